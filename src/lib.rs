@@ -1,0 +1,9 @@
+//! tlview: a terminal viewer for sourced timelines.
+//!
+//! The crate is a library with a thin binary on top: [`timeline`] reads and
+//! checks files, [`text`] makes file text safe to show, and [`cli`] turns the
+//! command line into what to do.
+
+pub mod cli;
+pub mod text;
+pub mod timeline;

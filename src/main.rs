@@ -1,0 +1,35 @@
+//! The `tlview` binary: parse the command line, load the timeline, run the
+//! viewer, map the outcome to an exit status. Everything else is in the library.
+
+use std::io::Write;
+use std::process::ExitCode;
+use tlview::cli::{self, Command};
+use tlview::timeline::limits::SIZE_ENV;
+
+fn main() -> ExitCode {
+    let args = match cli::parse(std::env::args_os().skip(1), std::env::var_os(SIZE_ENV)) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("tlview: {}\n{}", tlview::text::sanitize(&e), cli::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    match args.command {
+        Command::Help => print(&mut stdout, &cli::help()),
+        Command::Version => print(&mut stdout, &format!("tlview {}\n", env!("CARGO_PKG_VERSION"))),
+        Command::Check(files) => ExitCode::from(cli::check(&files, &args.limits, &mut stdout)),
+        Command::View(file) => {
+            let files: Vec<_> = file.into_iter().collect();
+            ExitCode::from(cli::check(&files, &args.limits, &mut stdout))
+        }
+    }
+}
+
+/// Prints `text`; a closed pipe is not an error.
+fn print(out: &mut impl Write, text: &str) -> ExitCode {
+    match out.write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => ExitCode::from(2),
+        _ => ExitCode::SUCCESS,
+    }
+}

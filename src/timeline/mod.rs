@@ -1,0 +1,25 @@
+//! The timeline format: its types, dates, limits, and the loader that checks
+//! a file and explains every mistake. Nothing here knows about terminals.
+
+pub mod date;
+pub mod limits;
+mod load;
+pub mod model;
+mod positions;
+pub mod problem;
+mod raw;
+mod scan;
+mod validate;
+mod validate_event;
+
+pub use load::{LoadError, load_bytes, load_path};
+pub use model::{Actor, ActorKind, Event, Quote, Source, Timeline};
+
+/// The bundled Deir ez-Zor timeline, embedded so `tlview` opens it from any folder.
+pub const BUNDLED: &str = include_str!("../../timelines/deir-ez-zor-2018.yaml");
+
+/// The name the bundled timeline goes by in messages.
+pub const BUNDLED_NAME: &str = "timelines/deir-ez-zor-2018.yaml";
+
+#[cfg(test)]
+mod tests;

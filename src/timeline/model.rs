@@ -1,0 +1,154 @@
+//! The checked timeline: what the viewer reads. Every reference is already
+//! resolved to an index, every date parsed, and events are in order.
+
+use super::date::When;
+use chrono::FixedOffset;
+
+/// A loaded, valid timeline.
+#[derive(Clone, Debug)]
+pub struct Timeline {
+    /// The timeline's title.
+    pub title: String,
+    /// An optional description.
+    pub description: Option<String>,
+    /// The offset for times written without one, and the one the viewer shows times in.
+    pub zone: FixedOffset,
+    /// People, institutions, forces and media, in file order.
+    pub actors: Vec<Actor>,
+    /// Documents the events cite, in file order.
+    pub sources: Vec<Source>,
+    /// Every distinct tag, in order of first use.
+    pub tags: Vec<String>,
+    /// Events ordered by start instant, ties in file order.
+    pub events: Vec<Event>,
+}
+
+/// What kind of actor: the documented set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActorKind {
+    /// A person.
+    Person,
+    /// A government body, ministry, company or other institution.
+    Institution,
+    /// An armed force or unit.
+    Force,
+    /// A newspaper, agency or broadcaster.
+    Media,
+    /// Any other group of people.
+    Group,
+}
+
+impl ActorKind {
+    /// Every kind with the word a file writes for it.
+    pub const ALL: [(ActorKind, &'static str); 5] = [
+        (ActorKind::Person, "person"),
+        (ActorKind::Institution, "institution"),
+        (ActorKind::Force, "force"),
+        (ActorKind::Media, "media"),
+        (ActorKind::Group, "group"),
+    ];
+
+    /// The word a file writes for this kind.
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        ActorKind::ALL.iter().find(|(k, _)| *k == self).map_or("group", |(_, w)| w)
+    }
+}
+
+/// A person, institution, force or outlet.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    /// The id events refer to it by.
+    pub id: String,
+    /// The display name.
+    pub name: String,
+    /// What kind of actor it is, when given.
+    pub kind: Option<ActorKind>,
+    /// The role, e.g. "Kremlin spokesman".
+    pub role: Option<String>,
+    /// Other names it goes by.
+    pub aliases: Vec<String>,
+}
+
+/// A document events cite.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The id events refer to it by.
+    pub id: String,
+    /// The document's title.
+    pub title: String,
+    /// Who published it, when known.
+    pub publisher: Option<String>,
+    /// Where it can be read.
+    pub url: Option<String>,
+    /// When it was published.
+    pub published: Option<When>,
+}
+
+/// One event of the timeline.
+#[derive(Clone, Debug)]
+pub struct Event {
+    /// The unique id.
+    pub id: String,
+    /// When it happened (or began), as written.
+    pub date: When,
+    /// When it ended, if a range.
+    pub end: Option<When>,
+    /// Whether the date is uncertain within `date`..`end`.
+    pub approximate: bool,
+    /// The title.
+    pub title: String,
+    /// A summary, possibly several lines.
+    pub summary: Option<String>,
+    /// Where it happened.
+    pub location: Option<String>,
+    /// Indexes into [`Timeline::actors`].
+    pub actors: Vec<u32>,
+    /// Indexes into [`Timeline::tags`].
+    pub tags: Vec<u32>,
+    /// Indexes into [`Timeline::sources`].
+    pub sources: Vec<u32>,
+    /// Quoted statements.
+    pub quotes: Vec<Quote>,
+}
+
+impl Event {
+    /// The first instant of the event (UTC seconds).
+    #[must_use]
+    pub fn start(&self) -> i64 {
+        self.date.instant()
+    }
+
+    /// The end of the event's last period (UTC seconds, exclusive).
+    #[must_use]
+    pub fn finish(&self) -> i64 {
+        self.end.as_ref().unwrap_or(&self.date).period_end()
+    }
+
+    /// Whether the event involves actor `a`: it lists the actor or quotes them.
+    #[must_use]
+    pub fn involves(&self, a: u32) -> bool {
+        self.actors.contains(&a) || self.quotes.iter().any(|q| q.by == a)
+    }
+}
+
+/// A quoted statement.
+#[derive(Clone, Debug)]
+pub struct Quote {
+    /// Index of the speaker in [`Timeline::actors`].
+    pub by: u32,
+    /// The verbatim words.
+    pub text: String,
+    /// Index of the source in [`Timeline::sources`].
+    pub source: u32,
+    /// Where or how it was said.
+    pub context: Option<String>,
+}
+
+impl Timeline {
+    /// How many quotes the timeline holds.
+    #[must_use]
+    pub fn quote_count(&self) -> usize {
+        self.events.iter().map(|e| e.quotes.len()).sum()
+    }
+}

@@ -1,0 +1,123 @@
+//! Problems found in a file, and where they are.
+//!
+//! Validation works on values, not text, so it names a problem's place by
+//! its path in the document (`events[3].actors[1]`); the loader turns paths
+//! into lines and columns afterwards, only when there is something to report.
+
+use std::fmt;
+
+/// One step of a path into the document.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Seg {
+    /// A mapping key.
+    Key(String),
+    /// A sequence index, 0-based.
+    Index(usize),
+}
+
+/// Which part of the node at a path a problem points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// The value (or the mapping, for a missing key).
+    Value,
+    /// The key itself (unknown or repeated keys).
+    Key,
+}
+
+/// A 1-based line and column in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+/// One thing wrong with a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where in the document, as a path.
+    pub path: Vec<Seg>,
+    /// Whether the key or the value is at fault.
+    pub target: Target,
+    /// The id of the event (or actor, source) concerned, to name it in the message.
+    pub owner: Option<String>,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// Line and column, once resolved.
+    pub position: Option<Position>,
+}
+
+impl Problem {
+    /// A problem at a position already known (syntax errors, limits).
+    #[must_use]
+    pub fn at(position: Position, message: String) -> Problem {
+        Problem { path: Vec::new(), target: Target::Value, owner: None, message, position: Some(position) }
+    }
+
+    /// The message as printed after `FILE:LINE:COLUMN: `: the owner, if any, then the text.
+    /// The result is not yet sanitised: callers print it through [`crate::text::sanitize`].
+    #[must_use]
+    pub fn describe(&self) -> String {
+        match &self.owner {
+            Some(owner) => format!("{owner}: {}", self.message),
+            None => self.message.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Seg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Seg::Key(k) => write!(f, ".{k}"),
+            Seg::Index(i) => write!(f, "[{i}]"),
+        }
+    }
+}
+
+/// A growing path, used while walking raw values.
+#[derive(Clone, Debug, Default)]
+pub struct Path(pub Vec<Seg>);
+
+impl Path {
+    /// This path with a key appended.
+    #[must_use]
+    pub fn key(&self, k: &str) -> Path {
+        let mut p = self.0.clone();
+        p.push(Seg::Key(k.to_owned()));
+        Path(p)
+    }
+
+    /// This path with an index appended.
+    #[must_use]
+    pub fn index(&self, i: usize) -> Path {
+        let mut p = self.0.clone();
+        p.push(Seg::Index(i));
+        Path(p)
+    }
+}
+
+/// Every problem of one file, collected in walking order.
+#[derive(Debug, Default)]
+pub struct Problems {
+    /// The problems so far.
+    pub list: Vec<Problem>,
+    /// The owner named in problems pushed from now on, e.g. ``event `attack` ``.
+    pub owner: Option<String>,
+}
+
+impl Problems {
+    /// Records a problem with the value at `path`.
+    pub fn value(&mut self, path: &Path, message: impl Into<String>) {
+        self.push(path, Target::Value, message.into());
+    }
+
+    /// Records a problem with the key that ends `path`.
+    pub fn key(&mut self, path: &Path, message: impl Into<String>) {
+        self.push(path, Target::Key, message.into());
+    }
+
+    fn push(&mut self, path: &Path, target: Target, message: String) {
+        self.list.push(Problem { path: path.0.clone(), target, owner: self.owner.clone(), message, position: None });
+    }
+}

@@ -1,0 +1,150 @@
+//! The guard pass: walks the YAML event stream with saphyr-parser (which
+//! reports exact positions) before serde_yaml parses anything, refusing
+//! syntax errors, a second document, duplicate keys and anything past the
+//! [`Limits`], each at its line and column.
+
+use super::limits::{Limits, human_bytes};
+use super::problem::{Position, Problem};
+use saphyr_parser::{Event, Marker, Parser, ScanError};
+use std::collections::HashSet;
+
+/// A node being walked: its expanded size so far, and for mappings the keys seen.
+struct Frame<'a> {
+    anchor: usize,
+    nodes: u64,
+    bytes: u64,
+    keys: Option<HashSet<std::borrow::Cow<'a, str>>>,
+    expect_key: bool,
+}
+
+/// Converts a parser position to a 1-based line and column.
+#[must_use]
+pub fn position(m: &Marker) -> Position {
+    Position { line: m.line(), column: m.col() + 1 }
+}
+
+/// Checks the syntax, structure and limits of `text`.
+///
+/// # Errors
+/// The first problem found, at its position.
+pub fn guard(text: &str, limits: &Limits) -> Result<(), Problem> {
+    let mut stack: Vec<Frame<'_>> = Vec::new();
+    let mut anchors: Vec<(u64, u64)> = Vec::new(); // anchor id → expanded (nodes, bytes)
+    let (mut aliases, mut alias_nodes, mut alias_bytes) = (0usize, 0u64, 0u64);
+    let mut documents = 0;
+    let mut content = false;
+    for item in Parser::new_from_str(text) {
+        let (event, span) = item.map_err(|e| syntax(&e))?;
+        let at = position(&span.start);
+        let fail = |msg: String| Err(Problem::at(at, msg));
+        match event {
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    return fail("a second YAML document starts here; a timeline file holds exactly one (remove the `---` or split the file)".into());
+                }
+            }
+            Event::Scalar(value, _, anchor, _) => {
+                content = true;
+                if value.len() > limits.max_scalar_bytes {
+                    return fail(format!(
+                        "a value of {} is longer than the limit of {} for one value",
+                        human_bytes(value.len() as u64),
+                        human_bytes(limits.max_scalar_bytes as u64)
+                    ));
+                }
+                let len = value.len() as u64;
+                if let Some(top) = stack.last_mut()
+                    && top.expect_key
+                    && let Some(keys) = &mut top.keys
+                    && !keys.insert(value.clone())
+                {
+                    return fail(format!("duplicate key `{value}`: this mapping already has it"));
+                }
+                close_node(&mut stack, &mut anchors, anchor, 1, len);
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                content = true;
+                if stack.len() >= limits.max_depth {
+                    return fail(format!("nesting deeper than the limit of {} levels", limits.max_depth));
+                }
+                let is_map = matches!(event, Event::MappingStart(..));
+                stack.push(Frame { anchor, nodes: 1, bytes: 0, keys: is_map.then(HashSet::new), expect_key: is_map });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some(f) = stack.pop() {
+                    close_node(&mut stack, &mut anchors, f.anchor, f.nodes, f.bytes);
+                }
+            }
+            Event::Alias(id) => {
+                aliases += 1;
+                let (n, b) = anchors.get(id).copied().unwrap_or((1, 0));
+                alias_nodes = alias_nodes.saturating_add(n);
+                alias_bytes = alias_bytes.saturating_add(b);
+                if aliases > limits.max_aliases {
+                    return fail(format!("more than {} aliases (`*name`) in one file", limits.max_aliases));
+                }
+                if alias_nodes > limits.max_alias_nodes || alias_bytes > limits.max_alias_bytes {
+                    return fail(format!(
+                        "aliases here expand past the limit of {} values or {} of text (an alias bomb?)",
+                        limits.max_alias_nodes,
+                        human_bytes(limits.max_alias_bytes)
+                    ));
+                }
+                close_node(&mut stack, &mut anchors, 0, n, b);
+            }
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
+        }
+    }
+    if !content {
+        return Err(Problem::at(
+            Position { line: 1, column: 1 },
+            "empty timeline: the file holds no YAML content; a timeline needs a title and events".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Adds a finished node's expanded size to its parent, records it for its
+/// anchor, and flips its parent mapping between key and value.
+fn close_node(stack: &mut [Frame<'_>], anchors: &mut Vec<(u64, u64)>, anchor: usize, nodes: u64, bytes: u64) {
+    if anchor > 0 {
+        if anchors.len() <= anchor {
+            anchors.resize(anchor + 1, (1, 0));
+        }
+        anchors[anchor] = (nodes, bytes);
+    }
+    if let Some(parent) = stack.last_mut() {
+        parent.nodes = parent.nodes.saturating_add(nodes);
+        parent.bytes = parent.bytes.saturating_add(bytes);
+        if parent.keys.is_some() {
+            parent.expect_key = !parent.expect_key;
+        }
+    }
+}
+
+/// A saphyr scan error in words a person understands, at its position.
+fn syntax(e: &ScanError) -> Problem {
+    let info = e.info();
+    let plain = if info.contains("tab") {
+        "a tab is used for indentation; YAML indents with spaces only".to_owned()
+    } else if info.contains("mapping values are not allowed") {
+        "unexpected `:` here; a value containing `: ` must be put in quotes".to_owned()
+    } else if info.contains("did not find expected key") || info.contains("invalid indentation") {
+        "the indentation here does not line up with the lines above (or a key is missing its `:`)".to_owned()
+    } else if info.contains("did not find expected ',' or") || info.contains("did not find expected") {
+        format!("unfinished list or mapping: {}", info.trim_start_matches("while parsing "))
+    } else if info.contains("found unknown anchor") || info.contains("unknown anchor") {
+        "this alias (`*name`) refers to an anchor (`&name`) that is not defined above it".to_owned()
+    } else if info.contains("unclosed quoted scalar")
+        || info.contains("unexpected end of stream")
+        || info.contains("end of stream")
+    {
+        "the file ends inside a quoted value or an unfinished structure (a quote is not closed?)".to_owned()
+    } else if info.contains("cannot start any token") {
+        "this character cannot start a value here (`@` and `` ` `` are reserved; put the value in quotes)".to_owned()
+    } else {
+        format!("YAML syntax error: {info}")
+    };
+    Problem::at(position(e.marker()), plain)
+}

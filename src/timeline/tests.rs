@@ -1,0 +1,207 @@
+//! Loader tests: the bundled timeline, and each kind of problem with its exact
+//! message and position.
+
+use super::limits::Limits;
+use super::*;
+use chrono::NaiveDate;
+
+fn load(text: &str) -> Result<Timeline, LoadError> {
+    load_bytes("t.yaml", text.as_bytes(), &Limits::default())
+}
+
+/// The `FILE:LINE:COLUMN: message` lines of a file that must fail.
+fn problems(text: &str) -> Vec<String> {
+    match load(text) {
+        Ok(_) => panic!("expected problems in:\n{text}"),
+        Err(e) => e.to_string().lines().map(str::to_owned).collect(),
+    }
+}
+
+const HEAD: &str =
+    "title: T\nactors:\n  - {id: peskov, name: Dmitry Peskov}\nsources:\n  - {id: seed, title: S}\nevents:\n";
+
+fn with_events(events: &str) -> String {
+    format!("{HEAD}{events}")
+}
+
+#[test]
+fn bundled_timeline_loads_and_spans_the_week() {
+    let t = load(BUNDLED).expect("bundled timeline is valid");
+    assert!(t.events.len() >= 12, "{} events", t.events.len());
+    let zone = t.zone;
+    let first = t.events.first().expect("events").date.day_in(zone);
+    let last = t.events.iter().map(|e| e.end.unwrap_or(e.date).day_in(zone)).max().expect("events");
+    assert_eq!(first, NaiveDate::from_ymd_opt(2018, 2, 7).expect("date"));
+    assert_eq!(last, NaiveDate::from_ymd_opt(2018, 2, 14).expect("date"));
+    assert!(t.quote_count() >= 4);
+    assert!(t.sources.iter().all(|s| s.publisher.is_none()), "the article names no publisher");
+}
+
+#[test]
+fn events_are_ordered_by_start_with_ties_in_file_order() {
+    let t = load(&with_events(
+        "  - {id: c, date: 2018-02-08, title: C}\n  - {id: a, date: 2018-02, title: A}\n  - {id: b, date: 2018-02-01, title: B}\n  - {id: d, date: 2018-02-07T23:00-03:00, title: D}\n",
+    ))
+    .expect("valid");
+    let ids: Vec<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c", "d"]);
+}
+
+#[test]
+fn duplicate_ids_are_reported_where_repeated() {
+    let p = problems(&with_events("  - {id: x, date: 2018, title: A}\n  - {id: x, date: 2018, title: B}\n"));
+    assert_eq!(p, ["t.yaml:8:10: event `x`: duplicate event id `x`: another event already uses it"]);
+}
+
+#[test]
+fn undeclared_actor_and_source_are_named() {
+    let p =
+        problems(&with_events("  - id: e\n    date: 2018\n    title: A\n    actors: [peskow]\n    sources: [bbc]\n"));
+    assert_eq!(
+        p,
+        [
+            "t.yaml:10:14: event `e`: unknown actor `peskow`: it is not declared under `actors`; did you mean `peskov`?",
+            "t.yaml:11:15: event `e`: unknown source `bbc`: it is not declared under `sources`",
+        ]
+    );
+}
+
+#[test]
+fn quotes_by_undeclared_actor_or_source_are_reported() {
+    let p = problems(&with_events(
+        "  - id: e\n    date: 2018\n    title: A\n    quotes:\n      - {by: putin, text: hi, source: tass}\n",
+    ));
+    assert_eq!(
+        p,
+        [
+            "t.yaml:11:14: event `e`: unknown actor `putin`: it is not declared under `actors`",
+            "t.yaml:11:39: event `e`: unknown source `tass`: it is not declared under `sources`",
+        ]
+    );
+}
+
+#[test]
+fn impossible_dates_and_times_are_reported_at_the_value() {
+    let p = problems(&with_events(
+        "  - {id: a, date: 2018-02-30, title: A}\n  - {id: b, date: \"2018-02-07T25:61\", title: B}\n",
+    ));
+    assert_eq!(
+        p,
+        [
+            "t.yaml:7:19: event `a`: `date`: `2018-02-30` is not a date: February 2018 has 28 days",
+            "t.yaml:8:19: event `b`: `date`: `2018-02-07T25:61`: 25:61 is not a time of day: hours run 00-23, minutes and seconds 00-59",
+        ]
+    );
+}
+
+#[test]
+fn offsets_out_of_range_are_reported() {
+    let p = problems("title: T\ntimezone: \"+15:00\"\nevents:\n  - {id: a, date: 2018-02-07T10:00+14:30, title: A}\n");
+    assert_eq!(
+        p,
+        [
+            "t.yaml:2:11: offset +15:00 is out of range: offsets run from -12:00 to +14:00",
+            "t.yaml:4:19: event `a`: `date`: `2018-02-07T10:00+14:30`: offset +14:30 is out of range: offsets run from -12:00 to +14:00",
+        ]
+    );
+}
+
+#[test]
+fn end_before_date_is_reported() {
+    let p = problems(&with_events("  - {id: a, date: 2018-02-08, end: 2018-02-07, title: A}\n"));
+    assert_eq!(p, ["t.yaml:7:36: event `a`: `end` is before `date`: a range must not end before it starts"]);
+    assert!(load(&with_events("  - {id: a, date: 2018-02-08T10:00, end: 2018-02-08, title: A}\n")).is_ok());
+}
+
+#[test]
+fn missing_and_empty_required_fields_are_reported() {
+    let p = problems(&with_events(
+        "  - id: a\n    date: 2018\n  - id: b\n    date: 2018\n    title: ~\n  - date: 2018\n    title: \"  \"\n",
+    ));
+    assert_eq!(
+        p,
+        [
+            "t.yaml:7:5: event `a`: missing the required key `title`",
+            "t.yaml:11:12: event `b`: `title` is empty; it needs some text",
+            "t.yaml:12:5: event #3: missing the required key `id`",
+            "t.yaml:13:12: event #3: `title` is empty; it needs some text",
+        ]
+    );
+    assert_eq!(
+        problems("events:\n  - {id: a, date: 2018, title: A}\n"),
+        ["t.yaml:1:1: missing the required key `title`"]
+    );
+}
+
+#[test]
+fn wrong_types_say_what_was_found() {
+    let p = problems(&with_events("  - id: a\n    date: 2018\n    title: [x]\n    tags: solo\n    approximate: 1\n"));
+    assert_eq!(
+        p,
+        [
+            "t.yaml:9:12: event `a`: `title` should be text, not a list",
+            "t.yaml:10:11: event `a`: `tags` should be a list, not `solo`",
+            "t.yaml:11:18: event `a`: `approximate` must be true or false, not a number",
+        ]
+    );
+}
+
+#[test]
+fn unknown_keys_suggest_the_nearest_and_list_the_allowed() {
+    let p = problems(&with_events("  - id: a\n    date: 2018\n    title: A\n    sumary: x\n    colour: red\n"));
+    let allowed = "Allowed keys: id, date, end, approximate, title, summary, location, actors, tags, sources, quotes";
+    assert_eq!(
+        p,
+        [
+            format!("t.yaml:10:5: event `a`: unknown key `sumary` in an event; did you mean `summary`? {allowed}"),
+            format!("t.yaml:11:5: event `a`: unknown key `colour` in an event. {allowed}"),
+        ]
+    );
+}
+
+#[test]
+fn yaml_1_1_booleans_are_text_in_text_fields_and_errors_in_flags() {
+    let t = load(&with_events("  - {id: a, date: 2018, title: yes, location: on, summary: no}\n")).expect("valid");
+    let e = &t.events[0];
+    assert_eq!((e.title.as_str(), e.location.as_deref(), e.summary.as_deref()), ("yes", Some("on"), Some("no")));
+    let p = problems(&with_events("  - {id: a, date: 2018, title: A, approximate: on}\n"));
+    assert_eq!(p, ["t.yaml:7:48: event `a`: `approximate` must be true or false, not `on`; write true or false"]);
+}
+
+#[test]
+fn all_problems_are_reported_at_once_in_file_order() {
+    let p = problems(&with_events(
+        "  - {id: a, date: 2018-13, title: A, actors: [nobody]}\n  - {id: a, date: 2018, title: ''}\n",
+    ));
+    assert_eq!(p.len(), 4, "{p:#?}");
+    let lines: Vec<usize> = p.iter().map(|l| l.split(':').nth(1).and_then(|n| n.parse().ok()).unwrap_or(0)).collect();
+    assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{lines:?}");
+}
+
+#[test]
+fn syntax_errors_are_in_plain_words_with_position() {
+    assert_eq!(
+        problems("title: T\nevents:\n  - id: a\n    title: a: b\n"),
+        ["t.yaml:4:13: unexpected `:` here; a value containing `: ` must be put in quotes"]
+    );
+    let p = problems("title: T\nevents: [\n");
+    assert!(p[0].starts_with("t.yaml:3:1: "), "{p:?}");
+}
+
+#[test]
+fn echoed_values_never_carry_control_characters() {
+    let p = problems(&with_events("  - {id: a, date: 2018, title: A, actors: [\"x\\e]0;owned\\a\"]}\n"));
+    assert_eq!(p.len(), 1);
+    assert!(p[0].contains("x␛]0;owned␇"), "{}", p[0]);
+    assert!(!p[0].chars().any(char::is_control));
+}
+
+#[test]
+fn dates_keep_precision_and_times_their_zone() {
+    let t = load(
+        "title: T\ntimezone: \"+02:00\"\nevents:\n  - {id: a, date: 2018-02-07T22:00, title: A}\n  - {id: b, date: 2018-02, title: B}\n",
+    )
+    .expect("valid");
+    assert_eq!(t.events[0].date.precision, date::Precision::Month);
+    assert_eq!(t.events[1].date.long(), "Wednesday 7 February 2018, 22:00 +02:00");
+}

@@ -1,0 +1,290 @@
+//! Turns the raw file into a [`Timeline`], collecting every problem on the way.
+//!
+//! Nothing here stops at the first mistake: each check records a problem at
+//! the path of the offending value and carries on with what it can, so the
+//! user sees all that is wrong in one run.
+
+use super::date::{When, parse_offset};
+use super::model::{Actor, ActorKind, Source, Timeline};
+use super::problem::{Path, Problems};
+use super::raw::{Field, Found, RawActor, RawSource, RawTimeline};
+use chrono::{FixedOffset, Offset, Utc};
+use std::collections::HashMap;
+
+/// The checked parts so far, and the ids events may refer to.
+pub(super) struct Checker {
+    /// Problems found so far.
+    pub problems: Problems,
+    /// The timeline's zone.
+    pub zone: FixedOffset,
+    /// Actor id → index.
+    pub actor_ids: HashMap<String, u32>,
+    /// Source id → index.
+    pub source_ids: HashMap<String, u32>,
+}
+
+/// Checks a whole raw file; the timeline when it has no problem.
+///
+/// # Errors
+/// Every problem found, with paths (not yet positions).
+pub fn check(raw: Field<RawTimeline>) -> Result<Timeline, Problems> {
+    let root = Path::default();
+    let mut c = Checker {
+        problems: Problems::default(),
+        zone: Utc.fix(),
+        actor_ids: HashMap::new(),
+        source_ids: HashMap::new(),
+    };
+    let raw = match raw {
+        Field::Ok(r) => r,
+        Field::Missing | Field::Wrong(Found::Empty) => {
+            c.problems.value(&root, "the file is empty: a timeline needs a title and events");
+            return Err(c.problems);
+        }
+        Field::Wrong(found) => {
+            let msg = format!("a timeline is a mapping with title and events, but the file holds {}", found.describe());
+            c.problems.value(&root, msg);
+            return Err(c.problems);
+        }
+    };
+    c.unknown_keys(&root, &raw.unknown, RawTimeline::KEYS, "at the top level");
+    let title = c.required_text(&root, "title", raw.title);
+    let description = c.optional_text(&root, "description", raw.description);
+    if let Some(tz) = c.optional_text(&root, "timezone", raw.timezone) {
+        match parse_offset(&tz) {
+            Ok(zone) => c.zone = zone,
+            Err(e) => c.problems.value(&root.key("timezone"), e.0),
+        }
+    }
+    let actors = c.list(&root, "actors", raw.actors, "an actor", Checker::actor);
+    let sources = c.list(&root, "sources", raw.sources, "a source", Checker::source);
+    c.problems.owner = None;
+    if !raw.events.is_present() {
+        c.problems.value(&root, "missing the required key `events` (the list of events)");
+    }
+    let (events, tags) = c.events(&root, raw.events);
+    if c.problems.list.is_empty() {
+        Ok(Timeline { title: title.unwrap_or_default(), description, zone: c.zone, actors, sources, tags, events })
+    } else {
+        Err(c.problems)
+    }
+}
+
+impl Checker {
+    /// Reports each unknown key, with the nearest allowed one and the full list.
+    pub fn unknown_keys(&mut self, at: &Path, unknown: &[String], allowed: &[&str], place: &str) {
+        for key in unknown {
+            let hint = match nearest(key, allowed) {
+                Some(near) => format!("; did you mean `{near}`?"),
+                None => ".".to_owned(),
+            };
+            let msg = format!("unknown key `{key}` {place}{hint} Allowed keys: {}", allowed.join(", "));
+            self.problems.key(&at.key(key), msg);
+        }
+    }
+
+    /// Text that must be present and not blank.
+    pub fn required_text(&mut self, at: &Path, key: &str, f: Field<String>) -> Option<String> {
+        match f {
+            Field::Ok(s) if !s.trim().is_empty() => Some(s),
+            Field::Ok(_) | Field::Wrong(Found::Empty) => {
+                self.problems.value(&at.key(key), format!("`{key}` is empty; it needs some text"));
+                None
+            }
+            Field::Missing => {
+                self.problems.value(at, format!("missing the required key `{key}`"));
+                None
+            }
+            Field::Wrong(found) => {
+                self.problems.value(&at.key(key), format!("`{key}` should be text, not {}", found.describe()));
+                None
+            }
+        }
+    }
+
+    /// Text that may be absent or empty.
+    pub fn optional_text(&mut self, at: &Path, key: &str, f: Field<String>) -> Option<String> {
+        match f {
+            Field::Ok(s) if !s.trim().is_empty() => Some(s),
+            Field::Ok(_) | Field::Missing | Field::Wrong(Found::Empty) => None,
+            Field::Wrong(found) => {
+                self.problems.value(&at.key(key), format!("`{key}` should be text, not {}", found.describe()));
+                None
+            }
+        }
+    }
+
+    /// An optional date in one of the documented forms.
+    pub fn optional_date(&mut self, at: &Path, key: &str, f: Field<String>) -> Option<When> {
+        let text = self.optional_text(at, key, f)?;
+        self.date(at, key, &text)
+    }
+
+    /// Parses the date text found under `key`, recording a problem if it is not a date.
+    pub fn date(&mut self, at: &Path, key: &str, text: &str) -> Option<When> {
+        match When::parse(text.trim(), self.zone) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                self.problems.value(&at.key(key), format!("`{key}`: {e}"));
+                None
+            }
+        }
+    }
+
+    /// A list of items checked one by one; a missing list is an empty one.
+    pub fn list<R, T>(
+        &mut self,
+        at: &Path,
+        key: &str,
+        f: Field<Vec<Field<R>>>,
+        what: &str,
+        mut each: impl FnMut(&mut Self, &Path, R) -> Option<T>,
+    ) -> Vec<T> {
+        let items = match f {
+            Field::Ok(items) => items,
+            Field::Missing | Field::Wrong(Found::Empty) => return Vec::new(),
+            Field::Wrong(found) => {
+                self.problems.value(&at.key(key), format!("`{key}` should be a list, not {}", found.describe()));
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            let path = at.key(key).index(i);
+            match item {
+                Field::Ok(raw) => out.extend(each(self, &path, raw)),
+                Field::Missing => {}
+                Field::Wrong(found) => {
+                    self.problems.value(
+                        &path,
+                        format!(
+                            "each entry of `{key}` should be {what} written as a mapping, not {}",
+                            found.describe()
+                        ),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    /// A list of words (aliases, tags, ids); bad entries are reported and dropped.
+    pub fn words(&mut self, at: &Path, key: &str, f: Field<Vec<Field<String>>>) -> Vec<(usize, String)> {
+        let items = match f {
+            Field::Ok(items) => items,
+            Field::Missing | Field::Wrong(Found::Empty) => return Vec::new(),
+            Field::Wrong(found) => {
+                self.problems.value(&at.key(key), format!("`{key}` should be a list, not {}", found.describe()));
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            match item {
+                Field::Ok(s) if !s.trim().is_empty() => out.push((i, s)),
+                Field::Ok(_) | Field::Missing | Field::Wrong(Found::Empty) => {
+                    self.problems.value(&at.key(key).index(i), format!("an entry of `{key}` is empty"));
+                }
+                Field::Wrong(found) => {
+                    self.problems.value(
+                        &at.key(key).index(i),
+                        format!("each entry of `{key}` should be text, not {}", found.describe()),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    /// An id: present, made of letters, digits, `-`, `_` or `.`, and unique in `seen`.
+    pub fn id(&mut self, at: &Path, f: Field<String>, seen: &mut HashMap<String, u32>, what: &str) -> Option<String> {
+        let id = self.required_text(at, "id", f)?;
+        if !id.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+            self.problems
+                .value(&at.key("id"), format!("{what} id `{id}` may hold only letters, digits, `-`, `_` and `.`"));
+            return None;
+        }
+        let next = u32::try_from(seen.len()).unwrap_or(u32::MAX);
+        if seen.contains_key(&id) {
+            self.problems.value(&at.key("id"), format!("duplicate {what} id `{id}`: another {what} already uses it"));
+            return None;
+        }
+        seen.insert(id.clone(), next);
+        Some(id)
+    }
+
+    /// Names the entry being checked in the problems that follow: ``actor `peskov` ``.
+    pub fn own(&mut self, what: &str, id: &Field<String>, at: &Path) {
+        self.problems.owner = Some(match (id, at.0.last()) {
+            (Field::Ok(id), _) if !id.trim().is_empty() => format!("{what} `{id}`"),
+            (_, Some(super::problem::Seg::Index(i))) => format!("{what} #{}", i + 1),
+            _ => what.to_owned(),
+        });
+    }
+
+    fn actor(&mut self, at: &Path, raw: RawActor) -> Option<Actor> {
+        self.own("actor", &raw.id, at);
+        self.unknown_keys(at, &raw.unknown, RawActor::KEYS, "in an actor");
+        let mut ids = std::mem::take(&mut self.actor_ids);
+        let id = self.id(at, raw.id, &mut ids, "actor");
+        self.actor_ids = ids;
+        let name = self.required_text(at, "name", raw.name);
+        let kind = match self.optional_text(at, "kind", raw.kind) {
+            None => None,
+            Some(word) => match ActorKind::ALL.iter().find(|(_, w)| *w == word) {
+                Some((k, _)) => Some(*k),
+                None => {
+                    let all: Vec<&str> = ActorKind::ALL.iter().map(|(_, w)| *w).collect();
+                    self.problems.value(
+                        &at.key("kind"),
+                        format!("unknown actor kind `{word}`; write one of {}", all.join(", ")),
+                    );
+                    None
+                }
+            },
+        };
+        let role = self.optional_text(at, "role", raw.role);
+        let aliases = self.words(at, "aliases", raw.aliases).into_iter().map(|(_, a)| a).collect();
+        Some(Actor { id: id?, name: name?, kind, role, aliases })
+    }
+
+    fn source(&mut self, at: &Path, raw: RawSource) -> Option<Source> {
+        self.own("source", &raw.id, at);
+        self.unknown_keys(at, &raw.unknown, RawSource::KEYS, "in a source");
+        let mut ids = std::mem::take(&mut self.source_ids);
+        let id = self.id(at, raw.id, &mut ids, "source");
+        self.source_ids = ids;
+        let title = self.required_text(at, "title", raw.title);
+        let publisher = self.optional_text(at, "publisher", raw.publisher);
+        let url = self.optional_text(at, "url", raw.url);
+        let published = self.optional_date(at, "published", raw.published);
+        Some(Source { id: id?, title: title?, publisher, url, published })
+    }
+}
+
+/// The allowed key nearest to `key` by edit distance, when near enough to be a typo.
+#[must_use]
+pub fn nearest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    let key = key.to_lowercase();
+    allowed
+        .iter()
+        .map(|a| (edit_distance(&key, a), *a))
+        .filter(|(d, a)| *d <= (a.len() / 3).max(2) && *d < a.len() && *d < key.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, a)| a)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}

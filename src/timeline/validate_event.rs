@@ -1,0 +1,132 @@
+//! Checks the `events` list: ids, dates and ranges, references to actors and
+//! sources, quotes; then orders the events by when they start.
+
+use super::model::{Event, Quote};
+use super::problem::Path;
+use super::raw::{Field, Found, RawEvent, RawQuote};
+use super::validate::Checker;
+use std::collections::HashMap;
+
+impl Checker {
+    /// Checks every event; returns them in order with the tags they use.
+    pub(super) fn events(&mut self, root: &Path, raw: Field<Vec<Field<RawEvent>>>) -> (Vec<Event>, Vec<String>) {
+        let mut ids = HashMap::new();
+        let mut tags = TagTable::default();
+        let empty = matches!(&raw, Field::Ok(list) if list.is_empty()) || matches!(raw, Field::Wrong(Found::Empty));
+        let mut events = self.list(root, "events", raw, "an event", |c, at, ev| c.event(at, ev, &mut ids, &mut tags));
+        if empty {
+            self.problems.value(&root.key("events"), "the timeline has no events: `events` needs at least one");
+        }
+        self.problems.owner = None;
+        // Parse once, sort keys: a stable sort keeps ties in file order.
+        events.sort_by_key(Event::start);
+        (events, tags.names)
+    }
+
+    fn event(
+        &mut self,
+        at: &Path,
+        raw: RawEvent,
+        ids: &mut HashMap<String, u32>,
+        tags: &mut TagTable,
+    ) -> Option<Event> {
+        self.own("event", &raw.id, at);
+        self.unknown_keys(at, &raw.unknown, RawEvent::KEYS, "in an event");
+        let id = self.id(at, raw.id, ids, "event");
+        let date = self.required_text(at, "date", raw.date).and_then(|d| self.date(at, "date", &d));
+        let end = self.optional_date(at, "end", raw.end);
+        if let (Some(d), Some(e)) = (&date, &end)
+            && e.period_end() <= d.instant()
+        {
+            self.problems.value(&at.key("end"), "`end` is before `date`: a range must not end before it starts");
+        }
+        let approximate = match raw.approximate {
+            Field::Ok(b) => b,
+            Field::Missing => false,
+            Field::Wrong(Found::Word(w)) => {
+                self.problems.value(
+                    &at.key("approximate"),
+                    format!("`approximate` must be true or false, not `{w}`; write true or false"),
+                );
+                false
+            }
+            Field::Wrong(found) => {
+                self.problems.value(
+                    &at.key("approximate"),
+                    format!("`approximate` must be true or false, not {}", found.describe()),
+                );
+                false
+            }
+        };
+        let title = self.required_text(at, "title", raw.title);
+        let summary = self.optional_text(at, "summary", raw.summary);
+        let location = self.optional_text(at, "location", raw.location);
+        let actors = self.references(at, "actors", raw.actors, true);
+        let sources = self.references(at, "sources", raw.sources, false);
+        let tag_ids = self.words(at, "tags", raw.tags).into_iter().map(|(_, t)| tags.intern(t)).collect();
+        let quotes = self.list(at, "quotes", raw.quotes, "a quote", Checker::quote);
+        Some(Event {
+            id: id?,
+            date: date?,
+            end,
+            approximate,
+            title: title?,
+            summary,
+            location,
+            actors,
+            tags: tag_ids,
+            sources,
+            quotes,
+        })
+    }
+
+    /// A list of actor (`actors == true`) or source ids, each declared.
+    fn references(&mut self, at: &Path, key: &str, f: Field<Vec<Field<String>>>, actors: bool) -> Vec<u32> {
+        let mut out = Vec::new();
+        for (i, id) in self.words(at, key, f) {
+            if let Some(n) = self.resolve(&at.key(key).index(i), &id, actors) {
+                out.push(n);
+            }
+        }
+        out
+    }
+
+    fn resolve(&mut self, at: &Path, id: &str, actor: bool) -> Option<u32> {
+        let (table, what, list) =
+            if actor { (&self.actor_ids, "actor", "actors") } else { (&self.source_ids, "source", "sources") };
+        if let Some(n) = table.get(id.trim()) {
+            return Some(*n);
+        }
+        let known: Vec<&str> = table.keys().map(String::as_str).collect();
+        let hint = super::validate::nearest(id, &known).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
+        self.problems.value(at, format!("unknown {what} `{id}`: it is not declared under `{list}`{hint}"));
+        None
+    }
+
+    fn quote(&mut self, at: &Path, raw: RawQuote) -> Option<Quote> {
+        self.unknown_keys(at, &raw.unknown, RawQuote::KEYS, "in a quote");
+        let by = self.required_text(at, "by", raw.by).and_then(|id| self.resolve(&at.key("by"), &id, true));
+        let text = self.required_text(at, "text", raw.text);
+        let source =
+            self.required_text(at, "source", raw.source).and_then(|id| self.resolve(&at.key("source"), &id, false));
+        let context = self.optional_text(at, "context", raw.context);
+        Some(Quote { by: by?, text: text?, source: source?, context })
+    }
+}
+
+/// Tags interned in order of first use.
+#[derive(Default)]
+struct TagTable {
+    names: Vec<String>,
+    index: HashMap<String, u32>,
+}
+
+impl TagTable {
+    fn intern(&mut self, tag: String) -> u32 {
+        let next = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        *self.index.entry(tag.clone()).or_insert_with(|| {
+            self.names.push(tag);
+            next
+        })
+    }
+}
