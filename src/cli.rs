@@ -129,6 +129,12 @@ pub fn flag_label(f: &Flag) -> String {
     format!("{short}--{}{value}", f.long)
 }
 
+/// The options table as the README shows it, generated from [`FLAGS`].
+#[must_use]
+pub fn markdown_options() -> String {
+    FLAGS.iter().map(|f| format!("| `{}` | {} |\n", flag_label(f), f.doc.replace('|', "\\|"))).collect()
+}
+
 /// Loads the file given, or the bundled timeline.
 ///
 /// # Errors

@@ -77,3 +77,13 @@ fn a_closed_pipe_ends_check_quietly() {
     }
     assert_eq!(check(&[], &Limits::default(), &mut Closed), 0);
 }
+
+#[test]
+fn readme_options_match_the_flag_table() {
+    let readme = include_str!("../README.md");
+    assert!(
+        readme.contains(&markdown_options()),
+        "README.md's options are out of date; paste cli::markdown_options():\n{}",
+        markdown_options()
+    );
+}

@@ -4,6 +4,10 @@
 //! checks files, [`text`] makes file text safe to show, and [`cli`] turns the
 //! command line into what to do.
 
+pub mod app;
 pub mod cli;
+pub mod keys;
+pub mod terminal;
 pub mod text;
 pub mod timeline;
+pub mod ui;

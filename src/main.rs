@@ -3,8 +3,11 @@
 
 use std::io::Write;
 use std::process::ExitCode;
+use tlview::app::App;
 use tlview::cli::{self, Command};
+use tlview::terminal;
 use tlview::timeline::limits::SIZE_ENV;
+use tlview::ui::Theme;
 
 fn main() -> ExitCode {
     let args = match cli::parse(std::env::args_os().skip(1), std::env::var_os(SIZE_ENV)) {
@@ -20,8 +23,23 @@ fn main() -> ExitCode {
         Command::Version => print(&mut stdout, &format!("tlview {}\n", env!("CARGO_PKG_VERSION"))),
         Command::Check(files) => ExitCode::from(cli::check(&files, &args.limits, &mut stdout)),
         Command::View(file) => {
-            let files: Vec<_> = file.into_iter().collect();
-            ExitCode::from(cli::check(&files, &args.limits, &mut stdout))
+            // Load fully before touching the terminal: a refused file leaves it as it was.
+            let timeline = match cli::load(file.as_ref(), &args.limits) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprint!("{e}");
+                    return ExitCode::from(e.exit_status());
+                }
+            };
+            drop(stdout);
+            let theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
+            match terminal::run(App::new(timeline, (80, 24)), theme) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("tlview: terminal error: {e}");
+                    ExitCode::from(2)
+                }
+            }
         }
     }
 }

@@ -205,3 +205,21 @@ fn dates_keep_precision_and_times_their_zone() {
     assert_eq!(t.events[0].date.precision, date::Precision::Month);
     assert_eq!(t.events[1].date.long(), "Wednesday 7 February 2018, 22:00 +02:00");
 }
+
+#[test]
+fn an_entry_that_is_not_a_mapping_is_not_blamed_on_its_neighbour() {
+    let p = problems(&with_events(
+        "  - {id: a, date: 2018, title: A}\n  - just text\n  - {id: b, date: 2018, title: B, quotes: [oops]}\n",
+    ));
+    assert_eq!(
+        p,
+        [
+            "t.yaml:8:5: each entry of `events` should be an event written as a mapping, not `just text`",
+            "t.yaml:9:44: event `b`: each entry of `quotes` should be a quote written as a mapping, not `oops`",
+        ]
+    );
+    assert_eq!(
+        problems("title: T\nactors: x\nevents: [{id: a, date: 2018, title: A}]\n"),
+        ["t.yaml:2:9: `actors` should be a list, not `x`"]
+    );
+}

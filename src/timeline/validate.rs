@@ -149,7 +149,11 @@ impl Checker {
             }
         };
         let mut out = Vec::with_capacity(items.len());
+        // Each entry names itself in its problems; an entry that is not a
+        // mapping is named by the list's owner, never by the entry before it.
+        let outer = self.problems.owner.clone();
         for (i, item) in items.into_iter().enumerate() {
+            self.problems.owner.clone_from(&outer);
             let path = at.key(key).index(i);
             match item {
                 Field::Ok(raw) => out.extend(each(self, &path, raw)),
@@ -165,6 +169,7 @@ impl Checker {
                 }
             }
         }
+        self.problems.owner = outer;
         out
     }
 

@@ -1,0 +1,196 @@
+//! Time-axis arithmetic: units, the ticks that fit a width, and how many of
+//! the filtered events fall in each tick. Pure functions of the state, shared
+//! by the axis view (drawing) and `update` (`[`/`]`, zoom, clicks).
+//!
+//! Counting a tick costs two binary searches over the sorted starts and
+//! finishes, so drawing the axis never walks the events.
+
+use super::state::App;
+use chrono::{DateTime, Datelike, Duration, FixedOffset, Months, NaiveDate, NaiveDateTime, TimeZone, Timelike};
+
+/// The scale of one tick.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unit {
+    /// One hour.
+    Hour,
+    /// One day.
+    Day,
+    /// One week, from Monday.
+    Week,
+    /// One calendar month.
+    Month,
+    /// One calendar year.
+    Year,
+}
+
+/// Every unit, finest first.
+pub const UNITS: [Unit; 5] = [Unit::Hour, Unit::Day, Unit::Week, Unit::Month, Unit::Year];
+
+impl Unit {
+    /// Columns a tick's label needs, with a gap after it.
+    #[must_use]
+    pub fn cell_width(self) -> u16 {
+        match self {
+            Unit::Hour => 6,
+            Unit::Day | Unit::Week => 7,
+            Unit::Month => 9,
+            Unit::Year => 5,
+        }
+    }
+
+    /// The word for the unit, for the status bar and axis title.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Hour => "hours",
+            Unit::Day => "days",
+            Unit::Week => "weeks",
+            Unit::Month => "months",
+            Unit::Year => "years",
+        }
+    }
+}
+
+fn local(t: i64, zone: FixedOffset) -> NaiveDateTime {
+    DateTime::from_timestamp(t, 0).map_or(NaiveDateTime::MIN, |d| d.with_timezone(&zone).naive_local())
+}
+
+fn instant(d: NaiveDateTime, zone: FixedOffset) -> i64 {
+    zone.from_local_datetime(&d).single().map_or(0, |d| d.timestamp())
+}
+
+/// The start of the period of `unit` containing instant `t`, seen in `zone`.
+#[must_use]
+pub fn floor(t: i64, unit: Unit, zone: FixedOffset) -> i64 {
+    let d = local(t, zone);
+    let day = d.date();
+    let start = match unit {
+        Unit::Hour => day.and_hms_opt(d.hour(), 0, 0),
+        Unit::Day => day.and_hms_opt(0, 0, 0),
+        Unit::Week => (day - Duration::days(i64::from(day.weekday().num_days_from_monday()))).and_hms_opt(0, 0, 0),
+        Unit::Month => NaiveDate::from_ymd_opt(day.year(), day.month(), 1).and_then(|m| m.and_hms_opt(0, 0, 0)),
+        Unit::Year => NaiveDate::from_ymd_opt(day.year(), 1, 1).and_then(|m| m.and_hms_opt(0, 0, 0)),
+    };
+    start.map_or(t, |s| instant(s, zone))
+}
+
+/// The start of the period after the one starting at `t`.
+#[must_use]
+pub fn next(t: i64, unit: Unit, zone: FixedOffset) -> i64 {
+    let d = local(t, zone);
+    let n = match unit {
+        Unit::Hour => Some(d + Duration::hours(1)),
+        Unit::Day => Some(d + Duration::days(1)),
+        Unit::Week => Some(d + Duration::weeks(1)),
+        Unit::Month => d.checked_add_months(Months::new(1)),
+        Unit::Year => d.checked_add_months(Months::new(12)),
+    };
+    n.map_or(t + 1, |n| instant(n, zone).max(t + 1))
+}
+
+/// The label of the period starting at `t`: `22:00`, `7 Feb`, `Feb 2018`, `2018`.
+#[must_use]
+pub fn label(t: i64, unit: Unit, zone: FixedOffset) -> String {
+    let d = local(t, zone);
+    match unit {
+        Unit::Hour if d.hour() == 0 => d.format("%-d %b").to_string(),
+        Unit::Hour => d.format("%H:%M").to_string(),
+        Unit::Day | Unit::Week => d.format("%-d %b").to_string(),
+        Unit::Month => d.format("%b %Y").to_string(),
+        Unit::Year => d.format("%Y").to_string(),
+    }
+}
+
+/// The ticks shown in `width` columns: period starts, plus the end of the last.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ticks {
+    /// The unit of each tick.
+    pub unit: Unit,
+    /// `bounds[i]..bounds[i + 1]` is tick `i`.
+    pub bounds: Vec<i64>,
+}
+
+impl Ticks {
+    /// How many ticks there are.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.bounds.len().saturating_sub(1)
+    }
+
+    /// Whether there is no tick.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The tick whose columns include `column` (0-based within the axis), for `width` columns.
+    #[must_use]
+    pub fn at_column(&self, column: u16, width: u16) -> Option<usize> {
+        let n = self.len();
+        (n > 0 && column < width).then(|| (usize::from(column) * n / usize::from(width.max(1))).min(n - 1))
+    }
+}
+
+/// How many periods of `unit` the span covers, counting no further than `cap`.
+fn periods(span: (i64, i64), unit: Unit, zone: FixedOffset, cap: usize) -> usize {
+    let mut t = floor(span.0, unit, zone);
+    let mut n = 0;
+    while t < span.1 && n <= cap {
+        t = next(t, unit, zone);
+        n += 1;
+    }
+    n
+}
+
+/// The finest unit whose ticks over the whole span fit `width` columns.
+#[must_use]
+pub fn fit(span: (i64, i64), width: u16, zone: FixedOffset) -> usize {
+    UNITS
+        .iter()
+        .position(|&u| periods(span, u, zone, usize::from(width)) * usize::from(u.cell_width()) <= usize::from(width))
+        .unwrap_or(UNITS.len() - 1)
+}
+
+/// The unit in effect: the fitting one moved `zoom` steps finer.
+#[must_use]
+pub fn unit(app: &App, width: u16) -> Unit {
+    let fitted = fit(app.span, width, app.timeline.zone) as i32;
+    UNITS[(fitted - app.zoom).clamp(0, UNITS.len() as i32 - 1) as usize]
+}
+
+/// The ticks for `width` columns: the whole span when it fits, else a window
+/// centred on the selected event.
+#[must_use]
+pub fn ticks(app: &App, width: u16) -> Ticks {
+    let unit = unit(app, width);
+    let zone = app.timeline.zone;
+    let room = usize::from((width / unit.cell_width()).max(1));
+    let total = periods(app.span, unit, zone, room);
+    let first = floor(app.span.0, unit, zone);
+    let mut start = first;
+    if total > room {
+        let centre = app.selected_event().map_or(app.span.0, crate::timeline::Event::start);
+        start = floor(centre, unit, zone);
+        for _ in 0..room / 2 {
+            if start <= first {
+                break;
+            }
+            start = floor(start - 1, unit, zone);
+        }
+    }
+    let mut bounds = vec![start];
+    for _ in 0..total.min(room) {
+        let last = *bounds.last().unwrap_or(&start);
+        bounds.push(next(last, unit, zone));
+    }
+    Ticks { unit, bounds }
+}
+
+/// How many filtered events overlap `from..to`: those starting before `to`
+/// minus those finished by `from`.
+#[must_use]
+pub fn count(app: &App, from: i64, to: i64) -> usize {
+    let started = app.starts.partition_point(|&s| s < to);
+    let finished = app.finishes.partition_point(|&f| f <= from);
+    started.saturating_sub(finished)
+}

@@ -1,0 +1,76 @@
+//! The messages `update` understands: every change of state starts as one.
+
+/// How far a movement goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// One item or line up (negative) or down (positive).
+    By(i32),
+    /// One page up (-1) or down (1).
+    Page(i32),
+    /// To the first item or the top.
+    First,
+    /// To the last item or the bottom.
+    Last,
+}
+
+/// Which popup picker to open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickerKind {
+    /// Filter by actor.
+    Actors,
+    /// Filter by tag.
+    Tags,
+}
+
+/// One thing the user asked for, or one thing that happened to the terminal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    /// Move the selection in the list, or scroll the focused pane.
+    Move(Step),
+    /// Jump to the first event of the previous (-1) or next (1) axis unit (a day at the default zoom).
+    Unit(i32),
+    /// Zoom the time axis in (1) or out (-1) around the selection.
+    Zoom(i32),
+    /// Open the quotes pane on the selected event and focus it.
+    OpenQuotes,
+    /// Move focus to the next (1) or previous (-1) pane.
+    Focus(i32),
+    /// Start typing a search.
+    StartSearch,
+    /// Open the actor or tag filter popup.
+    OpenPicker(PickerKind),
+    /// Clear the search, actor and tag filters.
+    ClearFilters,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// Close the topmost popup or pane.
+    Close,
+    /// Leave the viewer.
+    Quit,
+    /// Type a character into the search or picker input.
+    Input(char),
+    /// Delete the last character of the search or picker input.
+    Backspace,
+    /// Keep the search, or apply the picker's choices.
+    Accept,
+    /// Toggle the highlighted entry of the picker.
+    Toggle,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// The mouse wheel turned over a cell: lines, negative for up.
+    Wheel {
+        /// Column of the pointer.
+        column: u16,
+        /// Row of the pointer.
+        row: u16,
+        /// Lines to scroll, negative for up.
+        lines: i32,
+    },
+    /// The left button was pressed on a cell.
+    Click {
+        /// Column of the pointer.
+        column: u16,
+        /// Row of the pointer.
+        row: u16,
+    },
+}

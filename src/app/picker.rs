@@ -1,0 +1,121 @@
+//! The actor and tag filter popup: typing narrows the entries, Space ticks,
+//! Enter applies the ticks as a filter, Esc leaves the filter as it was.
+
+use super::msg::{Msg, PickerKind, Step};
+use super::nav;
+use super::state::{App, Mode, Picker};
+
+/// Opens the picker of `kind`, ticked with the filter in force.
+pub fn open(app: &mut App, kind: PickerKind) {
+    let chosen = match kind {
+        PickerKind::Actors => app.filters.actors.clone(),
+        PickerKind::Tags => app.filters.tags.clone(),
+    };
+    let mut p = Picker { kind, query: String::new(), chosen, entries: Vec::new(), cursor: 0 };
+    p.entries = entries(app, &p);
+    app.picker = Some(p);
+    app.mode = Mode::Picker;
+}
+
+/// The display name of entry `i` of `kind`.
+#[must_use]
+pub fn name(app: &App, kind: PickerKind, i: u32) -> &str {
+    match kind {
+        PickerKind::Actors => app.timeline.actors.get(i as usize).map_or("", |a| a.name.as_str()),
+        PickerKind::Tags => app.timeline.tags.get(i as usize).map_or("", String::as_str),
+    }
+}
+
+/// How many events entry `i` of `kind` has.
+#[must_use]
+pub fn count(app: &App, kind: PickerKind, i: u32) -> u32 {
+    let counts = match kind {
+        PickerKind::Actors => &app.counts.actors,
+        PickerKind::Tags => &app.counts.tags,
+    };
+    counts.get(i as usize).copied().unwrap_or(0)
+}
+
+/// The entries the picker's query lets through: most events first, then file order.
+fn entries(app: &App, p: &Picker) -> Vec<u32> {
+    let q = p.query.to_lowercase();
+    let total = match p.kind {
+        PickerKind::Actors => app.timeline.actors.len(),
+        PickerKind::Tags => app.timeline.tags.len(),
+    };
+    let matches = |i: u32| {
+        if q.is_empty() {
+            return true;
+        }
+        let hit = |s: &str| s.to_lowercase().contains(&q);
+        match p.kind {
+            PickerKind::Actors => app.timeline.actors.get(i as usize).is_some_and(|a| {
+                hit(&a.name) || hit(&a.id) || a.role.as_deref().is_some_and(hit) || a.aliases.iter().any(|s| hit(s))
+            }),
+            PickerKind::Tags => hit(name(app, p.kind, i)),
+        }
+    };
+    let mut list: Vec<u32> = (0..u32::try_from(total).unwrap_or(u32::MAX)).filter(|&i| matches(i)).collect();
+    list.sort_by_key(|&i| std::cmp::Reverse(count(app, p.kind, i)));
+    list
+}
+
+/// Applies a message while the picker is open.
+pub fn update(app: &mut App, msg: Msg) {
+    let Some(mut p) = app.picker.take() else {
+        app.mode = Mode::Browse;
+        return;
+    };
+    match msg {
+        Msg::Input(c) => {
+            p.query.push(c);
+            p.entries = entries(app, &p);
+            p.cursor = 0;
+        }
+        Msg::Backspace => {
+            p.query.pop();
+            p.entries = entries(app, &p);
+            p.cursor = 0;
+        }
+        Msg::Toggle => {
+            if let Some(&i) = p.entries.get(p.cursor)
+                && !p.chosen.remove(&i)
+            {
+                p.chosen.insert(i);
+            }
+        }
+        Msg::Move(step) => {
+            let last = p.entries.len().saturating_sub(1) as i64;
+            let to = match step {
+                Step::By(d) => p.cursor as i64 + i64::from(d),
+                Step::Page(d) => p.cursor as i64 + i64::from(d) * 10,
+                Step::First => 0,
+                Step::Last => last,
+            };
+            p.cursor = to.clamp(0, last) as usize;
+        }
+        Msg::Accept => {
+            // Enter with nothing ticked takes the highlighted entry, as a one-step choice.
+            if p.chosen.is_empty()
+                && let Some(&i) = p.entries.get(p.cursor)
+                && !p.query.is_empty()
+            {
+                p.chosen.insert(i);
+            }
+            match p.kind {
+                PickerKind::Actors => app.filters.actors = p.chosen,
+                PickerKind::Tags => app.filters.tags = p.chosen,
+            }
+            app.mode = Mode::Browse;
+            app.refilter();
+            nav::keep_selection_visible(app);
+            return;
+        }
+        Msg::Close => {
+            app.mode = Mode::Browse;
+            return;
+        }
+        _ => {}
+    }
+    app.picker = Some(p);
+}

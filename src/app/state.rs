@@ -1,0 +1,234 @@
+//! The view state: the loaded timeline, what the filters let through, what
+//! is selected and focused, which popup is open. Plain data, no terminal.
+
+use super::index::{Counts, SearchIndex};
+use super::msg::PickerKind;
+use crate::timeline::Timeline;
+use crate::timeline::date::Precision;
+use std::collections::BTreeSet;
+
+/// Which set of keys is in effect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Browsing the list and panes.
+    Browse,
+    /// Typing a search.
+    Search,
+    /// Choosing actors or tags in a popup.
+    Picker,
+    /// Reading the help overlay.
+    Help,
+}
+
+/// A pane that can have focus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    /// The event list.
+    List,
+    /// The selected event in full.
+    Detail,
+    /// The selected event's quotes.
+    Quotes,
+}
+
+/// One row of the event list: a heading for a day (month, year), or an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Row {
+    /// The heading of the group that starts with this event.
+    Heading(u32),
+    /// An event, by index into the timeline's events.
+    Event(u32),
+}
+
+/// The filters in force; an event is shown when it passes all three.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Case-insensitive text the event must contain (empty: no search).
+    pub query: String,
+    /// Actors of which the event must involve at least one (empty: any).
+    pub actors: BTreeSet<u32>,
+    /// Tags of which the event must carry at least one (empty: any).
+    pub tags: BTreeSet<u32>,
+}
+
+impl Filters {
+    /// Whether any filter is active.
+    #[must_use]
+    pub fn any(&self) -> bool {
+        !self.query.is_empty() || !self.actors.is_empty() || !self.tags.is_empty()
+    }
+}
+
+/// The actor or tag popup while it is open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Picker {
+    /// Actors or tags.
+    pub kind: PickerKind,
+    /// What the user typed to narrow the entries.
+    pub query: String,
+    /// The entries ticked so far (applied on Enter).
+    pub chosen: BTreeSet<u32>,
+    /// The entries the query lets through, in display order.
+    pub entries: Vec<u32>,
+    /// The highlighted position in `entries`.
+    pub cursor: usize,
+}
+
+/// The whole state of the viewer.
+pub struct App {
+    /// The timeline being shown.
+    pub timeline: Timeline,
+    /// The search haystack.
+    pub index: SearchIndex,
+    /// Event counts per actor and tag.
+    pub counts: Counts,
+    /// The filters in force.
+    pub filters: Filters,
+    /// Indexes of the events the filters let through, in order.
+    pub visible: Vec<u32>,
+    /// Start instants of `visible`, ascending (for the axis and `[`/`]`).
+    pub starts: Vec<i64>,
+    /// Finish instants of `visible`, sorted ascending (for the axis counts).
+    pub finishes: Vec<i64>,
+    /// The list rows: headings and events.
+    pub rows: Vec<Row>,
+    /// For each position in `visible`, its row in `rows`.
+    pub row_of: Vec<usize>,
+    /// The selected event (index into the timeline's events), if any is visible.
+    pub selected: Option<u32>,
+    /// The first list row shown.
+    pub list_offset: usize,
+    /// The focused pane.
+    pub focus: Pane,
+    /// Whether the quotes pane is open.
+    pub quotes_open: bool,
+    /// Lines scrolled in the detail pane.
+    pub detail_scroll: u16,
+    /// Lines scrolled in the quotes pane.
+    pub quotes_scroll: u16,
+    /// Lines scrolled in the help overlay.
+    pub help_scroll: u16,
+    /// Which keys are in effect.
+    pub mode: Mode,
+    /// The actor or tag popup, while open.
+    pub picker: Option<Picker>,
+    /// The axis zoom: 0 fits the span to the width; positive zooms in.
+    pub zoom: i32,
+    /// The first start and last finish of all events (UTC seconds): the axis's span.
+    pub span: (i64, i64),
+    /// Terminal columns and rows.
+    pub size: (u16, u16),
+    /// Set when the user asked to quit.
+    pub quit: bool,
+}
+
+impl App {
+    /// A viewer on `timeline`, first event selected, sized `size`.
+    #[must_use]
+    pub fn new(timeline: Timeline, size: (u16, u16)) -> App {
+        let index = SearchIndex::build(&timeline);
+        let counts = Counts::build(&timeline);
+        let first = timeline.events.first().map_or(0, crate::timeline::Event::start);
+        let last = timeline.events.iter().map(crate::timeline::Event::finish).max().unwrap_or(first);
+        let mut app = App {
+            timeline,
+            index,
+            counts,
+            filters: Filters::default(),
+            visible: Vec::new(),
+            starts: Vec::new(),
+            finishes: Vec::new(),
+            rows: Vec::new(),
+            row_of: Vec::new(),
+            selected: None,
+            list_offset: 0,
+            focus: Pane::List,
+            quotes_open: false,
+            detail_scroll: 0,
+            quotes_scroll: 0,
+            help_scroll: 0,
+            mode: Mode::Browse,
+            picker: None,
+            zoom: 0,
+            span: (first, last.max(first + 1)),
+            size,
+            quit: false,
+        };
+        app.refilter();
+        app
+    }
+
+    /// Recomputes what the filters let through, keeping the selection on the
+    /// same event when it survives, else on the nearest following one.
+    pub fn refilter(&mut self) {
+        let t = &self.timeline;
+        let f = &self.filters;
+        let candidates: Vec<u32> = if f.query.is_empty() {
+            (0..u32::try_from(t.events.len()).unwrap_or(u32::MAX)).collect()
+        } else {
+            self.index.matching(&f.query)
+        };
+        self.visible = candidates
+            .into_iter()
+            .filter(|&i| {
+                let e = &t.events[i as usize];
+                (f.actors.is_empty() || f.actors.iter().any(|&a| e.involves(a)))
+                    && (f.tags.is_empty() || e.tags.iter().any(|g| f.tags.contains(g)))
+            })
+            .collect();
+        self.starts = self.visible.iter().map(|&i| t.events[i as usize].start()).collect();
+        self.finishes = self.visible.iter().map(|&i| t.events[i as usize].finish()).collect();
+        self.finishes.sort_unstable();
+        self.build_rows();
+        self.selected = match self.selected {
+            Some(s) if self.visible.binary_search(&s).is_ok() => Some(s),
+            Some(s) => {
+                let at = self.visible.partition_point(|&v| v < s);
+                self.visible.get(at).or(self.visible.last()).copied()
+            }
+            None => self.visible.first().copied(),
+        };
+    }
+
+    fn build_rows(&mut self) {
+        let zone = self.timeline.zone;
+        self.rows.clear();
+        self.row_of.clear();
+        let mut last = None;
+        for &i in &self.visible {
+            let key = group_key(&self.timeline, i, zone);
+            if last != Some(key) {
+                self.rows.push(Row::Heading(i));
+                last = Some(key);
+            }
+            self.row_of.push(self.rows.len());
+            self.rows.push(Row::Event(i));
+        }
+    }
+
+    /// The position of the selection in `visible`.
+    #[must_use]
+    pub fn selected_pos(&self) -> Option<usize> {
+        self.selected.and_then(|s| self.visible.binary_search(&s).ok())
+    }
+
+    /// The selected event.
+    #[must_use]
+    pub fn selected_event(&self) -> Option<&crate::timeline::Event> {
+        self.selected.and_then(|s| self.timeline.events.get(s as usize))
+    }
+}
+
+/// What groups events under one heading: the day (in the timeline's zone),
+/// or the month or year for events written that coarsely.
+#[must_use]
+pub fn group_key(t: &Timeline, event: u32, zone: chrono::FixedOffset) -> (Precision, chrono::NaiveDate) {
+    use chrono::Datelike;
+    let e = &t.events[event as usize];
+    let day = e.date.day_in(zone);
+    match e.date.precision {
+        Precision::Year => (Precision::Year, day.with_ordinal(1).unwrap_or(day)),
+        Precision::Month => (Precision::Month, day.with_day(1).unwrap_or(day)),
+        _ => (Precision::Day, day),
+    }
+}

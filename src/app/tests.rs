@@ -1,0 +1,236 @@
+//! Update-logic tests: a message in, the state checked. No terminal.
+
+use super::*;
+use crate::timeline::limits::Limits;
+use crate::timeline::{BUNDLED, load_bytes};
+
+fn bundled() -> App {
+    let t = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
+    App::new(t, (120, 40))
+}
+
+fn small() -> App {
+    let yaml = "title: T\ntimezone: \"+02:00\"\nactors:\n  - {id: ann, name: Ann}\n  - {id: bob, name: Bob}\n\
+                sources:\n  - {id: s, title: S}\nevents:\n\
+                  - {id: a, date: 2020-01-01, title: Alpha, actors: [ann], tags: [x]}\n\
+                  - {id: b, date: 2020-01-01T10:00, title: Bravo, actors: [bob], tags: [y]}\n\
+                  - {id: c, date: 2020-01-02, title: Charlie, tags: [x], quotes: [{by: bob, text: Hello there, source: s}]}\n\
+                  - {id: d, date: 2020-01-05, title: Delta}\n";
+    let t = load_bytes("s.yaml", yaml.as_bytes(), &Limits::default()).expect("fixture loads");
+    App::new(t, (120, 40))
+}
+
+fn selected_id(app: &App) -> &str {
+    app.selected_event().map_or("", |e| e.id.as_str())
+}
+
+fn send(app: &mut App, msgs: &[Msg]) {
+    for m in msgs {
+        update(app, m.clone());
+    }
+}
+
+fn type_text(app: &mut App, s: &str) {
+    for c in s.chars() {
+        update(app, Msg::Input(c));
+    }
+}
+
+#[test]
+fn navigation_moves_through_the_list_and_stops_at_the_ends() {
+    let mut app = small();
+    assert_eq!(selected_id(&app), "a");
+    send(&mut app, &[Msg::Move(Step::By(1))]);
+    assert_eq!(selected_id(&app), "b");
+    send(&mut app, &[Msg::Move(Step::Last)]);
+    assert_eq!(selected_id(&app), "d");
+    send(&mut app, &[Msg::Move(Step::By(1))]);
+    assert_eq!(selected_id(&app), "d");
+    send(&mut app, &[Msg::Move(Step::First), Msg::Move(Step::By(-1))]);
+    assert_eq!(selected_id(&app), "a");
+    send(&mut app, &[Msg::Move(Step::Page(1))]);
+    assert_eq!(selected_id(&app), "d");
+}
+
+#[test]
+fn search_narrows_and_escape_restores() {
+    let mut app = bundled();
+    let all = app.visible.len();
+    send(&mut app, &[Msg::StartSearch]);
+    type_text(&mut app, "putin");
+    assert_eq!(app.mode, Mode::Search);
+    let ids: Vec<&str> = app.visible.iter().map(|&i| app.timeline.events[i as usize].id.as_str()).collect();
+    assert_eq!(ids, ["peskov-no-comment", "putin-trump-call"]);
+    send(&mut app, &[Msg::Close]);
+    assert_eq!((app.visible.len(), app.mode), (all, Mode::Browse));
+}
+
+#[test]
+fn search_is_case_insensitive_over_quotes_and_actor_names() {
+    let mut app = small();
+    send(&mut app, &[Msg::StartSearch]);
+    type_text(&mut app, "HELLO");
+    assert_eq!(app.visible.len(), 1);
+    send(&mut app, &[Msg::Backspace, Msg::Backspace, Msg::Backspace, Msg::Backspace, Msg::Backspace]);
+    type_text(&mut app, "ann");
+    assert_eq!(selected_id(&app), "a");
+    send(&mut app, &[Msg::Accept]);
+    assert_eq!((app.mode, app.filters.query.as_str()), (Mode::Browse, "ann"));
+}
+
+#[test]
+fn actor_filter_counts_listed_and_quoted_actors() {
+    let mut app = small();
+    send(&mut app, &[Msg::OpenPicker(PickerKind::Actors)]);
+    type_text(&mut app, "bob");
+    send(&mut app, &[Msg::Toggle, Msg::Accept]);
+    let ids: Vec<&str> = app.visible.iter().map(|&i| app.timeline.events[i as usize].id.as_str()).collect();
+    assert_eq!(ids, ["b", "c"]);
+    assert_eq!(app.counts.actors, [1, 2]);
+}
+
+#[test]
+fn picker_escape_leaves_the_filter_as_it_was() {
+    let mut app = small();
+    send(&mut app, &[Msg::OpenPicker(PickerKind::Actors), Msg::Toggle, Msg::Close]);
+    assert!(app.filters.actors.is_empty());
+    assert_eq!(app.visible.len(), 4);
+}
+
+#[test]
+fn several_actors_show_events_involving_any() {
+    let mut app = small();
+    send(
+        &mut app,
+        &[Msg::OpenPicker(PickerKind::Actors), Msg::Toggle, Msg::Move(Step::By(1)), Msg::Toggle, Msg::Accept],
+    );
+    assert_eq!(app.filters.actors.len(), 2);
+    assert_eq!(app.visible.len(), 3);
+}
+
+#[test]
+fn filters_combine_and_keep_the_selection_when_it_survives() {
+    let mut app = small();
+    send(&mut app, &[Msg::Move(Step::By(2))]);
+    assert_eq!(selected_id(&app), "c");
+    send(&mut app, &[Msg::OpenPicker(PickerKind::Tags)]);
+    type_text(&mut app, "x");
+    send(&mut app, &[Msg::Accept]);
+    assert_eq!(app.visible.len(), 2);
+    assert_eq!(selected_id(&app), "c", "selection survives the tag filter");
+    send(&mut app, &[Msg::StartSearch]);
+    type_text(&mut app, "alpha");
+    send(&mut app, &[Msg::Accept]);
+    assert_eq!(app.visible.len(), 1);
+    assert_eq!(selected_id(&app), "a");
+    send(&mut app, &[Msg::StartSearch]);
+    type_text(&mut app, "nothing at all");
+    assert!(app.visible.is_empty() && app.selected.is_none());
+    send(&mut app, &[Msg::Accept, Msg::ClearFilters]);
+    assert_eq!(app.visible.len(), 4);
+}
+
+#[test]
+fn focus_cycles_through_open_panes() {
+    let mut app = small();
+    send(&mut app, &[Msg::Focus(1)]);
+    assert_eq!(app.focus, Pane::Detail);
+    send(&mut app, &[Msg::Focus(1)]);
+    assert_eq!(app.focus, Pane::List);
+    send(&mut app, &[Msg::OpenQuotes]);
+    assert_eq!((app.focus, app.quotes_open), (Pane::Quotes, true));
+    send(&mut app, &[Msg::Focus(1)]);
+    assert_eq!(app.focus, Pane::List);
+    send(&mut app, &[Msg::Focus(-1)]);
+    assert_eq!(app.focus, Pane::Quotes);
+    send(&mut app, &[Msg::Move(Step::By(3))]);
+    assert_eq!((app.quotes_scroll, selected_id(&app)), (3, "a"), "keys scroll the focused pane");
+    send(&mut app, &[Msg::Close]);
+    assert_eq!((app.focus, app.quotes_open), (Pane::List, false));
+}
+
+#[test]
+fn zoom_changes_the_unit_within_bounds() {
+    let mut app = bundled();
+    assert_eq!(axis::unit(&app, 118), axis::Unit::Day);
+    send(&mut app, &[Msg::Zoom(1)]);
+    assert_eq!(axis::unit(&app, 118), axis::Unit::Hour);
+    send(&mut app, &[Msg::Zoom(1), Msg::Zoom(1)]);
+    assert_eq!(axis::unit(&app, 118), axis::Unit::Hour);
+    send(&mut app, &[Msg::Zoom(-1), Msg::Zoom(-1), Msg::Zoom(-1), Msg::Zoom(-1), Msg::Zoom(-1), Msg::Zoom(-1)]);
+    assert_eq!(axis::unit(&app, 118), axis::Unit::Year);
+}
+
+#[test]
+fn bundled_axis_has_one_tick_per_day_from_7_to_14_february() {
+    let app = bundled();
+    let ticks = axis::ticks(&app, 118);
+    let labels: Vec<String> =
+        ticks.bounds[..ticks.len()].iter().map(|&t| axis::label(t, ticks.unit, app.timeline.zone)).collect();
+    assert_eq!(labels, ["7 Feb", "8 Feb", "9 Feb", "10 Feb", "11 Feb", "12 Feb", "13 Feb", "14 Feb"]);
+}
+
+#[test]
+fn axis_counts_cover_ranges_and_follow_the_filter() {
+    let mut app = small();
+    let day = |d: u32| {
+        chrono::NaiveDate::from_ymd_opt(2020, 1, d)
+            .and_then(|n| n.and_hms_opt(0, 0, 0))
+            .map_or(0, |t| t.and_utc().timestamp() - 7200)
+    };
+    assert_eq!(axis::count(&app, day(1), day(2)), 2);
+    assert_eq!(axis::count(&app, day(2), day(3)), 1);
+    assert_eq!(axis::count(&app, day(3), day(5)), 0);
+    send(&mut app, &[Msg::StartSearch]);
+    type_text(&mut app, "bravo");
+    assert_eq!(axis::count(&app, day(1), day(2)), 1);
+}
+
+#[test]
+fn brackets_jump_between_days() {
+    let mut app = small();
+    send(&mut app, &[Msg::Unit(1)]);
+    assert_eq!(selected_id(&app), "c");
+    send(&mut app, &[Msg::Unit(1)]);
+    assert_eq!(selected_id(&app), "d");
+    send(&mut app, &[Msg::Unit(-1)]);
+    assert_eq!(selected_id(&app), "c");
+    send(&mut app, &[Msg::Unit(-1)]);
+    assert_eq!(selected_id(&app), "a");
+    send(&mut app, &[Msg::Unit(-1)]);
+    assert_eq!(selected_id(&app), "a");
+}
+
+#[test]
+fn the_selected_row_stays_visible_when_scrolling() {
+    let mut app = bundled();
+    send(&mut app, &[Msg::Resize(80, 24)]);
+    let height = layout::list_rows(&app);
+    for _ in 0..20 {
+        send(&mut app, &[Msg::Move(Step::By(1))]);
+        let row = app.row_of[app.selected_pos().expect("selection")];
+        assert!(row >= app.list_offset && row < app.list_offset + height, "row {row} offset {}", app.list_offset);
+    }
+}
+
+#[test]
+fn clicks_select_rows_and_wheel_moves() {
+    let mut app = small();
+    let areas = layout::current(&app).expect("big enough");
+    // Row 0 is the heading of 1 January; row 2 is Bravo.
+    send(&mut app, &[Msg::Click { column: areas.list.x + 3, row: areas.list.y + 3 }]);
+    assert_eq!(selected_id(&app), "b");
+    send(&mut app, &[Msg::Wheel { column: areas.list.x + 3, row: areas.list.y + 3, lines: 1 }]);
+    assert_eq!(selected_id(&app), "c");
+}
+
+#[test]
+fn help_opens_and_closes_and_quit_works_everywhere() {
+    let mut app = small();
+    send(&mut app, &[Msg::ToggleHelp]);
+    assert_eq!(app.mode, Mode::Help);
+    send(&mut app, &[Msg::Close]);
+    assert_eq!(app.mode, Mode::Browse);
+    send(&mut app, &[Msg::StartSearch, Msg::Quit]);
+    assert!(app.quit);
+}

@@ -1,0 +1,106 @@
+//! The time axis: a bar and a count per tick for the filtered events, tick
+//! marks with the selected event's span drawn over them (dashed when the
+//! date is approximate), and labels. Each tick's count is two binary
+//! searches, so the axis costs the same at any number of events.
+
+use super::{Theme, clean, pane};
+use crate::app::{App, axis};
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+
+const BARS: [&str; 9] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
+
+/// Draws the axis into `area`.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let title = format!(" {} ", clean(&app.timeline.title));
+    let inner_width = area.width.saturating_sub(2);
+    let ticks = axis::ticks(app, inner_width);
+    let scale = format!(" by {} ", &ticks.unit.name()[..ticks.unit.name().len() - 1]);
+    let block = pane(Line::styled(title, theme.heading()), false, theme).title_top(Line::from(scale).right_aligned());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let n = ticks.len();
+    if n == 0 || inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let w = usize::from(inner.width);
+    let col = |i: usize| inner.x + u16::try_from(i * w / n).unwrap_or(0);
+    let counts: Vec<usize> = (0..n).map(|i| axis::count(app, ticks.bounds[i], ticks.bounds[i + 1])).collect();
+    let max = counts.iter().copied().max().unwrap_or(0).max(1);
+    let rows: Vec<u16> = (inner.y..inner.y + inner.height).collect();
+    let (bars, numbers, line, labels) = match rows.as_slice() {
+        [a, b, c, d, ..] => (Some(*a), Some(*b), Some(*c), *d),
+        [a, b, c] => (Some(*a), None, Some(*b), *c),
+        [a, b] => (Some(*a), None, None, *b),
+        [a] => (None, None, None, *a),
+        [] => return,
+    };
+    let buf = frame.buffer_mut();
+    let selected_tick = app.selected_event().and_then(|e| tick_of(&ticks.bounds, e.start()));
+    for (i, &c) in counts.iter().enumerate() {
+        let (x0, x1) = (col(i), col(i + 1));
+        let cell = usize::from(x1.saturating_sub(x0));
+        if let Some(y) = bars {
+            let level = if c == 0 { 0 } else { (c * 8).div_ceil(max).clamp(1, 8) };
+            for x in x0..x1.saturating_sub(1).max(x0 + 1).min(inner.right()) {
+                buf.set_string(x, y, BARS[level], theme.bar());
+            }
+        }
+        if let Some(y) = numbers
+            && c > 0
+        {
+            put(buf, x0, y, &c.to_string(), cell.saturating_sub(1), theme.muted());
+        }
+        if let Some(y) = line {
+            for x in x0..x1.min(inner.right()) {
+                buf.set_string(x, y, if x == x0 { "┬" } else { "─" }, theme.border());
+            }
+        }
+        let style = if selected_tick == Some(i) { theme.accent().reversed() } else { Style::new() };
+        put(
+            buf,
+            x0,
+            labels,
+            &axis::label(ticks.bounds[i], ticks.unit, app.timeline.zone),
+            cell.saturating_sub(1),
+            style,
+        );
+    }
+    if let (Some(e), Some(y)) = (app.selected_event(), line.or(bars)) {
+        let x_of = |t: i64| column_of(&ticks.bounds, t, inner, n);
+        let (a, b) = (x_of(e.start()), x_of(e.finish()));
+        let glyph = if e.approximate { "┅" } else { "━" };
+        for x in a..b.max(a + 1).min(inner.right()) {
+            buf.set_string(x, y, glyph, theme.accent());
+        }
+    }
+}
+
+/// Writes `s` at `x`, no wider than `max` columns, never past the buffer.
+fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style) {
+    if buf.area.contains(ratatui::layout::Position { x, y }) {
+        let room = usize::from(buf.area.right().saturating_sub(x));
+        buf.set_stringn(x, y, s, max.min(room), style);
+    }
+}
+
+/// The tick containing instant `t`.
+fn tick_of(bounds: &[i64], t: i64) -> Option<usize> {
+    let i = bounds.partition_point(|&b| b <= t);
+    (i > 0 && i < bounds.len()).then(|| i - 1)
+}
+
+/// The column of instant `t` on the axis, clamped to its ends.
+fn column_of(bounds: &[i64], t: i64, inner: Rect, n: usize) -> u16 {
+    let w = usize::from(inner.width);
+    let Some(i) = tick_of(bounds, t) else {
+        return if bounds.first().is_some_and(|&b| t < b) { inner.x } else { inner.right() };
+    };
+    let (x0, x1) = (i * w / n, (i + 1) * w / n);
+    let (b0, b1) = (bounds[i], bounds[i + 1]);
+    let frac = (t - b0) as f64 / (b1 - b0).max(1) as f64;
+    inner.x + u16::try_from(x0 + ((x1 - x0) as f64 * frac) as usize).unwrap_or(0)
+}

@@ -1,0 +1,124 @@
+//! The detail pane: the selected event in full, wrapped to the pane; or,
+//! when the filters hide everything, which filters are active.
+
+use super::wrap::wrap;
+use super::{Theme, clean, highlight, pane, when};
+use crate::app::{App, Pane};
+use crate::timeline::{Event, Timeline};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Width of the labels in the left margin (`When`, `Where`, …).
+const LABEL: usize = 8;
+
+/// Draws the detail pane into `area`.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let block = pane(" Detail ", app.focus == Pane::Detail, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let lines = match app.selected_event() {
+        Some(e) => event_lines(app, e, width, theme),
+        None => no_match_lines(app, width, theme),
+    };
+    let top = usize::from(app.detail_scroll).min(lines.len().saturating_sub(usize::from(inner.height)));
+    let shown: Vec<Line> = lines.into_iter().skip(top).take(usize::from(inner.height)).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// `text` wrapped beside a label, continuation lines indented under the text.
+fn labeled(label: &str, text: &str, width: usize, style: Style, theme: Theme) -> Vec<Line<'static>> {
+    let body = width.saturating_sub(LABEL).max(1);
+    wrap(text, body)
+        .into_iter()
+        .enumerate()
+        .map(|(n, l)| {
+            let head = if n == 0 { format!("{label:<LABEL$}") } else { " ".repeat(LABEL) };
+            Line::from(vec![Span::styled(head, theme.muted()), Span::styled(l, style)])
+        })
+        .collect()
+}
+
+fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let t: &Timeline = &app.timeline;
+    let q = &app.filters.query;
+    let mut out: Vec<Line> = wrap(&clean(&e.title), width)
+        .into_iter()
+        .map(|l| Line::from(highlight::spans(&l, q, theme.heading(), theme.matched())))
+        .collect();
+    for (n, d) in when::describe(t, e).iter().enumerate() {
+        let style = if n == 0 { Style::new() } else { theme.muted() };
+        out.extend(labeled(if n == 0 { "When" } else { "" }, d, width, style, theme));
+    }
+    if let Some(loc) = &e.location {
+        out.extend(labeled("Where", &clean(loc), width, Style::new(), theme));
+    }
+    for (n, &a) in e.actors.iter().enumerate() {
+        let Some(actor) = t.actors.get(a as usize) else { continue };
+        let text = match &actor.role {
+            Some(role) => format!("{} — {}", clean(&actor.name), clean(role)),
+            None => clean(&actor.name),
+        };
+        out.extend(labeled(if n == 0 { "Who" } else { "" }, &text, width, Style::new(), theme));
+    }
+    if let Some(summary) = &e.summary {
+        out.push(Line::default());
+        for l in wrap(&crate::text::sanitize_block(summary), width) {
+            out.push(Line::from(highlight::spans(&l, q, Style::new(), theme.matched())));
+        }
+    }
+    out.push(Line::default());
+    if !e.tags.is_empty() {
+        let tags: Vec<String> = e.tags.iter().filter_map(|&g| t.tags.get(g as usize)).map(|g| clean(g)).collect();
+        out.extend(labeled("Tags", &tags.join(", "), width, Style::new(), theme));
+    }
+    for (n, &s) in e.sources.iter().enumerate() {
+        let Some(src) = t.sources.get(s as usize) else { continue };
+        let mut parts: Vec<String> = src.publisher.iter().map(|p| clean(p)).collect();
+        parts.push(format!("“{}”", clean(&src.title)));
+        parts.extend(src.published.map(|d| d.long()));
+        parts.extend(src.url.iter().map(|u| clean(u)));
+        out.extend(labeled(if n == 0 { "Sources" } else { "" }, &parts.join(" · "), width, Style::new(), theme));
+    }
+    if !e.quotes.is_empty() {
+        let n = e.quotes.len();
+        let noun = if n == 1 { "quoted statement" } else { "quoted statements" };
+        out.push(Line::default());
+        out.push(Line::styled(format!("❝ {n} {noun}: press Enter to read"), theme.name()));
+    }
+    out
+}
+
+fn no_match_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let f = &app.filters;
+    let t = &app.timeline;
+    let mut out = vec![Line::styled("No event matches every active filter.", theme.heading()), Line::default()];
+    if !f.query.is_empty() {
+        out.extend(labeled("Search", &format!("\"{}\"", clean(&f.query)), width, Style::new(), theme));
+    }
+    let names = |ids: &std::collections::BTreeSet<u32>, actors: bool| -> String {
+        let list: Vec<String> = ids
+            .iter()
+            .filter_map(|&i| {
+                if actors {
+                    t.actors.get(i as usize).map(|a| clean(&a.name))
+                } else {
+                    t.tags.get(i as usize).map(|g| clean(g))
+                }
+            })
+            .collect();
+        list.join(", ")
+    };
+    if !f.actors.is_empty() {
+        out.extend(labeled("Actors", &names(&f.actors, true), width, Style::new(), theme));
+    }
+    if !f.tags.is_empty() {
+        out.extend(labeled("Tags", &names(&f.tags, false), width, Style::new(), theme));
+    }
+    out.push(Line::default());
+    out.push(Line::styled("Press c to clear every filter.", theme.muted()));
+    out
+}

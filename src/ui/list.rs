@@ -1,0 +1,70 @@
+//! The event list: day headings and one row per event, drawn from the rows
+//! on screen only, with a scrollbar for the position in the whole list.
+
+use super::{Theme, clean, highlight, pane, when};
+use crate::app::{App, Pane, Row};
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+/// Draws the list into `area`.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let total = app.timeline.events.len();
+    let title = format!(" Events · {} of {total} ", app.visible.len());
+    let block = pane(title, app.focus == Pane::List, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if app.visible.is_empty() {
+        let lines =
+            vec![Line::from("No events match the filters."), Line::styled("Press c to clear them.", theme.muted())];
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    }
+    let height = usize::from(inner.height);
+    let first = app.list_offset.min(app.rows.len());
+    let last = (first + height).min(app.rows.len());
+    let width = inner.width.saturating_sub(1); // the last column is the scrollbar's
+    let zone = app.timeline.zone;
+    let labels: Vec<String> =
+        app.rows[first..last]
+            .iter()
+            .map(|r| {
+                if let Row::Event(i) = *r { when::short(&app.timeline.events[i as usize], zone) } else { String::new() }
+            })
+            .collect();
+    let when_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    for (k, row) in app.rows[first..last].iter().enumerate() {
+        let y = inner.y + k as u16;
+        let row_area = Rect::new(inner.x, y, width, 1);
+        let line = match *row {
+            Row::Heading(i) => Line::styled(
+                clean(&when::heading(&app.timeline.events[i as usize], app.timeline.zone)),
+                theme.heading(),
+            ),
+            Row::Event(i) => event_line(app, i, &labels[k], when_width, theme),
+        };
+        let selected = matches!(*row, Row::Event(i) if app.selected == Some(i));
+        let line = if selected { line.patch_style(theme.selected()) } else { line };
+        if selected {
+            frame.buffer_mut().set_style(row_area, theme.selected());
+        }
+        frame.render_widget(line, row_area);
+    }
+    if app.rows.len() > height {
+        let mut state = ScrollbarState::new(app.rows.len().saturating_sub(height)).position(first);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None);
+        frame.render_stateful_widget(bar, area.inner(Margin { horizontal: 0, vertical: 1 }), &mut state);
+    }
+}
+
+/// One event's row: time column (`width` wide, as wide as the widest on
+/// screen), quote marker, title with search matches marked.
+fn event_line(app: &App, i: u32, when: &str, width: usize, theme: Theme) -> Line<'static> {
+    let e = &app.timeline.events[i as usize];
+    let time = if width == 0 { String::from(" ") } else { format!(" {when:<width$} ") };
+    let marker = if e.quotes.is_empty() { "  " } else { "❝ " };
+    let mut spans = vec![Span::styled(time, theme.muted()), Span::styled(marker, theme.name())];
+    spans.extend(highlight::spans(&clean(&e.title), &app.filters.query, ratatui::style::Style::new(), theme.matched()));
+    Line::from(spans)
+}

@@ -1,0 +1,64 @@
+//! Drawing: each pane is a function of the state, drawn in stacking order
+//! (panes, then popups, then help). Views only read the state, and every
+//! string from the file reaches the screen through [`clean`].
+
+mod axis;
+mod detail;
+mod help;
+mod highlight;
+mod list;
+mod popup;
+mod quotes;
+mod status;
+pub mod theme;
+pub mod when;
+pub mod wrap;
+
+use crate::app::{App, Mode, layout};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+pub use theme::Theme;
+
+/// Draws the whole screen for `app`.
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
+    let area = frame.area();
+    let Some(a) = layout::areas(app, area) else {
+        too_small(frame, area);
+        return;
+    };
+    axis::draw(frame, a.axis, app, theme);
+    list::draw(frame, a.list, app, theme);
+    if let Some(r) = a.detail {
+        detail::draw(frame, r, app, theme);
+    }
+    if let Some(r) = a.quotes {
+        quotes::draw(frame, r, app, theme);
+    }
+    status::draw(frame, a.status, app, theme);
+    match app.mode {
+        Mode::Picker => popup::draw(frame, area, app, theme),
+        Mode::Help => help::draw(frame, area, app, theme),
+        Mode::Browse | Mode::Search => {}
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let (w, h) = layout::MIN_SIZE;
+    let text = format!("terminal too small: {}×{}, tlview needs at least {w}×{h}", area.width, area.height);
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).alignment(Alignment::Center), area);
+}
+
+/// File text made safe for the screen: controls and bidi overrides become visible placeholders.
+#[must_use]
+pub fn clean(s: &str) -> String {
+    crate::text::sanitize(s).into_owned()
+}
+
+/// A pane's block: rounded border, title, and a brighter border when focused.
+#[must_use]
+pub fn pane<'a>(title: impl Into<Line<'a>>, focused: bool, theme: Theme) -> Block<'a> {
+    let style = if focused { theme.focused_border() } else { theme.border() };
+    Block::bordered().border_type(BorderType::Rounded).border_style(style).title(title)
+}

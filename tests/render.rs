@@ -1,0 +1,142 @@
+//! Rendering tests on ratatui's `TestBackend`: snapshots of the main screens,
+//! style checks (selection, highlights, NO_COLOR), and every size drawn
+//! without a panic.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use tlview::app::{App, Msg, PickerKind, Step, update};
+use tlview::timeline::limits::Limits;
+use tlview::timeline::{BUNDLED, load_bytes};
+use tlview::ui::{self, Theme};
+
+const COLOR: Theme = Theme { color: true };
+
+fn bundled(w: u16, h: u16) -> App {
+    let t = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
+    let mut app = App::new(t, (w, h));
+    update(&mut app, Msg::Resize(w, h));
+    app
+}
+
+fn render(app: &App, theme: Theme) -> Terminal<TestBackend> {
+    let mut term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test backend");
+    term.draw(|f| ui::draw(f, app, theme)).expect("draw");
+    term
+}
+
+fn screen(app: &App) -> String {
+    render(app, COLOR).backend().to_string()
+}
+
+fn send(app: &mut App, msgs: &[Msg]) {
+    for m in msgs {
+        update(app, m.clone());
+    }
+}
+
+fn type_text(app: &mut App, s: &str) {
+    s.chars().for_each(|c| update(app, Msg::Input(c)));
+}
+
+#[test]
+fn default_screen_120x40() {
+    insta::assert_snapshot!(screen(&bundled(120, 40)));
+}
+
+#[test]
+fn stacked_layout_80x30() {
+    insta::assert_snapshot!(screen(&bundled(80, 30)));
+}
+
+#[test]
+fn quotes_pane_open() {
+    let mut app = bundled(120, 40);
+    send(&mut app, &[Msg::Move(Step::By(2)), Msg::OpenQuotes]);
+    let s = screen(&app);
+    assert!(s.contains("there are no Russian servicemen in Deir az-Zour."), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn actor_popup() {
+    let mut app = bundled(120, 40);
+    send(&mut app, &[Msg::OpenPicker(PickerKind::Actors)]);
+    type_text(&mut app, "pesk");
+    send(&mut app, &[Msg::Toggle]);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = bundled(120, 40);
+    send(&mut app, &[Msg::ToggleHelp]);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn search_with_highlights() {
+    let mut app = bundled(120, 40);
+    send(&mut app, &[Msg::StartSearch]);
+    type_text(&mut app, "putin");
+    let term = render(&app, COLOR);
+    let buf = term.backend().buffer();
+    assert!(highlighted(buf, COLOR).to_lowercase().contains("putin"), "no highlighted match");
+    insta::assert_snapshot!(term.backend().to_string());
+}
+
+#[test]
+fn empty_filter_result() {
+    let mut app = bundled(120, 40);
+    send(&mut app, &[Msg::StartSearch]);
+    type_text(&mut app, "zzzz");
+    send(&mut app, &[Msg::Accept]);
+    let s = screen(&app);
+    assert!(s.contains("No events match the filters.") && s.contains("Search  \"zzzz\""), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn too_small_screen() {
+    insta::assert_snapshot!(screen(&bundled(39, 11)));
+}
+
+/// The symbols of cells drawn in the match style, in reading order.
+fn highlighted(buf: &Buffer, theme: Theme) -> String {
+    let want = theme.matched();
+    buf.content.iter().filter(|c| Some(c.bg) == want.bg && Some(c.fg) == want.fg).map(|c| c.symbol()).collect()
+}
+
+#[test]
+fn no_color_keeps_selection_visible_without_colours() {
+    let app = bundled(120, 40);
+    let term = render(&app, Theme { color: false });
+    let buf = term.backend().buffer();
+    let reversed = buf.content.iter().filter(|c| c.modifier.contains(Modifier::REVERSED)).count();
+    assert!(reversed > 20, "the selected row is drawn in reverse video");
+    assert!(buf.content.iter().all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset));
+}
+
+#[test]
+fn every_size_draws_without_panic() {
+    let mut sizes: Vec<(u16, u16)> = Vec::new();
+    for w in (1..=250).step_by(9).chain([39, 40, 99, 100, 250]) {
+        for h in (1..=80).step_by(7).chain([11, 12, 15, 16, 23, 24, 80]) {
+            sizes.push((w, h));
+        }
+    }
+    let mut app = bundled(120, 40);
+    for (i, &(w, h)) in sizes.iter().enumerate() {
+        send(&mut app, &[Msg::Resize(w, h)]);
+        match i % 5 {
+            0 => send(&mut app, &[Msg::Move(Step::By(1))]),
+            1 => send(&mut app, &[Msg::OpenQuotes]),
+            2 => send(&mut app, &[Msg::ToggleHelp]),
+            3 => send(&mut app, &[Msg::Close, Msg::OpenPicker(PickerKind::Tags)]),
+            _ => send(&mut app, &[Msg::Close, Msg::Close, Msg::Zoom(1)]),
+        }
+        let term = render(&app, COLOR);
+        assert_eq!(term.backend().buffer().area.width, w);
+    }
+}
