@@ -1,7 +1,7 @@
 //! The event list: day headings and one row per event, drawn from the rows
 //! on screen only, with a scrollbar for the position in the whole list.
 
-use super::{Theme, clean, highlight, pane, when};
+use super::{Theme, as_selected, clean, highlight, pane, when};
 use crate::app::{App, Pane, Row};
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             Row::Event(i) => event_line(app, i, &labels[k], when_width, theme),
         };
         let selected = matches!(*row, Row::Event(i) if app.selected == Some(i));
-        let line = if selected { line.patch_style(theme.selected()) } else { line };
+        let line = if selected { as_selected(line, theme) } else { line };
         if selected {
             frame.buffer_mut().set_style(row_area, theme.selected());
         }

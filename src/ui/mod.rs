@@ -56,6 +56,14 @@ pub fn clean(s: &str) -> String {
     crate::text::sanitize(s).into_owned()
 }
 
+/// `line` restyled as the selected row: every span, not only the line, so no
+/// span keeps a colour of its own.
+#[must_use]
+pub fn as_selected(line: Line<'_>, theme: Theme) -> Line<'_> {
+    let style = theme.selected();
+    Line::from(line.spans.into_iter().map(|s| s.patch_style(style)).collect::<Vec<_>>()).style(style)
+}
+
 /// A pane's block: rounded border, title, and a brighter border when focused.
 #[must_use]
 pub fn pane<'a>(title: impl Into<Line<'a>>, focused: bool, theme: Theme) -> Block<'a> {

@@ -1,7 +1,7 @@
 //! The actor and tag filter popup: the typed filter, the entries with their
 //! event counts and ticks, and the picker's keys from the key table.
 
-use super::{Theme, clean, pane};
+use super::{Theme, as_selected, clean, pane};
 use crate::app::{App, Mode, PickerKind, picker};
 use crate::keys;
 use ratatui::Frame;
@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             spans.push(Span::styled(format!(" · {}", clean(role)), theme.muted()));
         }
         let line = Line::from(spans);
-        lines.push(if k == p.cursor { line.patch_style(theme.selected()) } else { line });
+        lines.push(if k == p.cursor { as_selected(line, theme) } else { line });
     }
     frame.render_widget(Paragraph::new(lines), inner);
     let hints: Vec<Span> = keys::hints(Mode::Picker)

@@ -22,10 +22,11 @@ impl Theme {
         if self.color { Style::new().fg(c) } else { Style::new() }
     }
 
-    /// The selected row: reverse video, bold.
+    /// The selected row: reverse video and bold over the terminal's own
+    /// colours, so every cell of the row reads the same.
     #[must_use]
     pub fn selected(self) -> Style {
-        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        Style::new().fg(Color::Reset).bg(Color::Reset).add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
 
     /// A focused pane's border.

@@ -1,0 +1,204 @@
+//! End-to-end tests of the real binary in a pseudo-terminal: what a user
+//! sees after real keystrokes, how the terminal is left on quit and on
+//! SIGTERM, and that bad or hostile files never reach the terminal raw.
+
+// Sending SIGTERM to the child needs libc::kill.
+#![allow(unsafe_code)]
+
+mod pty;
+
+use pty::Session;
+
+const ALT_ON: &[u8] = b"\x1b[?1049h";
+const ALT_OFF: &[u8] = b"\x1b[?1049l";
+const MOUSE_ON: &[u8] = b"\x1b[?1000h";
+const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
+const CURSOR_HIDE: &[u8] = b"\x1b[?25l";
+const CURSOR_SHOW: &[u8] = b"\x1b[?25h";
+
+fn last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    last(hay, needle).is_some()
+}
+
+/// The stream ends with the terminal restored: after the last time each mode
+/// was turned on, it was turned off, and the alternate screen was left last.
+fn assert_restored(bytes: &[u8]) {
+    for (on, off, what) in [
+        (ALT_ON, ALT_OFF, "alternate screen"),
+        (MOUSE_ON, MOUSE_OFF, "mouse capture"),
+        (CURSOR_HIDE, CURSOR_SHOW, "hidden cursor"),
+    ] {
+        let (on_at, off_at) = (last(bytes, on), last(bytes, off));
+        assert!(on_at.is_some(), "{what} was never entered");
+        assert!(off_at > on_at, "{what} was not undone at exit");
+    }
+    let tail = &bytes[last(bytes, ALT_OFF).unwrap_or(0)..];
+    assert!(
+        !tail.windows(2).skip(1).any(|w| w[0] == 0x1b && w[1] == b'['),
+        "output continued after leaving the alternate screen: {tail:?}"
+    );
+}
+
+fn open_bundled() -> Session {
+    let s = Session::start(&[], 120, 40);
+    s.wait_text("Deir ez-Zor clashes, February 2018");
+    s
+}
+
+#[test]
+fn bundled_timeline_opens_with_its_first_event() {
+    let s = open_bundled();
+    s.wait_all(
+        &["Wednesday 7 February 2018", "Pro-Assad forces attack base held by US and Kurdish forces", "15 of 15 events"],
+        &[],
+    );
+}
+
+#[test]
+fn j_moves_the_selection_and_the_detail_follows() {
+    let mut s = open_bundled();
+    s.wait_text("When    Wednesday 7 February 2018");
+    s.send("j");
+    s.wait_for("the detail pane to show the second event", |sc| {
+        sc.lines().any(|l| l.contains("││US forces respond with aircraft and artillery fire"))
+            && sc.contains("US military forces responded")
+    });
+}
+
+#[test]
+fn search_narrows_and_escape_restores() {
+    let mut s = open_bundled();
+    s.send("/Putin");
+    s.wait_all(&["2 of 15 events", "Putin and Trump speak by phone"], &["Mattis calls the incident"]);
+    s.send("\x1b");
+    s.wait_text("15 of 15 events");
+}
+
+#[test]
+fn actor_filter_leaves_only_peskov_events() {
+    let mut s = open_bundled();
+    s.send("a");
+    s.wait_text("Filter by actor");
+    s.send("Peskov");
+    s.wait_text("[ ] Dmitry Peskov");
+    s.send(" ");
+    s.wait_text("[x] Dmitry Peskov");
+    s.send("\r");
+    s.wait_all(
+        &["2 of 15 events", "actors: Dmitry Peskov", "Peskov declines to comment", "Putin and Trump speak by phone"],
+        &["Pro-Assad forces attack base"],
+    );
+}
+
+#[test]
+fn enter_opens_the_quotes_with_words_and_speaker() {
+    let mut s = open_bundled();
+    s.send("jj\r");
+    s.wait_all(&["Quotes (1)", "“there are no Russian servicemen in Deir az-Zour.”", "Russian defence ministry"], &[]);
+}
+
+#[test]
+fn help_then_quit_restores_the_terminal() {
+    let mut s = open_bundled();
+    s.send("?");
+    s.wait_text("Keys · ? or Esc closes");
+    s.send("q");
+    s.wait_for("help to close", |sc| !sc.contains("Keys · ? or Esc closes"));
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.bytes());
+}
+
+#[test]
+fn resizing_small_and_back_redraws() {
+    let mut s = open_bundled();
+    s.resize(40, 12);
+    s.wait_text("15 of 15 events");
+    s.wait_for("the stacked layout", |sc| sc.lines().next().is_some_and(|l| l.trim_end().chars().count() <= 40));
+    s.resize(30, 8);
+    s.wait_text("terminal too small");
+    s.resize(120, 40);
+    s.wait_text("Wednesday 7 February 2018");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut s = open_bundled();
+    s.signal(libc::SIGTERM);
+    s.wait_exit();
+    assert_restored(&s.bytes());
+}
+
+#[test]
+fn yaml_error_exits_1_without_touching_the_terminal() {
+    let dir = tempdir();
+    let file = dir.join("broken.yaml");
+    std::fs::write(&file, "title: T\nevents:\n  - id: a\n    title: a: b\n").expect("write fixture");
+    let mut s = Session::start(&[file.to_str().expect("utf-8 path")], 120, 40);
+    assert_eq!(s.wait_exit(), 1);
+    let bytes = s.bytes();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("broken.yaml:4:13: unexpected `:` here"), "{text}");
+    assert!(!contains(&bytes, ALT_ON) && !contains(&bytes, MOUSE_ON), "entered full-screen mode: {text}");
+}
+
+#[test]
+fn escape_sequences_in_fields_never_reach_the_terminal() {
+    let dir = tempdir();
+    let file = dir.join("hostile.yaml");
+    let yaml = r#"title: "Hostile \e]0;PWNED-TITLE\a file"
+actors:
+  - {id: x, name: "Eve \e[2JWIPED", role: "\e]52;c;SGVsbG8=\a clip"}
+sources:
+  - {id: s, title: "Src \e[31mRED", url: "http://x/\u009b31m"}
+events:
+  - id: e
+    date: 2018-02-07
+    title: "Bidi \u202Eevil\u202C \e]0;PWNED-EVENT\a"
+    summary: "Line one\r\e[1Aoverwrite\b\u0000"
+    actors: [x]
+    sources: [s]
+    tags: ["\e[5mblink"]
+    quotes:
+      - {by: x, text: "\e]52;c;SGVsbG8=\a said", source: s}
+"#;
+    std::fs::write(&file, yaml).expect("write fixture");
+    let mut s = Session::start(&[file.to_str().expect("utf-8 path")], 120, 40);
+    s.wait_all(&["␛]0;PWNED-TITLE␇", "<U+202E>evil"], &[]);
+    s.send("\r");
+    s.wait_text("Quotes (1)");
+    s.send("q");
+    s.wait_exit();
+    let bytes = s.bytes();
+    for bad in [
+        &b"\x1b]0;PWNED"[..],
+        b"\x1b[2JWIPED",
+        b"\x1b]52;",
+        b"\x1b[31mRED",
+        b"\x1b[1Aoverwrite",
+        b"\x1b[5mblink",
+        b"\xe2\x80\xae",
+        b"\xc2\x9b",
+    ] {
+        assert!(!contains(&bytes, bad), "{:?} reached the terminal", String::from_utf8_lossy(bad));
+    }
+    assert!(
+        !bytes.contains(&0) && !bytes.contains(&0x07) && !bytes.contains(&0x08),
+        "a raw NUL, BEL or BS reached the terminal"
+    );
+}
+
+fn tempdir() -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir =
+        std::env::temp_dir().join(format!("tlview-e2e-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}

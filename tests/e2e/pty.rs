@@ -1,0 +1,137 @@
+//! A harness that runs the real `tlview` binary in a pseudo-terminal, reads
+//! the screen through a terminal emulator (vt100), sends keystrokes, and
+//! waits for screen content with a timeout instead of sleeping.
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long any wait may take before the test fails (generous for a loaded 2-core machine).
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The binary running in a pty, with everything it wrote.
+pub struct Session {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    output: Arc<Mutex<(vt100::Parser, Vec<u8>)>>,
+}
+
+impl Session {
+    /// Starts `tlview ARGS` in a `cols`×`rows` pty.
+    pub fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        let pty =
+            native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tlview"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.cwd(std::env::temp_dir());
+        let child = pty.slave.spawn_command(cmd).expect("spawn tlview");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let writer = pty.master.take_writer().expect("pty writer");
+        let output = Arc::new(Mutex::new((vt100::Parser::new(nonzero(rows), nonzero(cols), 0), Vec::new())));
+        let sink = Arc::clone(&output);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                let mut out = sink.lock().expect("output lock");
+                out.0.process(&buf[..n]);
+                out.1.extend_from_slice(&buf[..n]);
+            }
+        });
+        Session { master: pty.master, writer, child, output }
+    }
+
+    /// The screen as a terminal shows it now.
+    pub fn screen(&self) -> String {
+        self.output.lock().expect("output lock").0.screen().contents()
+    }
+
+    /// Every byte the binary has written so far.
+    pub fn bytes(&self) -> Vec<u8> {
+        self.output.lock().expect("output lock").1.clone()
+    }
+
+    /// Types `keys` (raw bytes: `"j"`, `"\r"` for Enter, `"\x1b"` for Esc).
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write to pty");
+        self.writer.flush().expect("flush pty");
+    }
+
+    /// Waits until `check` holds for the screen, or fails showing the screen as it was.
+    pub fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if check(&screen) {
+                return screen;
+            }
+            assert!(start.elapsed() < TIMEOUT, "timed out waiting for {what}; the screen was:\n{screen}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until the screen shows `text`.
+    pub fn wait_text(&self, text: &str) -> String {
+        self.wait_for(&format!("{text:?}"), |s| s.contains(text))
+    }
+
+    /// Waits until the screen shows every one of `present` and none of `absent`
+    /// at once (a screen caught mid-draw is simply looked at again).
+    pub fn wait_all(&self, present: &[&str], absent: &[&str]) -> String {
+        let what = format!("{present:?} and not {absent:?}");
+        self.wait_for(&what, |s| present.iter().all(|p| s.contains(p)) && !absent.iter().any(|a| s.contains(a)))
+    }
+
+    /// Resizes the pty (the binary gets SIGWINCH) and the emulator.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize pty");
+        self.output.lock().expect("output lock").0.set_size(nonzero(rows), nonzero(cols));
+    }
+
+    /// Sends `signal` to the binary.
+    pub fn signal(&self, signal: i32) {
+        let pid = self.child.process_id().expect("child pid");
+        // SAFETY: kill(2) on the pid of a child this test spawned and has not yet reaped.
+        let rc = unsafe { libc::kill(pid as libc::pid_t, signal) };
+        assert_eq!(rc, 0, "kill failed");
+    }
+
+    /// Waits for the binary to exit and returns its status code, with all its output read.
+    pub fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                // Give the reader a moment to drain what the child wrote last.
+                let mut last = self.bytes().len();
+                loop {
+                    std::thread::sleep(Duration::from_millis(50));
+                    let now = self.bytes().len();
+                    if now == last {
+                        break;
+                    }
+                    last = now;
+                }
+                return status.exit_code();
+            }
+            assert!(start.elapsed() < TIMEOUT, "tlview did not exit; the screen was:\n{}", self.screen());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn nonzero(n: u16) -> std::num::NonZero<u16> {
+    std::num::NonZero::new(n).expect("a pty has at least one row and column")
+}
