@@ -34,7 +34,7 @@ fn main() -> ExitCode {
             drop(stdout);
             let theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
             match terminal::run(App::new(timeline, (80, 24)), theme) {
-                Ok(()) => ExitCode::SUCCESS,
+                Ok(end) => ExitCode::from(end.exit_status()),
                 Err(e) => {
                     eprintln!("tlview: terminal error: {e}");
                     ExitCode::from(2)

@@ -14,11 +14,38 @@ use crossterm::event::{
 use crossterm::{cursor, execute, terminal as ct};
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::Duration;
 
-/// How often the loop looks at the signal flag while waiting for input.
+/// How often the loop looks at signals and the terminal's size while waiting for input.
 const TICK: Duration = Duration::from_millis(50);
+
+/// How long the loop has to leave by itself after SIGTERM or SIGHUP before
+/// the watchdog restores the terminal and exits for it.
+const GRACE: Duration = Duration::from_secs(1);
+
+/// Why the viewer stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum End {
+    /// The user quit.
+    Quit,
+    /// A signal (SIGTERM or SIGHUP) asked it to stop; the number is the signal's.
+    Signal(i32),
+    /// The terminal went away (hung up).
+    HungUp,
+}
+
+impl End {
+    /// The exit status for this ending: 0 on quit, 128 + the signal number otherwise.
+    #[must_use]
+    pub fn exit_status(self) -> u8 {
+        match self {
+            End::Quit => 0,
+            End::Signal(n) => u8::try_from(128 + n).unwrap_or(1),
+            End::HungUp => 129,
+        }
+    }
+}
 
 /// Leaves full-screen mode: mouse capture off, cursor shown, main screen, raw mode off.
 /// Safe to call more than once.
@@ -29,15 +56,15 @@ pub fn restore() {
     let _ = out.flush();
 }
 
-/// Runs the viewer on `app` until the user quits or a signal asks it to stop.
+/// Runs the viewer on `app` until the user quits, a signal asks it to stop,
+/// or the terminal goes away.
 ///
 /// # Errors
 /// An I/O error from the terminal; the terminal is restored first.
-pub fn run(mut app: App, theme: Theme) -> io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+pub fn run(mut app: App, theme: Theme) -> io::Result<End> {
+    let stop = Arc::new(AtomicI32::new(0));
+    let done = Arc::new(AtomicBool::new(false));
+    watch_signals(Arc::clone(&stop), Arc::clone(&done))?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -47,23 +74,58 @@ pub fn run(mut app: App, theme: Theme) -> io::Result<()> {
     let result = execute!(io::stdout(), ct::EnterAlternateScreen, EnableMouseCapture, cursor::Hide)
         .and_then(|()| event_loop(&mut app, theme, &stop));
     restore();
+    done.store(true, Ordering::SeqCst);
     result
 }
 
-fn event_loop(app: &mut App, theme: Theme, stop: &AtomicBool) -> io::Result<()> {
+/// Turns SIGTERM and SIGHUP into a stop request; if the loop has not left
+/// within [`GRACE`] (it can be stuck inside the terminal library when the
+/// terminal has vanished), restores the terminal and exits from here.
+fn watch_signals(stop: Arc<AtomicI32>, done: Arc<AtomicBool>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            stop.store(signal, Ordering::SeqCst);
+            let deadline = std::time::Instant::now() + GRACE;
+            while std::time::Instant::now() < deadline {
+                if done.load(Ordering::SeqCst) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            restore();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
+fn event_loop(app: &mut App, theme: Theme, stop: &AtomicI32) -> io::Result<End> {
     let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
     let mut terminal = ratatui::Terminal::new(backend)?;
+    let tty = std::fs::File::open("/dev/tty").ok();
     let size = terminal.size()?;
     app::update(app, Msg::Resize(size.width, size.height));
     while !app.quit {
         terminal.draw(|f| ui::draw(f, app, theme))?;
-        // Wait for input, watching for signals; then take everything queued before drawing again.
+        // Wait for input, watching for signals, hang-up and resizes; then
+        // take everything queued before drawing again.
         loop {
-            if stop.load(Ordering::Relaxed) {
-                return Ok(());
+            let signal = stop.load(Ordering::SeqCst);
+            if signal != 0 {
+                return Ok(End::Signal(signal));
             }
-            if event::poll(TICK)? {
-                break;
+            match wait_for_input(tty.as_ref())? {
+                Ready::Input => break,
+                Ready::HungUp => return Ok(End::HungUp),
+                Ready::Timeout => {
+                    let (w, h) = ct::size()?;
+                    if (w, h) != app.size {
+                        app::update(app, Msg::Resize(w, h));
+                        break;
+                    }
+                }
             }
         }
         while !app.quit && event::poll(Duration::ZERO)? {
@@ -72,7 +134,39 @@ fn event_loop(app: &mut App, theme: Theme, stop: &AtomicBool) -> io::Result<()> 
             }
         }
     }
-    Ok(())
+    Ok(End::Quit)
+}
+
+/// What waiting on the terminal found.
+enum Ready {
+    Input,
+    Timeout,
+    HungUp,
+}
+
+/// Waits up to [`TICK`] for input on the terminal. The wait is done here,
+/// not in crossterm, because crossterm 0.29 spins forever reading a terminal
+/// that has hung up; checking for the hang-up first keeps it from being asked.
+fn wait_for_input(tty: Option<&std::fs::File>) -> io::Result<Ready> {
+    use rustix::event::{PollFd, PollFlags, Timespec};
+    let Some(tty) = tty else {
+        return Ok(if event::poll(TICK)? { Ready::Input } else { Ready::Timeout });
+    };
+    let mut fds = [PollFd::new(tty, PollFlags::IN)];
+    let timeout = Timespec { tv_sec: 0, tv_nsec: i64::from(TICK.subsec_nanos()) };
+    match rustix::event::poll(&mut fds, Some(&timeout)) {
+        Err(rustix::io::Errno::INTR) => return Ok(Ready::Timeout),
+        Err(e) => return Err(e.into()),
+        Ok(_) => {}
+    }
+    let got = fds[0].revents();
+    Ok(if got.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
+        Ready::HungUp
+    } else if got.contains(PollFlags::IN) {
+        Ready::Input
+    } else {
+        Ready::Timeout
+    })
 }
 
 /// The message a terminal event means in the app's current mode.

@@ -34,7 +34,7 @@ pub fn guard(text: &str, limits: &Limits) -> Result<(), Problem> {
     let mut documents = 0;
     let mut content = false;
     for item in Parser::new_from_str(text) {
-        let (event, span) = item.map_err(|e| syntax(&e))?;
+        let (event, span) = item.map_err(|e| syntax(text, &e))?;
         let at = position(&span.start);
         let fail = |msg: String| Err(Problem::at(at, msg));
         match event {
@@ -123,28 +123,36 @@ fn close_node(stack: &mut [Frame<'_>], anchors: &mut Vec<(u64, u64)>, anchor: us
     }
 }
 
-/// A saphyr scan error in words a person understands, at its position.
-fn syntax(e: &ScanError) -> Problem {
+/// A saphyr scan error in words a person understands, at its position (for
+/// a tab, the tab itself rather than where the scanner noticed it).
+fn syntax(text: &str, e: &ScanError) -> Problem {
     let info = e.info();
-    let plain = if info.contains("tab") {
+    let mut at = position(e.marker());
+    let plain = if info.contains("recursion limit") {
+        "nesting deeper than the parser allows (tlview's limit is 32 levels)".to_owned()
+    } else if info.contains("quoted scalar") {
+        "the quoted value starting here is not closed (a missing closing quote?)".to_owned()
+    } else if info.contains("tab") {
+        if let Some(col) = text.lines().nth(at.line.saturating_sub(1)).and_then(|l| l.chars().position(|c| c == '\t')) {
+            at.column = col + 1;
+        }
         "a tab is used for indentation; YAML indents with spaces only".to_owned()
     } else if info.contains("mapping values are not allowed") {
         "unexpected `:` here; a value containing `: ` must be put in quotes".to_owned()
-    } else if info.contains("did not find expected key") || info.contains("invalid indentation") {
-        "the indentation here does not line up with the lines above (or a key is missing its `:`)".to_owned()
-    } else if info.contains("did not find expected ',' or") || info.contains("did not find expected") {
-        format!("unfinished list or mapping: {}", info.trim_start_matches("while parsing "))
-    } else if info.contains("found unknown anchor") || info.contains("unknown anchor") {
+    } else if info.contains("flow sequence") {
+        "a list opened with `[` is not closed with `]` (or an entry is missing its `,`)".to_owned()
+    } else if info.contains("flow mapping") {
+        "a mapping opened with `{` is not closed with `}` (or an entry is missing its `,`)".to_owned()
+    } else if info.contains("unknown anchor") {
         "this alias (`*name`) refers to an anchor (`&name`) that is not defined above it".to_owned()
-    } else if info.contains("unclosed quoted scalar")
-        || info.contains("unexpected end of stream")
-        || info.contains("end of stream")
-    {
-        "the file ends inside a quoted value or an unfinished structure (a quote is not closed?)".to_owned()
-    } else if info.contains("cannot start any token") {
-        "this character cannot start a value here (`@` and `` ` `` are reserved; put the value in quotes)".to_owned()
+    } else if info.contains("unexpected character") || info.contains("cannot start any token") {
+        "this character cannot start a value (`@` and `` ` `` are reserved; put the value in quotes)".to_owned()
+    } else if info.contains("did not find expected key") || info.contains("indentation") {
+        "the indentation here does not line up with the lines above (or a key is missing its `:`)".to_owned()
+    } else if info.contains("end of stream") {
+        "the file ends inside an unfinished list, mapping or value".to_owned()
     } else {
         format!("YAML syntax error: {info}")
     };
-    Problem::at(position(e.marker()), plain)
+    Problem::at(at, plain)
 }

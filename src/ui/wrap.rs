@@ -1,8 +1,10 @@
-//! Word wrapping by display width, so every line of a pane is measured the
-//! same way the terminal will draw it: wide characters count two columns,
-//! zero-width ones none, and no line is cut inside a character.
+//! Word wrapping by display width, measured the way ratatui draws: per
+//! grapheme cluster, wide ones two columns, zero-width ones none. A line is
+//! never cut inside a cluster, so an emoji sequence, a flag or a letter with
+//! its combining marks stays whole.
 
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// Wraps `text` (already sanitised) into lines of at most `width` columns,
 /// breaking at spaces where it can and inside a word only when a word is
@@ -29,14 +31,14 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
                 lines.push(std::mem::take(&mut line));
                 used = 0;
             }
-            for c in word.chars() {
-                let cw = c.width().unwrap_or(0);
-                if used + cw > width && !line.is_empty() {
+            for g in word.graphemes(true) {
+                let gw = g.width();
+                if used + gw > width && !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
                     used = 0;
                 }
-                line.push(c);
-                used += cw;
+                line.push_str(g);
+                used += gw;
             }
         }
         lines.push(line);
@@ -44,10 +46,10 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// The display width of `s` in columns.
+/// The display width of `s` in columns, summed over its grapheme clusters.
 #[must_use]
 pub fn str_width(s: &str) -> usize {
-    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+    s.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
 #[cfg(test)]
@@ -69,5 +71,19 @@ mod tests {
         let lines = wrap("日本語のテキスト", 5);
         assert!(lines.iter().all(|l| str_width(l) <= 5), "{lines:?}");
         assert_eq!(lines.concat(), "日本語のテキスト");
+    }
+
+    #[test]
+    fn clusters_are_never_split() {
+        let family = "👩\u{200d}👩\u{200d}👧";
+        let text = format!("{family}{family}{family}e\u{301}e\u{301}🇺🇦🇺🇦");
+        for width in 1..8 {
+            let lines = wrap(&text, width);
+            assert_eq!(lines.concat(), text);
+            for l in &lines {
+                assert!(l.graphemes(true).all(|g| text.contains(g)), "{l:?}");
+                assert!(str_width(l) <= width.max(2), "{l:?} wider than {width}");
+            }
+        }
     }
 }

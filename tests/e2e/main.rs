@@ -131,8 +131,15 @@ fn resizing_small_and_back_redraws() {
 fn sigterm_restores_the_terminal() {
     let mut s = open_bundled();
     s.signal(libc::SIGTERM);
-    s.wait_exit();
+    assert_eq!(s.wait_exit(), 128 + 15, "exits as terminated by SIGTERM");
     assert_restored(&s.bytes());
+}
+
+#[test]
+fn closing_the_terminal_ends_the_viewer() {
+    let mut s = open_bundled();
+    s.hang_up();
+    s.wait_exit();
 }
 
 #[test]

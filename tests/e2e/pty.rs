@@ -12,10 +12,12 @@ pub const TIMEOUT: Duration = Duration::from_secs(20);
 
 /// The binary running in a pty, with everything it wrote.
 pub struct Session {
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
     output: Arc<Mutex<(vt100::Parser, Vec<u8>)>>,
+    /// Asks the reader thread to drop its copy of the master side after its next read.
+    closing: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Session {
@@ -34,10 +36,12 @@ impl Session {
         let writer = pty.master.take_writer().expect("pty writer");
         let output = Arc::new(Mutex::new((vt100::Parser::new(nonzero(rows), nonzero(cols), 0), Vec::new())));
         let sink = Arc::clone(&output);
+        let closing = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let close_requested = Arc::clone(&closing);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+                if n == 0 || close_requested.load(std::sync::atomic::Ordering::SeqCst) {
                     break;
                 }
                 let mut out = sink.lock().expect("output lock");
@@ -45,7 +49,7 @@ impl Session {
                 out.1.extend_from_slice(&buf[..n]);
             }
         });
-        Session { master: pty.master, writer, child, output }
+        Session { master: Some(pty.master), writer: Some(writer), child, output, closing }
     }
 
     /// The screen as a terminal shows it now.
@@ -60,8 +64,9 @@ impl Session {
 
     /// Types `keys` (raw bytes: `"j"`, `"\r"` for Enter, `"\x1b"` for Esc).
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write to pty");
-        self.writer.flush().expect("flush pty");
+        let writer = self.writer.as_mut().expect("the pty is open");
+        writer.write_all(keys.as_bytes()).expect("write to pty");
+        writer.flush().expect("flush pty");
     }
 
     /// Waits until `check` holds for the screen, or fails showing the screen as it was.
@@ -91,8 +96,22 @@ impl Session {
 
     /// Resizes the pty (the binary gets SIGWINCH) and the emulator.
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize pty");
+        self.master
+            .as_ref()
+            .expect("the pty is open")
+            .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("resize pty");
         self.output.lock().expect("output lock").0.set_size(nonzero(rows), nonzero(cols));
+    }
+
+    /// Closes the terminal under the binary, as when a terminal window or an ssh session goes away.
+    /// Every copy of the master side is closed: ours here, and the reader's
+    /// after the redraw that `j` causes wakes it.
+    pub fn hang_up(&mut self) {
+        self.closing.store(true, std::sync::atomic::Ordering::SeqCst);
+        self.send("j");
+        self.writer = None;
+        self.master = None;
     }
 
     /// Sends `signal` to the binary.
