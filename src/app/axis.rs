@@ -2,7 +2,7 @@
 //! the filtered events fall in each tick. Pure functions of the state, shared
 //! by the axis view (drawing) and `update` (`[`/`]`, zoom, clicks).
 //!
-//! Counting a tick costs two binary searches over the sorted starts and
+//! Counting a tick costs binary searches over the sorted starts and
 //! finishes, so drawing the axis never walks the events.
 
 use super::state::App;
@@ -186,11 +186,19 @@ pub fn ticks(app: &App, width: u16) -> Ticks {
     Ticks { unit, bounds }
 }
 
-/// How many filtered events overlap `from..to`: those starting before `to`
-/// minus those finished by `from`.
+/// How many filtered events start in `from..to`: each event counts once, in
+/// the tick where it starts, so the counts of a whole axis add up to the
+/// filtered total.
 #[must_use]
-pub fn count(app: &App, from: i64, to: i64) -> usize {
-    let started = app.starts.partition_point(|&s| s < to);
+pub fn starting(app: &App, from: i64, to: i64) -> usize {
+    app.starts.partition_point(|&s| s < to) - app.starts.partition_point(|&s| s < from)
+}
+
+/// How many filtered events started before `from` and are still running
+/// then: the ranges and approximate dates that run into a tick starting at `from`.
+#[must_use]
+pub fn covering(app: &App, from: i64) -> usize {
+    let started_before = app.starts.partition_point(|&s| s < from);
     let finished = app.finishes.partition_point(|&f| f <= from);
-    started.saturating_sub(finished)
+    started_before.saturating_sub(finished)
 }

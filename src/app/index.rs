@@ -1,6 +1,7 @@
-//! Precomputed lookups built once at load, so a keystroke never walks text
-//! it does not need: one lowercase haystack for search, and event counts per
-//! actor and tag for the pickers.
+//! Lookups built once at load, so a keystroke never walks text or events
+//! it does not need: one lowercase haystack for search (scanned on every
+//! core, or narrowed from the previous result while typing), the events of
+//! each actor and tag, and each event's start, finish and list group.
 
 use crate::timeline::{Event, Timeline};
 use memchr::memmem;
@@ -24,31 +25,64 @@ impl SearchIndex {
         for e in &t.events {
             starts.push(hay.len());
             for field in searchable(t, e) {
-                for c in field.chars() {
-                    hay.extend(c.to_lowercase());
+                if field.is_ascii() {
+                    hay.extend(field.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    hay.extend(field.chars().flat_map(char::to_lowercase));
                 }
                 hay.push('\n');
             }
         }
         starts.push(hay.len());
+        hay.shrink_to_fit();
         SearchIndex { hay, starts }
     }
 
-    /// The indexes of the events whose text contains `query`, case-insensitively, in order.
-    /// Costs one pass over the haystack, skipping the rest of an event once it matches.
+    /// The indexes of the events whose text contains `query`, case-insensitively,
+    /// in order: one pass over the haystack, split across the machine's cores.
     #[must_use]
     pub fn matching(&self, query: &str) -> Vec<u32> {
         let needle = query.to_lowercase();
+        let n = self.starts.len().saturating_sub(1);
+        let parts = std::thread::available_parallelism().map_or(1, usize::from).min(4);
+        if parts < 2 || self.hay.len() < 1 << 20 {
+            return self.scan(needle.as_bytes(), 0, n);
+        }
+        let bounds: Vec<usize> = (0..=parts).map(|p| p * n / parts).collect();
+        std::thread::scope(|s| {
+            let handles: Vec<_> =
+                bounds.windows(2).map(|w| s.spawn(|| self.scan(needle.as_bytes(), w[0], w[1]))).collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        })
+    }
+
+    /// The events of `among` (ascending) whose text contains `query`: for a
+    /// query that extends the one that produced `among`.
+    #[must_use]
+    pub fn narrow(&self, among: &[u32], query: &str) -> Vec<u32> {
+        let needle = query.to_lowercase();
         let finder = memmem::Finder::new(needle.as_bytes());
         let bytes = self.hay.as_bytes();
+        among
+            .iter()
+            .copied()
+            .filter(|&i| finder.find(&bytes[self.starts[i as usize]..self.starts[i as usize + 1]]).is_some())
+            .collect()
+    }
+
+    /// The matching events among `first..last`, skipping the rest of an event once it matches.
+    fn scan(&self, needle: &[u8], first: usize, last: usize) -> Vec<u32> {
+        let finder = memmem::Finder::new(needle);
+        let (lo, hi) = (self.starts[first], self.starts[last]);
+        let bytes = &self.hay.as_bytes()[..hi];
         let mut out = Vec::new();
-        let mut from = 0;
+        let mut from = lo;
         while let Some(found) = finder.find(&bytes[from..]) {
             let at = from + found;
             let event = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
             out.push(u32::try_from(event).unwrap_or(u32::MAX));
-            from = self.starts.get(event + 1).copied().unwrap_or(bytes.len());
-            if from >= bytes.len() {
+            from = self.starts[event + 1];
+            if from >= hi {
                 break;
             }
         }
@@ -70,37 +104,83 @@ fn searchable<'a>(t: &'a Timeline, e: &'a Event) -> impl Iterator<Item = &'a str
         .chain(quotes)
 }
 
-/// How many events involve each actor and carry each tag.
-pub struct Counts {
-    /// Events per actor, by actor index.
-    pub actors: Vec<u32>,
+/// For each actor and tag, the events involving it, ascending: the actor
+/// and tag filters merge these instead of looking at every event.
+pub struct Postings {
+    /// Events per actor (listed or quoted), by actor index.
+    pub actors: Vec<Vec<u32>>,
     /// Events per tag, by tag index.
-    pub tags: Vec<u32>,
+    pub tags: Vec<Vec<u32>>,
 }
 
-impl Counts {
-    /// Counts over all events (an event counts for an actor it lists or quotes).
+impl Postings {
+    /// Builds the lists in one pass over the events.
     #[must_use]
-    pub fn build(t: &Timeline) -> Counts {
-        let mut actors = vec![0u32; t.actors.len()];
-        let mut tags = vec![0u32; t.tags.len()];
-        let mut seen = Vec::new();
-        for e in &t.events {
-            seen.clear();
-            seen.extend(e.actors.iter().chain(e.quotes.iter().map(|q| &q.by)).copied());
-            seen.sort_unstable();
-            seen.dedup();
-            for &a in &seen {
-                if let Some(n) = actors.get_mut(a as usize) {
-                    *n += 1;
+    pub fn build(t: &Timeline) -> Postings {
+        let mut actors = vec![Vec::new(); t.actors.len()];
+        let mut tags = vec![Vec::new(); t.tags.len()];
+        for (i, e) in t.events.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            for &a in e.actors.iter().chain(e.quotes.iter().map(|q| &q.by)) {
+                if let Some(list) = actors.get_mut(a as usize)
+                    && list.last() != Some(&i)
+                {
+                    list.push(i);
                 }
             }
             for &g in &e.tags {
-                if let Some(n) = tags.get_mut(g as usize) {
-                    *n += 1;
+                if let Some(list) = tags.get_mut(g as usize)
+                    && list.last() != Some(&i)
+                {
+                    list.push(i);
                 }
             }
         }
-        Counts { actors, tags }
+        // An actor both listed and quoted, or a tag written twice, can repeat non-adjacently.
+        for list in actors.iter_mut().chain(tags.iter_mut()) {
+            list.dedup();
+        }
+        Postings { actors, tags }
     }
+
+    /// The sorted union of the lists of `chosen`.
+    #[must_use]
+    pub fn union<'a>(lists: &[Vec<u32>], chosen: impl Iterator<Item = &'a u32>) -> Vec<u32> {
+        let mut out: Vec<u32> = chosen.filter_map(|&c| lists.get(c as usize)).flatten().copied().collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Each event's start, finish and list group, computed once at load.
+pub struct EventKeys {
+    /// Start instants, by event index (ascending, as events are sorted).
+    pub start: Vec<i64>,
+    /// Finish instants, by event index.
+    pub finish: Vec<i64>,
+    /// Event indexes ordered by finish.
+    pub by_finish: Vec<u32>,
+    /// The list group of each event: a heading starts where it changes.
+    pub group: Vec<u32>,
+}
+
+impl EventKeys {
+    /// Computes the keys of every event.
+    #[must_use]
+    pub fn build(t: &Timeline) -> EventKeys {
+        let start: Vec<i64> = t.events.iter().map(Event::start).collect();
+        let finish: Vec<i64> = t.events.iter().map(Event::finish).collect();
+        let mut by_finish: Vec<u32> = (0..u32::try_from(t.events.len()).unwrap_or(u32::MAX)).collect();
+        by_finish.sort_by_key(|&i| finish[i as usize]);
+        let group = (0..t.events.len()).map(|i| super::state::group_code(t, i)).collect();
+        EventKeys { start, finish, by_finish, group }
+    }
+}
+
+/// The sorted intersection of two ascending lists.
+#[must_use]
+pub fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    small.iter().copied().filter(|x| large.binary_search(x).is_ok()).collect()
 }

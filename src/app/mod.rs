@@ -2,6 +2,7 @@
 //! a new state out. Views read this state; only `update` changes it.
 
 pub mod axis;
+mod filter;
 pub mod index;
 pub mod layout;
 pub mod msg;

@@ -29,11 +29,11 @@ pub fn name(app: &App, kind: PickerKind, i: u32) -> &str {
 /// How many events entry `i` of `kind` has.
 #[must_use]
 pub fn count(app: &App, kind: PickerKind, i: u32) -> u32 {
-    let counts = match kind {
-        PickerKind::Actors => &app.counts.actors,
-        PickerKind::Tags => &app.counts.tags,
+    let lists = match kind {
+        PickerKind::Actors => &app.postings.actors,
+        PickerKind::Tags => &app.postings.tags,
     };
-    counts.get(i as usize).copied().unwrap_or(0)
+    lists.get(i as usize).map_or(0, |l| u32::try_from(l.len()).unwrap_or(u32::MAX))
 }
 
 /// The entries the picker's query lets through: most events first, then file order.

@@ -1,7 +1,8 @@
 //! The view state: the loaded timeline, what the filters let through, what
 //! is selected and focused, which popup is open. Plain data, no terminal.
 
-use super::index::{Counts, SearchIndex};
+use super::filter::SearchCache;
+use super::index::{EventKeys, Postings, SearchIndex};
 use super::msg::PickerKind;
 use crate::timeline::Timeline;
 use crate::timeline::date::Precision;
@@ -80,8 +81,12 @@ pub struct App {
     pub timeline: Timeline,
     /// The search haystack.
     pub index: SearchIndex,
-    /// Event counts per actor and tag.
-    pub counts: Counts,
+    /// Earlier searches, for narrowing while typing and undoing Backspace.
+    pub search_cache: SearchCache,
+    /// The events of each actor and tag.
+    pub postings: Postings,
+    /// Each event's start, finish and list group.
+    pub keys: EventKeys,
     /// The filters in force.
     pub filters: Filters,
     /// Indexes of the events the filters let through, in order.
@@ -127,13 +132,16 @@ impl App {
     #[must_use]
     pub fn new(timeline: Timeline, size: (u16, u16)) -> App {
         let index = SearchIndex::build(&timeline);
-        let counts = Counts::build(&timeline);
+        let postings = Postings::build(&timeline);
+        let keys = EventKeys::build(&timeline);
         let first = timeline.events.first().map_or(0, crate::timeline::Event::start);
         let last = timeline.events.iter().map(crate::timeline::Event::finish).max().unwrap_or(first);
         let mut app = App {
             timeline,
             index,
-            counts,
+            search_cache: SearchCache::default(),
+            postings,
+            keys,
             filters: Filters::default(),
             visible: Vec::new(),
             starts: Vec::new(),
@@ -158,54 +166,6 @@ impl App {
         app
     }
 
-    /// Recomputes what the filters let through, keeping the selection on the
-    /// same event when it survives, else on the nearest following one.
-    pub fn refilter(&mut self) {
-        let t = &self.timeline;
-        let f = &self.filters;
-        let candidates: Vec<u32> = if f.query.is_empty() {
-            (0..u32::try_from(t.events.len()).unwrap_or(u32::MAX)).collect()
-        } else {
-            self.index.matching(&f.query)
-        };
-        self.visible = candidates
-            .into_iter()
-            .filter(|&i| {
-                let e = &t.events[i as usize];
-                (f.actors.is_empty() || f.actors.iter().any(|&a| e.involves(a)))
-                    && (f.tags.is_empty() || e.tags.iter().any(|g| f.tags.contains(g)))
-            })
-            .collect();
-        self.starts = self.visible.iter().map(|&i| t.events[i as usize].start()).collect();
-        self.finishes = self.visible.iter().map(|&i| t.events[i as usize].finish()).collect();
-        self.finishes.sort_unstable();
-        self.build_rows();
-        self.selected = match self.selected {
-            Some(s) if self.visible.binary_search(&s).is_ok() => Some(s),
-            Some(s) => {
-                let at = self.visible.partition_point(|&v| v < s);
-                self.visible.get(at).or(self.visible.last()).copied()
-            }
-            None => self.visible.first().copied(),
-        };
-    }
-
-    fn build_rows(&mut self) {
-        let zone = self.timeline.zone;
-        self.rows.clear();
-        self.row_of.clear();
-        let mut last = None;
-        for &i in &self.visible {
-            let key = group_key(&self.timeline, i, zone);
-            if last != Some(key) {
-                self.rows.push(Row::Heading(i));
-                last = Some(key);
-            }
-            self.row_of.push(self.rows.len());
-            self.rows.push(Row::Event(i));
-        }
-    }
-
     /// The position of the selection in `visible`.
     #[must_use]
     pub fn selected_pos(&self) -> Option<usize> {
@@ -219,16 +179,17 @@ impl App {
     }
 }
 
-/// What groups events under one heading: the day (in the timeline's zone),
-/// or the month or year for events written that coarsely.
+/// What groups event `i` under one heading, as a number: the day (in the
+/// timeline's zone), or the month or year for events written that coarsely.
 #[must_use]
-pub fn group_key(t: &Timeline, event: u32, zone: chrono::FixedOffset) -> (Precision, chrono::NaiveDate) {
+pub fn group_code(t: &Timeline, i: usize) -> u32 {
     use chrono::Datelike;
-    let e = &t.events[event as usize];
-    let day = e.date.day_in(zone);
-    match e.date.precision {
-        Precision::Year => (Precision::Year, day.with_ordinal(1).unwrap_or(day)),
-        Precision::Month => (Precision::Month, day.with_day(1).unwrap_or(day)),
-        _ => (Precision::Day, day),
-    }
+    let e = &t.events[i];
+    let day = e.date.day_in(t.zone);
+    let (class, first) = match e.date.precision {
+        Precision::Year => (2, day.with_ordinal(1).unwrap_or(day)),
+        Precision::Month => (1, day.with_day(1).unwrap_or(day)),
+        _ => (0, day),
+    };
+    u32::try_from(first.num_days_from_ce()).unwrap_or(0) * 4 + class
 }

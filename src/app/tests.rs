@@ -86,7 +86,7 @@ fn actor_filter_counts_listed_and_quoted_actors() {
     send(&mut app, &[Msg::Toggle, Msg::Accept]);
     let ids: Vec<&str> = app.visible.iter().map(|&i| app.timeline.events[i as usize].id.as_str()).collect();
     assert_eq!(ids, ["b", "c"]);
-    assert_eq!(app.counts.actors, [1, 2]);
+    assert_eq!([picker::count(&app, PickerKind::Actors, 0), picker::count(&app, PickerKind::Actors, 1)], [1, 2]);
 }
 
 #[test]
@@ -171,19 +171,20 @@ fn bundled_axis_has_one_tick_per_day_from_7_to_14_february() {
 }
 
 #[test]
-fn axis_counts_cover_ranges_and_follow_the_filter() {
+fn axis_counts_follow_the_filter() {
     let mut app = small();
     let day = |d: u32| {
         chrono::NaiveDate::from_ymd_opt(2020, 1, d)
             .and_then(|n| n.and_hms_opt(0, 0, 0))
             .map_or(0, |t| t.and_utc().timestamp() - 7200)
     };
-    assert_eq!(axis::count(&app, day(1), day(2)), 2);
-    assert_eq!(axis::count(&app, day(2), day(3)), 1);
-    assert_eq!(axis::count(&app, day(3), day(5)), 0);
+    assert_eq!(axis::starting(&app, day(1), day(2)), 2);
+    assert_eq!(axis::starting(&app, day(2), day(3)), 1);
+    assert_eq!(axis::starting(&app, day(3), day(5)), 0);
+    assert_eq!(axis::covering(&app, day(3)), 0);
     send(&mut app, &[Msg::StartSearch]);
     type_text(&mut app, "bravo");
-    assert_eq!(axis::count(&app, day(1), day(2)), 1);
+    assert_eq!(axis::starting(&app, day(1), day(2)), 1);
 }
 
 #[test]
@@ -233,4 +234,18 @@ fn help_opens_and_closes_and_quit_works_everywhere() {
     assert_eq!(app.mode, Mode::Browse);
     send(&mut app, &[Msg::StartSearch, Msg::Quit]);
     assert!(app.quit);
+}
+
+#[test]
+fn ranges_are_counted_once_and_shaded_where_they_run() {
+    let mut app = bundled();
+    let ticks = axis::ticks(&app, 118);
+    let (b, n) = (&ticks.bounds, ticks.len());
+    let total: usize = (0..n).map(|i| axis::starting(&app, b[i], b[i + 1])).sum();
+    assert_eq!(total, app.visible.len());
+    assert!((1..n).all(|i| axis::starting(&app, b[i], b[i + 1]) > 0 || axis::covering(&app, b[i]) > 0));
+    send(&mut app, &[Msg::StartSearch]);
+    type_text(&mut app, "putin");
+    let total: usize = (0..n).map(|i| axis::starting(&app, b[i], b[i + 1])).sum();
+    assert_eq!(total, app.visible.len());
 }

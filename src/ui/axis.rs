@@ -1,7 +1,8 @@
-//! The time axis: a bar and a count per tick for the filtered events, tick
-//! marks with the selected event's span drawn over them (dashed when the
-//! date is approximate), and labels. Each tick's count is two binary
-//! searches, so the axis costs the same at any number of events.
+//! The time axis: per tick, a bar and a count of the filtered events that
+//! start there, a light shade where ranges and approximate dates only run
+//! across, tick marks with the selected event's span drawn over them (dashed
+//! when approximate), and labels. Each tick costs a few binary searches, so
+//! the axis costs the same at any number of events.
 
 use super::{Theme, clean, pane};
 use crate::app::{App, axis};
@@ -12,6 +13,9 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 const BARS: [&str; 9] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
+
+/// A tick no event starts in, but that a range or approximate date runs across.
+const SPANNED: &str = "░";
 
 /// Draws the axis into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
@@ -28,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     }
     let w = usize::from(inner.width);
     let col = |i: usize| inner.x + u16::try_from(i * w / n).unwrap_or(0);
-    let counts: Vec<usize> = (0..n).map(|i| axis::count(app, ticks.bounds[i], ticks.bounds[i + 1])).collect();
+    let counts: Vec<usize> = (0..n).map(|i| axis::starting(app, ticks.bounds[i], ticks.bounds[i + 1])).collect();
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
     let rows: Vec<u16> = (inner.y..inner.y + inner.height).collect();
     let (bars, numbers, line, labels) = match rows.as_slice() {
@@ -44,9 +48,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         let (x0, x1) = (col(i), col(i + 1));
         let cell = usize::from(x1.saturating_sub(x0));
         if let Some(y) = bars {
-            let level = if c == 0 { 0 } else { (c * 8).div_ceil(max).clamp(1, 8) };
+            let glyph = if c > 0 {
+                BARS[(c * 8).div_ceil(max).clamp(1, 8)]
+            } else if axis::covering(app, ticks.bounds[i]) > 0 {
+                SPANNED
+            } else {
+                " "
+            };
             for x in x0..x1.saturating_sub(1).max(x0 + 1).min(inner.right()) {
-                buf.set_string(x, y, BARS[level], theme.bar());
+                buf.set_string(x, y, glyph, theme.bar());
             }
         }
         if let Some(y) = numbers

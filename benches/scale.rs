@@ -1,0 +1,252 @@
+//! `cargo bench --bench scale`: load time and peak heap against a bare
+//! serde_yaml parse of the same file measured in the same run (the floor),
+//! keystroke and frame costs at 1k, 10k, 100k and 1M events, resident memory
+//! per event, and time to first frame of the binary. Prints a table; asserts
+//! nothing about time.
+
+// A counting global allocator needs `unsafe impl GlobalAlloc`.
+#![allow(unsafe_code)]
+
+#[path = "../tests/support/generate.rs"]
+mod generate;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use serde::Deserialize;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+use tlview::app::{App, Msg, PickerKind, Step, update};
+use tlview::timeline::{Timeline, limits::Limits, load_bytes};
+use tlview::ui::{self, Theme};
+
+struct Counting;
+static NOW: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is forwarded to the system allocator unchanged; only counters are added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let now = NOW.fetch_add(l.size(), Ordering::Relaxed) + l.size();
+        PEAK.fetch_max(now, Ordering::Relaxed);
+        // SAFETY: forwarded with the caller's layout.
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        NOW.fetch_sub(l.size(), Ordering::Relaxed);
+        // SAFETY: forwarded with the caller's pointer and layout.
+        unsafe { System.dealloc(p, l) }
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
+        if new > l.size() {
+            let now = NOW.fetch_add(new - l.size(), Ordering::Relaxed) + new - l.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        } else {
+            NOW.fetch_sub(l.size() - new, Ordering::Relaxed);
+        }
+        // SAFETY: forwarded with the caller's pointer, layout and size.
+        unsafe { System.realloc(p, l, new) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Runs `f`, returning its result, the time it took and the heap peak above what was live before it.
+fn measure<T>(f: impl FnOnce() -> T) -> (T, Duration, usize) {
+    let base = NOW.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let t = Instant::now();
+    let out = f();
+    (out, t.elapsed(), PEAK.load(Ordering::Relaxed) - base)
+}
+
+/// The floor: the same file into plain structs, no checks.
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct Plain {
+    title: String,
+    description: Option<String>,
+    timezone: Option<String>,
+    actors: Vec<std::collections::BTreeMap<String, serde_yaml::Value>>,
+    sources: Vec<std::collections::BTreeMap<String, String>>,
+    events: Vec<PlainEvent>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct PlainEvent {
+    id: String,
+    date: String,
+    end: Option<String>,
+    approximate: Option<bool>,
+    title: String,
+    summary: Option<String>,
+    location: Option<String>,
+    #[serde(default)]
+    actors: Vec<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    #[serde(default)]
+    quotes: Vec<std::collections::BTreeMap<String, String>>,
+}
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1_048_576.0
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn draw(app: &App, term: &mut Terminal<TestBackend>) {
+    term.draw(|f| ui::draw(f, app, Theme { color: true })).expect("draw");
+}
+
+/// The median cost of `msg` followed by one 200×60 frame, over `reps` runs with `reset` in between (not timed).
+fn keystroke(app: &mut App, term: &mut Terminal<TestBackend>, reps: usize, reset: &[Msg], msg: &[Msg]) -> f64 {
+    let mut times = Vec::with_capacity(reps);
+    for _ in 0..reps {
+        for m in reset {
+            update(app, m.clone());
+        }
+        let t = Instant::now();
+        for m in msg {
+            update(app, m.clone());
+        }
+        draw(app, term);
+        times.push(ms(t.elapsed()));
+    }
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+fn costs(label: &str, t: Timeline) {
+    let mut app = App::new(t, (200, 60));
+    update(&mut app, Msg::Resize(200, 60));
+    let mut term = Terminal::new(TestBackend::new(200, 60)).expect("backend");
+    let frame = keystroke(&mut app, &mut term, 30, &[], &[]);
+    let down = keystroke(&mut app, &mut term, 30, &[], &[Msg::Move(Step::By(1))]);
+    let page = keystroke(&mut app, &mut term, 30, &[], &[Msg::Move(Step::Page(1))]);
+    let zoom = keystroke(&mut app, &mut term, 10, &[Msg::Zoom(-1)], &[Msg::Zoom(1)]);
+    let search =
+        keystroke(&mut app, &mut term, 10, &[Msg::Close, Msg::StartSearch, Msg::Input('p')], &[Msg::Input('r')]);
+    let widen = keystroke(
+        &mut app,
+        &mut term,
+        10,
+        &[Msg::Close, Msg::StartSearch, Msg::Input('p'), Msg::Input('r')],
+        &[Msg::Backspace],
+    );
+    let actor = keystroke(
+        &mut app,
+        &mut term,
+        10,
+        &[Msg::Close, Msg::ClearFilters, Msg::OpenPicker(PickerKind::Actors), Msg::Toggle],
+        &[Msg::Accept],
+    );
+    println!(
+        "{label:<10} frame {frame:>6.2} ms | j {down:>6.2} | PgDn {page:>6.2} | zoom {zoom:>6.2} | search key {search:>6.2} | backspace {widen:>6.2} | actor filter {actor:>6.2} ms"
+    );
+}
+
+/// `base` repeated `times` times with fresh ids, as a timeline too large for a file.
+fn replicate(base: &Timeline, times: usize) -> Timeline {
+    let mut t = base.clone();
+    t.events = (0..times)
+        .flat_map(|k| {
+            base.events.iter().map(move |e| {
+                let mut e = e.clone();
+                e.id = format!("{}-{k}", e.id);
+                e
+            })
+        })
+        .collect();
+    t.events.sort_by_key(tlview::timeline::Event::start);
+    t
+}
+
+fn first_frame(args: &[&str]) -> f64 {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    let pty =
+        native_pty_system().openpty(PtySize { rows: 60, cols: 200, pixel_width: 0, pixel_height: 0 }).expect("pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tlview"));
+    cmd.args(args);
+    let start = Instant::now();
+    let mut child = pty.slave.spawn_command(cmd).expect("spawn");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let mut writer = pty.master.take_writer().expect("writer");
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 65536];
+    // The first frame ends with the status bar's hint for quitting.
+    while !seen.windows(4).any(|w| w == b"quit") {
+        let n = reader.read(&mut buf).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        seen.extend_from_slice(&buf[..n]);
+    }
+    let elapsed = ms(start.elapsed());
+    let _ = std::io::Write::write_all(&mut writer, b"q");
+    let _ = child.wait();
+    elapsed
+}
+
+fn main() {
+    println!("tlview scale benchmark (release build; times are wall clock on this machine)\n");
+    println!(
+        "{:<8} {:>8} | {:>9} {:>9} {:>6} | {:>9} {:>9} {:>6} | {:>10}",
+        "events", "file MB", "floor ms", "tlview ms", "ratio", "floor MB", "tlview MB", "ratio", "kept B/ev"
+    );
+    let mut hundred_k = None;
+    let dir = std::env::temp_dir().join(format!("tlview-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for n in [1_000, 10_000, 100_000] {
+        let yaml = generate::timeline_yaml(n, 7);
+        let ((), floor_t, floor_peak) = measure(|| {
+            let plain: Plain = serde_yaml::from_str(&yaml).expect("floor parses");
+            assert_eq!(plain.events.len(), n);
+        });
+        let before = NOW.load(Ordering::Relaxed);
+        let (app, ours_t, ours_peak) = measure(|| {
+            let t = load_bytes("gen.yaml", yaml.as_bytes(), &Limits::default()).expect("generated file loads");
+            let mut app = App::new(t, (200, 60));
+            update(&mut app, Msg::Resize(200, 60));
+            let mut term = Terminal::new(TestBackend::new(200, 60)).expect("backend");
+            draw(&app, &mut term);
+            app
+        });
+        let kept = NOW.load(Ordering::Relaxed) - before;
+        println!(
+            "{n:<8} {:>8.1} | {:>9.1} {:>9.1} {:>5.2}x | {:>9.1} {:>9.1} {:>5.2}x | {:>10}",
+            mb(yaml.len()),
+            ms(floor_t),
+            ms(ours_t),
+            ours_t.as_secs_f64() / floor_t.as_secs_f64(),
+            mb(floor_peak),
+            mb(ours_peak),
+            ours_peak as f64 / floor_peak as f64,
+            kept / n
+        );
+        if n == 100_000 {
+            std::fs::write(dir.join("100k.yaml"), &yaml).expect("write 100k file");
+            hundred_k = Some(app.timeline.clone());
+        }
+    }
+    println!("\nkeystroke = update + one 200x60 frame (median)");
+    let yaml = generate::timeline_yaml(1_000, 7);
+    costs("1k", load_bytes("g", yaml.as_bytes(), &Limits::default()).expect("loads"));
+    let base = hundred_k.expect("100k loaded");
+    costs("100k", base.clone());
+    costs("1M (mem)", replicate(&base, 10));
+
+    println!("\ntime to first frame of the binary (200x60 pty)");
+    println!("bundled timeline   {:>8.1} ms", first_frame(&[]));
+    let file = dir.join("100k.yaml");
+    println!("100k-event file    {:>8.1} ms", first_frame(&[file.to_str().expect("utf-8 path")]));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,93 @@
+//! Correctness at scale, kept small so `cargo test` stays fast: the
+//! generator's output loads, ordering is stable across precisions and
+//! offsets, search finds exactly what a naive scan finds, and the axis
+//! counts add up to the filtered total. Timings live in `cargo bench`.
+
+#[path = "support/generate.rs"]
+mod generate;
+
+use tlview::app::{App, Msg, PickerKind, axis, update};
+use tlview::timeline::date::Precision;
+use tlview::timeline::{Timeline, limits::Limits, load_bytes};
+
+const N: usize = 3000;
+
+fn generated() -> Timeline {
+    let yaml = generate::timeline_yaml(N, 11);
+    load_bytes("gen.yaml", yaml.as_bytes(), &Limits::default()).expect("the generator writes valid timelines")
+}
+
+#[test]
+fn generated_timelines_load_with_every_precision() {
+    let t = generated();
+    assert_eq!((t.events.len(), t.actors.len(), t.sources.len()), (N, 50, 20));
+    for p in [Precision::Month, Precision::Day, Precision::Minute, Precision::Second] {
+        assert!(t.events.iter().any(|e| e.date.precision == p), "{p:?} missing");
+    }
+    assert!(t.events.iter().any(|e| e.end.is_some()) && t.events.iter().any(|e| e.approximate));
+    let quoted = t.events.iter().filter(|e| !e.quotes.is_empty()).count();
+    assert!((N / 8..N / 3).contains(&quoted), "{quoted} events with quotes");
+    assert_eq!(generate::timeline_yaml(50, 3), generate::timeline_yaml(50, 3), "deterministic");
+}
+
+#[test]
+fn order_is_by_start_with_ties_in_file_order() {
+    let t = generated();
+    let file_order = |id: &str| id.trim_start_matches('e').parse::<usize>().expect("generated ids are e<N>");
+    for pair in t.events.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        assert!(a.start() <= b.start(), "{} after {}", a.id, b.id);
+        if a.start() == b.start() {
+            assert!(file_order(&a.id) < file_order(&b.id), "tie {} / {} out of file order", a.id, b.id);
+        }
+    }
+}
+
+fn naive(t: &Timeline, query: &str) -> Vec<u32> {
+    let q = query.to_lowercase();
+    let hit = |s: &str| s.to_lowercase().contains(&q);
+    (0..t.events.len() as u32)
+        .filter(|&i| {
+            let e = &t.events[i as usize];
+            let names = e.actors.iter().chain(e.quotes.iter().map(|q| &q.by)).any(|&a| {
+                let a = &t.actors[a as usize];
+                hit(&a.name) || a.aliases.iter().any(|x| hit(x))
+            });
+            hit(&e.title)
+                || e.summary.as_deref().is_some_and(hit)
+                || e.location.as_deref().is_some_and(hit)
+                || e.tags.iter().any(|&g| hit(&t.tags[g as usize]))
+                || e.quotes.iter().any(|q| hit(&q.text) || q.context.as_deref().is_some_and(hit))
+                || names
+        })
+        .collect()
+}
+
+#[test]
+fn search_finds_exactly_what_a_naive_scan_finds() {
+    let mut app = App::new(generated(), (200, 60));
+    for query in ["convoy", "CEASEFIRE talks", "actor number 7", "raqqa", "press conference", "zzz", "a"] {
+        update(&mut app, Msg::StartSearch);
+        for c in query.chars() {
+            update(&mut app, Msg::Input(c));
+        }
+        assert_eq!(app.visible, naive(&app.timeline, query), "query {query:?}");
+        update(&mut app, Msg::Close);
+    }
+}
+
+#[test]
+fn axis_counts_add_up_to_the_filtered_total() {
+    let mut app = App::new(generated(), (200, 60));
+    update(&mut app, Msg::Resize(200, 60));
+    let sum = |app: &App| {
+        let ticks = axis::ticks(app, 198);
+        (0..ticks.len()).map(|i| axis::starting(app, ticks.bounds[i], ticks.bounds[i + 1])).sum::<usize>()
+    };
+    assert_eq!(sum(&app), N);
+    update(&mut app, Msg::OpenPicker(PickerKind::Actors));
+    update(&mut app, Msg::Toggle);
+    update(&mut app, Msg::Accept);
+    assert!(app.visible.len() < N);
+    assert_eq!(sum(&app), app.visible.len());
+}
