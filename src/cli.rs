@@ -140,8 +140,20 @@ pub fn markdown_options() -> String {
 /// # Errors
 /// Whatever the loader found.
 pub fn load(file: Option<&PathBuf>, limits: &Limits) -> Result<Timeline, LoadError> {
+    load_with(file, limits, &mut |_, _| true)
+}
+
+/// Like [`load`], reporting progress as [`timeline::load_bytes_with`] does.
+///
+/// # Errors
+/// Whatever the loader found, or [`LoadError::Interrupted`].
+pub fn load_with(
+    file: Option<&PathBuf>,
+    limits: &Limits,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Timeline, LoadError> {
     match file {
-        Some(path) => timeline::load_path(path, limits),
+        Some(path) => timeline::load_path(path, limits, progress),
         None => timeline::load_bytes(BUNDLED_NAME, BUNDLED.as_bytes(), limits),
     }
 }

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 use tlview::app::App;
 use tlview::cli::{self, Command};
+use tlview::progress::Progress;
 use tlview::terminal;
 use tlview::timeline::limits::SIZE_ENV;
 use tlview::ui::Theme;
@@ -24,7 +25,11 @@ fn main() -> ExitCode {
         Command::Check(files) => ExitCode::from(cli::check(&files, &args.limits, &mut stdout)),
         Command::View(file) => {
             // Load fully before touching the terminal: a refused file leaves it as it was.
-            let timeline = match cli::load(file.as_ref(), &args.limits) {
+            let name = file.as_ref().map_or(tlview::timeline::BUNDLED_NAME.into(), |f| f.display().to_string());
+            let mut progress = Progress::new(&name);
+            let loaded = cli::load_with(file.as_ref(), &args.limits, &mut |done, total| progress.update(done, total));
+            progress.clear();
+            let timeline = match loaded {
                 Ok(t) => t,
                 Err(e) => {
                     eprint!("{e}");

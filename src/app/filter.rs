@@ -4,7 +4,7 @@
 //! or dates; the search narrows the previous result while the user types,
 //! and remembers each prefix so Backspace is immediate.
 
-use super::index::{Postings, intersect};
+use super::index::{Postings, intersect, merge};
 use super::state::{App, Row};
 
 /// Earlier searches, each query with its result; every entry's query is a
@@ -24,12 +24,17 @@ impl App {
         while cache.last().is_some_and(|(q, _)| !query.starts_with(q.as_str())) {
             cache.pop();
         }
-        let result = match cache.last() {
+        let in_text = match cache.last() {
             Some((q, hits)) if *q == query => hits.clone(),
-            Some((_, hits)) => self.index.narrow(hits, &query),
-            None => self.index.matching(&query),
+            Some((_, hits)) => self.index.get().narrow(hits, &query),
+            None => self.index.get().matching(&query),
         };
-        cache.push((query, result.clone()));
+        // Kept in the cache without the name matches: narrowing stays exact
+        // because names are matched afresh for every query.
+        let named = self.postings.named(&self.timeline, &query);
+        let result = merge(&in_text, &named);
+        let cache = &mut self.search_cache.0;
+        cache.push((query, in_text));
         Some(result)
     }
 

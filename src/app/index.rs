@@ -16,17 +16,20 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Builds the haystack: titles, summaries, locations, tags, actor names
-    /// and aliases, quote texts, speakers and contexts.
+    /// Builds the haystack: titles, summaries, locations, quote texts and
+    /// contexts. Actor names and tags are matched through their own small
+    /// tables instead (see [`Postings::named`]), so they are not copied per event.
     #[must_use]
     pub fn build(t: &Timeline) -> SearchIndex {
         let mut hay = String::new();
         let mut starts = Vec::with_capacity(t.events.len() + 1);
         for e in &t.events {
             starts.push(hay.len());
-            for field in searchable(t, e) {
+            for field in searchable(e) {
                 if field.is_ascii() {
-                    hay.extend(field.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    let from = hay.len();
+                    hay.push_str(field);
+                    hay[from..].make_ascii_lowercase();
                 } else {
                     hay.extend(field.chars().flat_map(char::to_lowercase));
                 }
@@ -90,18 +93,38 @@ impl SearchIndex {
     }
 }
 
-/// The fields of `e` that search looks at.
-fn searchable<'a>(t: &'a Timeline, e: &'a Event) -> impl Iterator<Item = &'a str> {
-    let actors = e.actors.iter().chain(e.quotes.iter().map(|q| &q.by)).filter_map(|&a| t.actors.get(a as usize));
-    let names = actors.flat_map(|a| std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str)));
+/// The search index, built on a background thread so it never delays the
+/// first frame; the first search waits for it if it is not ready yet.
+pub struct LazyIndex {
+    ready: Option<SearchIndex>,
+    pending: Option<std::thread::JoinHandle<SearchIndex>>,
+    timeline: std::sync::Arc<Timeline>,
+}
+
+impl LazyIndex {
+    /// Starts building the index of `timeline`.
+    #[must_use]
+    pub fn start(timeline: std::sync::Arc<Timeline>) -> LazyIndex {
+        let for_thread = std::sync::Arc::clone(&timeline);
+        let pending =
+            std::thread::Builder::new().name("search-index".into()).spawn(move || SearchIndex::build(&for_thread)).ok();
+        LazyIndex { ready: None, pending, timeline }
+    }
+
+    /// The index, waiting for the build (or building here if the thread could not run).
+    pub fn get(&mut self) -> &SearchIndex {
+        if self.ready.is_none() {
+            let built = self.pending.take().and_then(|h| h.join().ok());
+            self.ready = Some(built.unwrap_or_else(|| SearchIndex::build(&self.timeline)));
+        }
+        self.ready.get_or_insert_with(|| SearchIndex::build(&self.timeline))
+    }
+}
+
+/// The text of `e` that the haystack holds.
+fn searchable(e: &Event) -> impl Iterator<Item = &str> {
     let quotes = e.quotes.iter().flat_map(|q| std::iter::once(q.text.as_str()).chain(q.context.as_deref()));
-    let tags = e.tags.iter().filter_map(|&i| t.tags.get(i as usize)).map(String::as_str);
-    std::iter::once(e.title.as_str())
-        .chain(e.summary.as_deref())
-        .chain(e.location.as_deref())
-        .chain(tags)
-        .chain(names)
-        .chain(quotes)
+    std::iter::once(&*e.title).chain(e.summary.as_deref()).chain(e.location.as_deref()).chain(quotes)
 }
 
 /// For each actor and tag, the events involving it, ascending: the actor
@@ -143,6 +166,24 @@ impl Postings {
         Postings { actors, tags }
     }
 
+    /// The events whose actors (listed or quoted, by name or alias) or tags
+    /// contain `query`, case-insensitively: the part of a search that the
+    /// haystack leaves to these lists.
+    #[must_use]
+    pub fn named(&self, t: &Timeline, query: &str) -> Vec<u32> {
+        let q = query.to_lowercase();
+        let hit = |s: &str| s.to_lowercase().contains(&q);
+        let actors = t.actors.iter().enumerate().filter(|(_, a)| hit(&a.name) || a.aliases.iter().any(|x| hit(x)));
+        let tags = t.tags.iter().enumerate().filter(|(_, g)| hit(g));
+        let ids: Vec<u32> = actors.map(|(i, _)| i as u32).collect();
+        let tag_ids: Vec<u32> = tags.map(|(i, _)| i as u32).collect();
+        let mut out = Postings::union(&self.actors, ids.iter());
+        out.extend(Postings::union(&self.tags, tag_ids.iter()));
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// The sorted union of the lists of `chosen`.
     #[must_use]
     pub fn union<'a>(lists: &[Vec<u32>], chosen: impl Iterator<Item = &'a u32>) -> Vec<u32> {
@@ -176,6 +217,33 @@ impl EventKeys {
         let group = (0..t.events.len()).map(|i| super::state::group_code(t, i)).collect();
         EventKeys { start, finish, by_finish, group }
     }
+}
+
+/// The sorted union of two ascending lists.
+#[must_use]
+pub fn merge(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// The sorted intersection of two ascending lists.

@@ -2,11 +2,12 @@
 //! is selected and focused, which popup is open. Plain data, no terminal.
 
 use super::filter::SearchCache;
-use super::index::{EventKeys, Postings, SearchIndex};
+use super::index::{EventKeys, LazyIndex, Postings};
 use super::msg::PickerKind;
 use crate::timeline::Timeline;
 use crate::timeline::date::Precision;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// Which set of keys is in effect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,10 +78,10 @@ pub struct Picker {
 
 /// The whole state of the viewer.
 pub struct App {
-    /// The timeline being shown.
-    pub timeline: Timeline,
+    /// The timeline being shown (shared with the thread that builds the search index).
+    pub timeline: Arc<Timeline>,
     /// The search haystack.
-    pub index: SearchIndex,
+    pub index: LazyIndex,
     /// Earlier searches, for narrowing while typing and undoing Backspace.
     pub search_cache: SearchCache,
     /// The events of each actor and tag.
@@ -131,7 +132,8 @@ impl App {
     /// A viewer on `timeline`, first event selected, sized `size`.
     #[must_use]
     pub fn new(timeline: Timeline, size: (u16, u16)) -> App {
-        let index = SearchIndex::build(&timeline);
+        let timeline = Arc::new(timeline);
+        let index = LazyIndex::start(Arc::clone(&timeline));
         let postings = Postings::build(&timeline);
         let keys = EventKeys::build(&timeline);
         let first = timeline.events.first().map_or(0, crate::timeline::Event::start);

@@ -21,7 +21,7 @@ fn small() -> App {
 }
 
 fn selected_id(app: &App) -> &str {
-    app.selected_event().map_or("", |e| e.id.as_str())
+    app.selected_event().map_or("", |e| &*e.id)
 }
 
 fn send(app: &mut App, msgs: &[Msg]) {
@@ -59,7 +59,7 @@ fn search_narrows_and_escape_restores() {
     send(&mut app, &[Msg::StartSearch]);
     type_text(&mut app, "putin");
     assert_eq!(app.mode, Mode::Search);
-    let ids: Vec<&str> = app.visible.iter().map(|&i| app.timeline.events[i as usize].id.as_str()).collect();
+    let ids: Vec<&str> = app.visible.iter().map(|&i| &*app.timeline.events[i as usize].id).collect();
     assert_eq!(ids, ["peskov-no-comment", "putin-trump-call"]);
     send(&mut app, &[Msg::Close]);
     assert_eq!((app.visible.len(), app.mode), (all, Mode::Browse));
@@ -84,7 +84,7 @@ fn actor_filter_counts_listed_and_quoted_actors() {
     send(&mut app, &[Msg::OpenPicker(PickerKind::Actors)]);
     type_text(&mut app, "bob");
     send(&mut app, &[Msg::Toggle, Msg::Accept]);
-    let ids: Vec<&str> = app.visible.iter().map(|&i| app.timeline.events[i as usize].id.as_str()).collect();
+    let ids: Vec<&str> = app.visible.iter().map(|&i| &*app.timeline.events[i as usize].id).collect();
     assert_eq!(ids, ["b", "c"]);
     assert_eq!([picker::count(&app, PickerKind::Actors, 0), picker::count(&app, PickerKind::Actors, 1)], [1, 2]);
 }

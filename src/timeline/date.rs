@@ -63,22 +63,23 @@ impl When {
             Some((d, t)) => (d, Some(t)),
             None => (text, None),
         };
-        let fields: Vec<&str> = date_part.split('-').collect();
-        let year = match fields.first() {
+        let mut split = date_part.splitn(4, '-');
+        let fields: [Option<&str>; 4] = [split.next(), split.next(), split.next(), split.next()];
+        let year = match fields[0] {
             Some(y) if y.len() == 4 => number(y).ok_or_else(bad_form)?,
             _ => return Err(bad_form()),
         };
-        let month = match fields.get(1) {
+        let month = match fields[1] {
             Some(m) if m.len() == 2 => Some(number(m).ok_or_else(bad_form)?),
             Some(_) => return Err(bad_form()),
             None => None,
         };
-        let day = match fields.get(2) {
+        let day = match fields[2] {
             Some(d) if d.len() == 2 => Some(number(d).ok_or_else(bad_form)?),
             Some(_) => return Err(bad_form()),
             None => None,
         };
-        if fields.len() > 3 || (time_part.is_some() && day.is_none()) {
+        if fields[3].is_some() || (time_part.is_some() && day.is_none()) {
             return Err(bad_form());
         }
         if let Some(m) = month.filter(|m| !(1..=12).contains(m)) {
@@ -175,17 +176,19 @@ fn parse_time(text: &str, t: &str) -> Result<(Precision, NaiveTime, Option<Fixed
     } else {
         (t, None)
     };
-    let parts: Vec<&str> = clock.split(':').collect();
-    if !(2..=3).contains(&parts.len()) || parts.iter().any(|p| p.len() != 2) {
+    let mut parts = clock.splitn(4, ':');
+    // Outer None: the part is absent; inner None: present but not two digits.
+    let mut field = || parts.next().map(|p| if p.len() == 2 { number(p) } else { None });
+    let (h, m, s, extra) = (field(), field(), field(), parts.next());
+    let (Some(Some(h)), Some(Some(m)), None | Some(Some(_)), None) = (h, m, s, extra) else {
         return Err(bad_form());
-    }
-    let nums: Option<Vec<u32>> = parts.iter().map(|p| number(p)).collect();
-    let nums = nums.ok_or_else(bad_form)?;
-    let (h, m, s) = (nums[0], nums[1], nums.get(2).copied().unwrap_or(0));
+    };
+    let with_seconds = s.is_some();
+    let s = s.flatten().unwrap_or(0);
     let time = NaiveTime::from_hms_opt(h, m, s).ok_or_else(|| {
         DateError(format!("`{text}`: {clock} is not a time of day: hours run 00-23, minutes and seconds 00-59"))
     })?;
-    let precision = if parts.len() == 3 { Precision::Second } else { Precision::Minute };
+    let precision = if with_seconds { Precision::Second } else { Precision::Minute };
     Ok((precision, time, offset))
 }
 

@@ -100,7 +100,19 @@ fn offsets_out_of_range_are_explained() {
 
 #[test]
 fn unknown_forms_list_the_accepted_ones() {
-    for bad in ["", "7 Feb 2018", "2018-2-7", "2018-02-07 22:00", "18-02-07", "2018-02-07T22", "2018-02T10:00"] {
+    for bad in [
+        "2018-02-07T22:00:5",
+        "2018-02-07T22:00:",
+        "2018-02-07T2:00",
+        "2018-02-07T22:00:00:00",
+        "",
+        "7 Feb 2018",
+        "2018-2-7",
+        "2018-02-07 22:00",
+        "18-02-07",
+        "2018-02-07T22",
+        "2018-02T10:00",
+    ] {
         let msg = error(bad);
         assert!(msg.contains("is not a date: write 2018, 2018-02"), "{bad}: {msg}");
     }

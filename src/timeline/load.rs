@@ -4,9 +4,11 @@
 
 use super::limits::{Limits, SIZE_ENV, human_bytes};
 use super::model::Timeline;
+use super::pipeline::{self, Fast};
 use super::problem::{Position, Problem};
 use super::raw::{Field, RawTimeline};
-use super::{positions, scan, validate};
+use super::scan::{self, Duplicates};
+use super::{positions, validate};
 use crate::text::sanitize;
 use serde::Deserialize;
 use std::fmt;
@@ -23,6 +25,8 @@ pub enum LoadError {
         /// The reason.
         reason: String,
     },
+    /// The user stopped the load (Ctrl-c): exit status 130, nothing to print.
+    Interrupted,
     /// The file was read and has problems (exit status 1).
     Invalid {
         /// The file's name as given.
@@ -39,6 +43,7 @@ impl LoadError {
         match self {
             LoadError::Unreadable { .. } => 2,
             LoadError::Invalid { .. } => 1,
+            LoadError::Interrupted => 130,
         }
     }
 }
@@ -50,6 +55,7 @@ impl fmt::Display for LoadError {
             LoadError::Unreadable { file, reason } => {
                 writeln!(f, "{}: cannot read: {}", sanitize(file), sanitize(reason))
             }
+            LoadError::Interrupted => Ok(()),
             LoadError::Invalid { file, problems } => {
                 for p in problems {
                     let at = p.position.unwrap_or(Position { line: 1, column: 1 });
@@ -66,7 +72,11 @@ impl fmt::Display for LoadError {
 ///
 /// # Errors
 /// [`LoadError::Unreadable`] when it cannot be read, [`LoadError::Invalid`] with every problem.
-pub fn load_path(path: &Path, limits: &Limits) -> Result<Timeline, LoadError> {
+pub fn load_path(
+    path: &Path,
+    limits: &Limits,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Timeline, LoadError> {
     let file = path.display().to_string();
     let unreadable = |e: std::io::Error| LoadError::Unreadable { file: file.clone(), reason: e.to_string() };
     let handle = std::fs::File::open(path).map_err(unreadable)?;
@@ -83,7 +93,7 @@ pub fn load_path(path: &Path, limits: &Limits) -> Result<Timeline, LoadError> {
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(too_big(&file, bytes.len() as u64, limits));
     }
-    load_bytes(&file, &bytes, limits)
+    load_bytes_with(&file, &bytes, limits, progress)
 }
 
 fn too_big(file: &str, size: u64, limits: &Limits) -> LoadError {
@@ -100,12 +110,35 @@ fn too_big(file: &str, size: u64, limits: &Limits) -> LoadError {
 /// # Errors
 /// [`LoadError::Invalid`] with every problem found, in file order.
 pub fn load_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Result<Timeline, LoadError> {
+    load_bytes_with(file, bytes, limits, &mut |_, _| true)
+}
+
+/// Like [`load_bytes`], calling `progress(done, total)` in bytes as the load
+/// advances; `progress` returning false stops it with [`LoadError::Interrupted`].
+///
+/// # Errors
+/// [`LoadError::Invalid`] with every problem found, in file order, or
+/// [`LoadError::Interrupted`].
+pub fn load_bytes_with(
+    file: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Timeline, LoadError> {
     let invalid = |problems: Vec<Problem>| LoadError::Invalid { file: file.to_owned(), problems };
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(too_big(file, bytes.len() as u64, limits));
     }
     let text = decode(bytes).map_err(|p| invalid(vec![p]))?;
-    scan::guard(text, limits).map_err(|p| invalid(vec![p]))?;
+    let total = text.len();
+    match pipeline::load(text, limits, &mut |done| progress(done, total)) {
+        Fast::Loaded(t) => return Ok(t),
+        Fast::Refused(p) => return Err(invalid(vec![p])),
+        Fast::Interrupted => return Err(LoadError::Interrupted),
+        Fast::Fallback => {}
+    }
+    // The whole document at once, after a full guard (which also names repeated keys).
+    scan::guard(text, limits, Duplicates::Report, &mut |_| true).map_err(|p| invalid(vec![p]))?;
     let raw = Field::<RawTimeline>::deserialize(serde_yaml::Deserializer::from_str(text)).map_err(|e| {
         let at =
             e.location().map_or(Position { line: 1, column: 1 }, |l| Position { line: l.line(), column: l.column() });
@@ -137,7 +170,7 @@ fn decode(bytes: &[u8]) -> Result<&str, Problem> {
             return Err(Problem::at(at, msg));
         }
     };
-    let bad = text.char_indices().find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}'));
+    let bad = first_control(text.as_bytes()).and_then(|i| text[i..].chars().next().map(|c| (i, c)));
     if let Some((i, c)) = bad {
         let msg = format!(
             "a raw control character (U+{:04X}) is not allowed in a YAML file; to put one in a value, write it as an escape such as \\x{:02X} inside double quotes",
@@ -146,6 +179,17 @@ fn decode(bytes: &[u8]) -> Result<&str, Problem> {
         return Err(Problem::at(position_of(text, i), msg));
     }
     Ok(text)
+}
+
+/// The byte offset of the first raw control character other than tab, line
+/// feed, carriage return and NEL: C0 and DEL are single bytes, C1 is 0xC2
+/// followed by 0x80..=0x9F. A byte scan, so a large file costs little.
+fn first_control(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().enumerate().position(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|&n| (0x80..=0x9f).contains(&n) && n != 0x85))
+    })
 }
 
 /// The line and column (in characters) of byte `index` of `text`.

@@ -5,6 +5,7 @@ pub mod date;
 pub mod limits;
 mod load;
 pub mod model;
+pub(crate) mod pipeline;
 mod positions;
 pub mod problem;
 mod raw;
@@ -12,7 +13,7 @@ mod scan;
 mod validate;
 mod validate_event;
 
-pub use load::{LoadError, load_bytes, load_path};
+pub use load::{LoadError, load_bytes, load_bytes_with, load_path};
 pub use model::{Actor, ActorKind, Event, Quote, Source, Timeline};
 
 /// The bundled Deir ez-Zor timeline, embedded so `tlview` opens it from any folder.

@@ -85,11 +85,12 @@ pub struct Source {
     pub published: Option<When>,
 }
 
-/// One event of the timeline.
+/// One event of the timeline. Text is boxed (no spare capacity, one word
+/// less than a `String`): a large timeline keeps many of these.
 #[derive(Clone, Debug)]
 pub struct Event {
     /// The unique id.
-    pub id: String,
+    pub id: Box<str>,
     /// When it happened (or began), as written.
     pub date: When,
     /// When it ended, if a range.
@@ -97,19 +98,19 @@ pub struct Event {
     /// Whether the date is uncertain within `date`..`end`.
     pub approximate: bool,
     /// The title.
-    pub title: String,
+    pub title: Box<str>,
     /// A summary, possibly several lines.
-    pub summary: Option<String>,
+    pub summary: Option<Box<str>>,
     /// Where it happened.
-    pub location: Option<String>,
+    pub location: Option<Box<str>>,
     /// Indexes into [`Timeline::actors`].
-    pub actors: Vec<u32>,
+    pub actors: Box<[u32]>,
     /// Indexes into [`Timeline::tags`].
-    pub tags: Vec<u32>,
+    pub tags: Box<[u32]>,
     /// Indexes into [`Timeline::sources`].
-    pub sources: Vec<u32>,
+    pub sources: Box<[u32]>,
     /// Quoted statements.
-    pub quotes: Vec<Quote>,
+    pub quotes: Box<[Quote]>,
 }
 
 impl Event {

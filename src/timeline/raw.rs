@@ -222,6 +222,12 @@ macro_rules! raw_mapping {
                         let mut raw = $name::default();
                         while let Some(key) = map.next_key::<Field<String>>()? {
                             match key {
+                                // A repeated key is kept as unknown, so the file is never taken
+                                // as valid; the guard's full pass then names the duplicate.
+                                $(Field::Ok(k) if k == $key && raw.$field.is_present() => {
+                                    raw.unknown.push(k);
+                                    map.next_value::<IgnoredAny>()?;
+                                })*
                                 $(Field::Ok(k) if k == $key => raw.$field = map.next_value()?,)*
                                 Field::Ok(k) => {
                                     raw.unknown.push(k);
@@ -334,3 +340,6 @@ raw_mapping! {
         context: String = "context",
     }
 }
+
+/// The `events` list as read: each entry a mapping, or what was found instead.
+pub type RawEvents = Field<Vec<Field<RawEvent>>>;

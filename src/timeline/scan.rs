@@ -15,6 +15,7 @@ struct Frame<'a> {
     bytes: u64,
     keys: Option<HashSet<std::borrow::Cow<'a, str>>>,
     expect_key: bool,
+    is_map: bool,
 }
 
 /// Converts a parser position to a 1-based line and column.
@@ -23,11 +24,41 @@ pub fn position(m: &Marker) -> Position {
     Position { line: m.line(), column: m.col() + 1 }
 }
 
-/// Checks the syntax, structure and limits of `text`.
+/// What the guard learned of the document's shape, for the loader's fast path.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Outline {
+    /// Whether the file uses anchors or aliases (its pieces cannot be parsed apart).
+    pub aliased: bool,
+    /// Where the top-level `events` list ends, when there is one.
+    pub events_end: Option<Position>,
+}
+
+/// Whether the guard looks for repeated keys (the fast path leaves that to
+/// the raw mappings, which notice a repeated known key for free).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Duplicates {
+    /// Report a repeated key at its position.
+    Report,
+    /// Do not look.
+    Skip,
+}
+
+/// Checks the syntax, structure and limits of `text`, calling `on_item` with
+/// the position where each entry of the top-level `events` list starts, once
+/// everything before it has passed; `on_item` returning false stops the walk
+/// (reported as a problem).
 ///
 /// # Errors
 /// The first problem found, at its position.
-pub fn guard(text: &str, limits: &Limits) -> Result<(), Problem> {
+pub fn guard(
+    text: &str,
+    limits: &Limits,
+    duplicates: Duplicates,
+    on_item: &mut dyn FnMut(Position) -> bool,
+) -> Result<Outline, Problem> {
+    let mut outline = Outline::default();
+    let mut root_key_is_events = false;
+    let mut in_events = false;
     let mut stack: Vec<Frame<'_>> = Vec::new();
     let mut anchors: Vec<(u64, u64)> = Vec::new(); // anchor id → expanded (nodes, bytes)
     let (mut aliases, mut alias_nodes, mut alias_bytes) = (0usize, 0u64, 0u64);
@@ -37,6 +68,16 @@ pub fn guard(text: &str, limits: &Limits) -> Result<(), Problem> {
         let (event, span) = item.map_err(|e| syntax(text, &e))?;
         let at = position(&span.start);
         let fail = |msg: String| Err(Problem::at(at, msg));
+        let is_node =
+            matches!(event, Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..) | Event::Alias(_));
+        if is_node && in_events && stack.len() == 2 && !on_item(at) {
+            return fail("loading was interrupted".into());
+        }
+        if matches!(event, Event::Alias(_))
+            || matches!(event, Event::Scalar(_, _, a, _) | Event::SequenceStart(a, _) | Event::MappingStart(a, _) if a > 0)
+        {
+            outline.aliased = true;
+        }
         match event {
             Event::DocumentStart(_) => {
                 documents += 1;
@@ -61,6 +102,9 @@ pub fn guard(text: &str, limits: &Limits) -> Result<(), Problem> {
                 {
                     return fail(format!("duplicate key `{value}`: this mapping already has it"));
                 }
+                if stack.len() == 1 && stack[0].expect_key {
+                    root_key_is_events = value == "events";
+                }
                 close_node(&mut stack, &mut anchors, anchor, 1, len);
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
@@ -69,9 +113,18 @@ pub fn guard(text: &str, limits: &Limits) -> Result<(), Problem> {
                     return fail(format!("nesting deeper than the limit of {} levels", limits.max_depth));
                 }
                 let is_map = matches!(event, Event::MappingStart(..));
-                stack.push(Frame { anchor, nodes: 1, bytes: 0, keys: is_map.then(HashSet::new), expect_key: is_map });
+                if stack.len() == 1 && !stack[0].expect_key && root_key_is_events && !is_map {
+                    in_events = true;
+                }
+                let keys = (is_map && duplicates == Duplicates::Report).then(HashSet::new);
+                stack.push(Frame { anchor, nodes: 1, bytes: 0, keys, expect_key: is_map, is_map });
             }
             Event::SequenceEnd | Event::MappingEnd => {
+                if in_events && stack.len() == 2 {
+                    in_events = false;
+                    root_key_is_events = false;
+                    outline.events_end = Some(at);
+                }
                 if let Some(f) = stack.pop() {
                     close_node(&mut stack, &mut anchors, f.anchor, f.nodes, f.bytes);
                 }
@@ -102,7 +155,7 @@ pub fn guard(text: &str, limits: &Limits) -> Result<(), Problem> {
             "empty timeline: the file holds no YAML content; a timeline needs a title and events".into(),
         ));
     }
-    Ok(())
+    Ok(outline)
 }
 
 /// Adds a finished node's expanded size to its parent, records it for its
@@ -117,7 +170,7 @@ fn close_node(stack: &mut [Frame<'_>], anchors: &mut Vec<(u64, u64)>, anchor: us
     if let Some(parent) = stack.last_mut() {
         parent.nodes = parent.nodes.saturating_add(nodes);
         parent.bytes = parent.bytes.saturating_add(bytes);
-        if parent.keys.is_some() {
+        if parent.is_map {
             parent.expect_key = !parent.expect_key;
         }
     }

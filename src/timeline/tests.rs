@@ -43,7 +43,7 @@ fn events_are_ordered_by_start_with_ties_in_file_order() {
         "  - {id: c, date: 2018-02-08, title: C}\n  - {id: a, date: 2018-02, title: A}\n  - {id: b, date: 2018-02-01, title: B}\n  - {id: d, date: 2018-02-07T23:00-03:00, title: D}\n",
     ))
     .expect("valid");
-    let ids: Vec<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
+    let ids: Vec<&str> = t.events.iter().map(|e| &*e.id).collect();
     assert_eq!(ids, ["a", "b", "c", "d"]);
 }
 
@@ -163,7 +163,7 @@ fn unknown_keys_suggest_the_nearest_and_list_the_allowed() {
 fn yaml_1_1_booleans_are_text_in_text_fields_and_errors_in_flags() {
     let t = load(&with_events("  - {id: a, date: 2018, title: yes, location: on, summary: no}\n")).expect("valid");
     let e = &t.events[0];
-    assert_eq!((e.title.as_str(), e.location.as_deref(), e.summary.as_deref()), ("yes", Some("on"), Some("no")));
+    assert_eq!((&*e.title, e.location.as_deref(), e.summary.as_deref()), ("yes", Some("on"), Some("no")));
     let p = problems(&with_events("  - {id: a, date: 2018, title: A, approximate: on}\n"));
     assert_eq!(p, ["t.yaml:7:48: event `a`: `approximate` must be true or false, not `on`; write true or false"]);
 }
@@ -222,4 +222,84 @@ fn an_entry_that_is_not_a_mapping_is_not_blamed_on_its_neighbour() {
         problems("title: T\nactors: x\nevents: [{id: a, date: 2018, title: A}]\n"),
         ["t.yaml:2:9: `actors` should be a list, not `x`"]
     );
+}
+
+/// A multi-chunk file in the common block style.
+fn many_events(n: usize) -> String {
+    let mut s = String::from(HEAD);
+    for i in 0..n {
+        let (day, hour) = (1 + i % 28, i % 24);
+        s.push_str(&format!(
+            "  - id: e{i}\n    date: 2018-02-{day:02}T{hour:02}:00+03:00\n    title: Event {i} ü\n    summary: >-\n      Line one of {i}.\n      Line two.\n    actors: [peskov]\n    tags: [t{}]\n    sources: [seed]\n",
+            i % 7
+        ));
+    }
+    s
+}
+
+fn whole_document(text: &str) -> Timeline {
+    use serde::Deserialize;
+    let raw = raw::Field::<raw::RawTimeline>::deserialize(serde_yaml::Deserializer::from_str(text)).expect("parses");
+    validate::check(raw).expect("valid")
+}
+
+#[test]
+fn fast_path_loads_block_files_exactly_as_the_whole_document_path() {
+    let big = many_events(6000);
+    assert!(big.len() > 3 * 256 * 1024, "several chunks");
+    for text in [BUNDLED, big.as_str()] {
+        let pipeline::Fast::Loaded(fast) = pipeline::load(text, &Limits::default(), &mut |_| true) else {
+            panic!("block-style file not taken on the fast path");
+        };
+        let slow = whole_document(text);
+        assert_eq!(fast.events.len(), slow.events.len());
+        assert_eq!(fast.tags, slow.tags);
+        for (a, b) in fast.events.iter().zip(&slow.events) {
+            assert_eq!((&a.id, a.date, a.end, &a.title, &a.summary), (&b.id, b.date, b.end, &b.title, &b.summary));
+            assert_eq!(
+                (&a.actors, &a.tags, &a.sources, a.quotes.len()),
+                (&b.actors, &b.tags, &b.sources, b.quotes.len())
+            );
+        }
+    }
+}
+
+#[test]
+fn unusual_shapes_fall_back_and_still_load() {
+    let block = many_events(30);
+    let aliased =
+        block.replacen("title: Event 0 ü", "title: &t Event 0 ü", 1).replacen("title: Event 1 ü", "title: *t", 1);
+    let flow = format!("{HEAD}  [{{id: a, date: 2018, title: A}}, {{id: b, date: 2019, title: B}}]\n")
+        .replace("events:\n  [", "events: [");
+    let key_after = format!("{block}description: after the events\n");
+    for (name, text) in [("aliases", aliased), ("flow", flow), ("key after events", key_after)] {
+        assert!(matches!(pipeline::load(&text, &Limits::default(), &mut |_| true), pipeline::Fast::Fallback), "{name}");
+        assert!(load(&text).is_ok(), "{name} loads through the whole-document path");
+    }
+}
+
+#[test]
+fn problems_found_on_the_fast_path_are_reported_completely() {
+    let text = many_events(3000).replacen("actors: [peskov]", "actors: [nobody]", 1).replacen(
+        "date: 2018-02-01T00:00+03:00",
+        "date: 2018-02-30",
+        1,
+    );
+    let p = problems(&text);
+    assert_eq!(p.len(), 2, "{p:#?}");
+    assert!(p[0].starts_with("t.yaml:8:11: event `e0`: `date`"), "{}", p[0]);
+}
+
+#[test]
+fn progress_reports_bytes_and_can_stop_the_load() {
+    let big = many_events(6000);
+    let mut seen = Vec::new();
+    let t = load_bytes_with("p.yaml", big.as_bytes(), &Limits::default(), &mut |done, total| {
+        seen.push((done, total));
+        true
+    });
+    assert!(t.is_ok());
+    assert!(seen.len() >= 3 && seen.windows(2).all(|w| w[0].0 < w[1].0) && seen.iter().all(|&(d, t)| d <= t));
+    let stopped = load_bytes_with("p.yaml", big.as_bytes(), &Limits::default(), &mut |_, _| false);
+    assert!(matches!(stopped, Err(LoadError::Interrupted)));
 }

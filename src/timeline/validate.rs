@@ -5,9 +5,9 @@
 //! user sees all that is wrong in one run.
 
 use super::date::{When, parse_offset};
-use super::model::{Actor, ActorKind, Source, Timeline};
+use super::model::{Actor, ActorKind, Event, Source, Timeline};
 use super::problem::{Path, Problems};
-use super::raw::{Field, Found, RawActor, RawSource, RawTimeline};
+use super::raw::{Field, Found, RawActor, RawEvents, RawSource, RawTimeline};
 use chrono::{FixedOffset, Offset, Utc};
 use std::collections::HashMap;
 
@@ -23,11 +23,34 @@ pub(super) struct Checker {
     pub source_ids: HashMap<String, u32>,
 }
 
+/// The checked parts of a file other than its events.
+pub(super) struct Head {
+    title: Option<String>,
+    description: Option<String>,
+    actors: Vec<Actor>,
+    sources: Vec<Source>,
+}
+
 /// Checks a whole raw file; the timeline when it has no problem.
 ///
 /// # Errors
 /// Every problem found, with paths (not yet positions).
 pub fn check(raw: Field<RawTimeline>) -> Result<Timeline, Problems> {
+    let (mut c, head, events) = check_head(raw)?;
+    let root = Path::default();
+    if !events.is_present() {
+        c.problems.value(&root, "missing the required key `events` (the list of events)");
+    }
+    let (events, tags) = c.events(&root, events);
+    c.assemble(head, events, tags)
+}
+
+/// Checks everything but the events, returning the checker (which knows
+/// the zone, actors and sources events refer to) and the raw events.
+///
+/// # Errors
+/// The problems, when the file is not a mapping at all.
+pub(super) fn check_head(raw: Field<RawTimeline>) -> Result<(Checker, Head, RawEvents), Problems> {
     let root = Path::default();
     let mut c = Checker {
         problems: Problems::default(),
@@ -59,18 +82,31 @@ pub fn check(raw: Field<RawTimeline>) -> Result<Timeline, Problems> {
     let actors = c.list(&root, "actors", raw.actors, "an actor", Checker::actor);
     let sources = c.list(&root, "sources", raw.sources, "a source", Checker::source);
     c.problems.owner = None;
-    if !raw.events.is_present() {
-        c.problems.value(&root, "missing the required key `events` (the list of events)");
-    }
-    let (events, tags) = c.events(&root, raw.events);
-    if c.problems.list.is_empty() {
-        Ok(Timeline { title: title.unwrap_or_default(), description, zone: c.zone, actors, sources, tags, events })
-    } else {
-        Err(c.problems)
-    }
+    Ok((c, Head { title, description, actors, sources }, raw.events))
 }
 
 impl Checker {
+    /// The timeline, when no problem was found.
+    ///
+    /// # Errors
+    /// Every problem found.
+    pub(super) fn assemble(self, head: Head, events: Vec<Event>, tags: Vec<String>) -> Result<Timeline, Problems> {
+        if self.problems.list.is_empty() {
+            let Head { title, description, actors, sources } = head;
+            Ok(Timeline {
+                title: title.unwrap_or_default(),
+                description,
+                zone: self.zone,
+                actors,
+                sources,
+                tags,
+                events,
+            })
+        } else {
+            Err(self.problems)
+        }
+    }
+
     /// Reports each unknown key, with the nearest allowed one and the full list.
     pub fn unknown_keys(&mut self, at: &Path, unknown: &[String], allowed: &[&str], place: &str) {
         for key in unknown {

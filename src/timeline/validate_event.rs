@@ -10,17 +10,13 @@ use std::collections::HashMap;
 impl Checker {
     /// Checks every event; returns them in order with the tags they use.
     pub(super) fn events(&mut self, root: &Path, raw: Field<Vec<Field<RawEvent>>>) -> (Vec<Event>, Vec<String>) {
-        let mut ids = HashMap::new();
-        let mut tags = TagTable::default();
+        let mut b = EventsBuilder::default();
         let empty = matches!(&raw, Field::Ok(list) if list.is_empty()) || matches!(raw, Field::Wrong(Found::Empty));
-        let mut events = self.list(root, "events", raw, "an event", |c, at, ev| c.event(at, ev, &mut ids, &mut tags));
+        b.events = self.list(root, "events", raw, "an event", |c, at, ev| c.event(at, ev, &mut b.ids, &mut b.tags));
         if empty {
             self.problems.value(&root.key("events"), "the timeline has no events: `events` needs at least one");
         }
-        self.problems.owner = None;
-        // Parse once, sort keys: a stable sort keeps ties in file order.
-        events.sort_by_key(Event::start);
-        (events, tags.names)
+        b.finish(self)
     }
 
     fn event(
@@ -66,17 +62,17 @@ impl Checker {
         let tag_ids = self.words(at, "tags", raw.tags).into_iter().map(|(_, t)| tags.intern(t)).collect();
         let quotes = self.list(at, "quotes", raw.quotes, "a quote", Checker::quote);
         Some(Event {
-            id: id?,
+            id: id?.into_boxed_str(),
             date: date?,
             end,
             approximate,
-            title: title?,
-            summary,
-            location,
-            actors,
+            title: title?.into_boxed_str(),
+            summary: summary.map(String::into_boxed_str),
+            location: location.map(String::into_boxed_str),
+            actors: actors.into_boxed_slice(),
             tags: tag_ids,
-            sources,
-            quotes,
+            sources: sources.into_boxed_slice(),
+            quotes: quotes.into_boxed_slice(),
         })
     }
 
@@ -84,14 +80,16 @@ impl Checker {
     fn references(&mut self, at: &Path, key: &str, f: Field<Vec<Field<String>>>, actors: bool) -> Vec<u32> {
         let mut out = Vec::new();
         for (i, id) in self.words(at, key, f) {
-            if let Some(n) = self.resolve(&at.key(key).index(i), &id, actors) {
+            if let Some(n) = self.resolve(at, (key, Some(i)), &id, actors) {
                 out.push(n);
             }
         }
         out
     }
 
-    fn resolve(&mut self, at: &Path, id: &str, actor: bool) -> Option<u32> {
+    /// The index of the declared actor (or source) `id`; else a problem at
+    /// `at.key(key)` (`.index(i)`), a path built only when there is one.
+    fn resolve(&mut self, at: &Path, (key, i): (&str, Option<usize>), id: &str, actor: bool) -> Option<u32> {
         let (table, what, list) =
             if actor { (&self.actor_ids, "actor", "actors") } else { (&self.source_ids, "source", "sources") };
         if let Some(n) = table.get(id.trim()) {
@@ -99,18 +97,51 @@ impl Checker {
         }
         let known: Vec<&str> = table.keys().map(String::as_str).collect();
         let hint = super::validate::nearest(id, &known).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
-        self.problems.value(at, format!("unknown {what} `{id}`: it is not declared under `{list}`{hint}"));
+        let path = match i {
+            Some(i) => at.key(key).index(i),
+            None => at.key(key),
+        };
+        self.problems.value(&path, format!("unknown {what} `{id}`: it is not declared under `{list}`{hint}"));
         None
     }
 
     fn quote(&mut self, at: &Path, raw: RawQuote) -> Option<Quote> {
         self.unknown_keys(at, &raw.unknown, RawQuote::KEYS, "in a quote");
-        let by = self.required_text(at, "by", raw.by).and_then(|id| self.resolve(&at.key("by"), &id, true));
+        let by = self.required_text(at, "by", raw.by).and_then(|id| self.resolve(at, ("by", None), &id, true));
         let text = self.required_text(at, "text", raw.text);
         let source =
-            self.required_text(at, "source", raw.source).and_then(|id| self.resolve(&at.key("source"), &id, false));
+            self.required_text(at, "source", raw.source).and_then(|id| self.resolve(at, ("source", None), &id, false));
         let context = self.optional_text(at, "context", raw.context);
         Some(Quote { by: by?, text: text?, source: source?, context })
+    }
+}
+
+/// Events checked a piece at a time (the loader's fast path hands them
+/// over in chunks), with the ids and tags seen so far.
+#[derive(Default)]
+pub(super) struct EventsBuilder {
+    ids: HashMap<String, u32>,
+    tags: TagTable,
+    events: Vec<Event>,
+}
+
+impl EventsBuilder {
+    /// Checks the event at index `at` of `events`; false when it is not a mapping.
+    pub(super) fn add(&mut self, c: &mut Checker, at: usize, raw: Field<RawEvent>) -> bool {
+        let Field::Ok(raw) = raw else { return false };
+        let path = Path::default().key("events").index(at);
+        if let Some(e) = c.event(&path, raw, &mut self.ids, &mut self.tags) {
+            self.events.push(e);
+        }
+        true
+    }
+
+    /// The events in order (parsed once, sorted by key; stable, so ties keep
+    /// file order) and the tags they use.
+    pub(super) fn finish(mut self, c: &mut Checker) -> (Vec<Event>, Vec<String>) {
+        c.problems.owner = None;
+        self.events.sort_by_cached_key(Event::start);
+        (self.events, self.tags.names)
     }
 }
 
@@ -123,10 +154,12 @@ struct TagTable {
 
 impl TagTable {
     fn intern(&mut self, tag: String) -> u32 {
+        if let Some(&i) = self.index.get(&tag) {
+            return i;
+        }
         let next = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
-        *self.index.entry(tag.clone()).or_insert_with(|| {
-            self.names.push(tag);
-            next
-        })
+        self.names.push(tag.clone());
+        self.index.insert(tag, next);
+        next
     }
 }

@@ -1,0 +1,66 @@
+//! The line a long load shows on standard error before the first frame, so
+//! nobody stares at a blank screen, and Ctrl-c during the load: the first
+//! press stops it cleanly (the terminal was never touched), a second press
+//! ends the process at once.
+
+use crate::timeline::limits::human_bytes;
+use std::io::{IsTerminal, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+/// Loads shorter than this show no progress at all.
+const QUIET_FOR: Duration = Duration::from_millis(100);
+
+/// Progress for one load, shown only on a terminal and only once the load is slow.
+pub struct Progress {
+    name: String,
+    start: Instant,
+    last: Option<Instant>,
+    interrupted: Arc<AtomicBool>,
+    visible: bool,
+}
+
+impl Progress {
+    /// Progress for loading the file shown as `name`; installs the Ctrl-c handling.
+    #[must_use]
+    pub fn new(name: &str) -> Progress {
+        let interrupted = Arc::new(AtomicBool::new(false));
+        let sigint = signal_hook::consts::SIGINT;
+        // A second Ctrl-c while the first is being honoured ends the process.
+        let _ = signal_hook::flag::register_conditional_shutdown(sigint, 130, Arc::clone(&interrupted));
+        let _ = signal_hook::flag::register(sigint, Arc::clone(&interrupted));
+        Progress {
+            name: crate::text::sanitize(name).into_owned(),
+            start: Instant::now(),
+            last: None,
+            interrupted,
+            visible: std::io::stderr().is_terminal(),
+        }
+    }
+
+    /// Records `done` of `total` bytes; false once the user pressed Ctrl-c.
+    pub fn update(&mut self, done: usize, total: usize) -> bool {
+        let now = Instant::now();
+        let due = self.last.is_none_or(|t| now - t >= Duration::from_millis(50));
+        if self.visible && now - self.start >= QUIET_FOR && due {
+            self.last = Some(now);
+            let pct = done as f64 * 100.0 / total.max(1) as f64;
+            let line = format!(
+                "loading {}: {} of {} ({pct:.0}%)",
+                self.name,
+                human_bytes(done as u64),
+                human_bytes(total as u64)
+            );
+            let _ = write!(std::io::stderr(), "\r{line}");
+        }
+        !self.interrupted.load(Ordering::Relaxed)
+    }
+
+    /// Removes the progress line, if one was shown.
+    pub fn clear(&self) {
+        if self.last.is_some() {
+            let _ = write!(std::io::stderr(), "\r{:width$}\r", "", width = 100);
+        }
+    }
+}
