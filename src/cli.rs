@@ -116,7 +116,8 @@ pub fn help() -> String {
     for f in FLAGS {
         out.push_str(&format!("  {:<26} {}\n", flag_label(f), f.doc));
     }
-    out.push_str("\nExit status: 0 ok, 1 a file has problems, 2 usage error or unreadable file.\n");
+    out.push_str("\nExit status: 0 ok, 1 a file has problems, 2 usage error or unreadable file,\n");
+    out.push_str("130 load stopped with Ctrl-c, 128+N ended by signal N (terminal restored first).\n");
     out.push_str("Keys: press ? in the viewer. Format: docs/format.md\n");
     out
 }

@@ -47,12 +47,6 @@ impl ActorKind {
         (ActorKind::Media, "media"),
         (ActorKind::Group, "group"),
     ];
-
-    /// The word a file writes for this kind.
-    #[must_use]
-    pub fn word(self) -> &'static str {
-        ActorKind::ALL.iter().find(|(k, _)| *k == self).map_or("group", |(_, w)| w)
-    }
 }
 
 /// A person, institution, force or outlet.
@@ -124,12 +118,6 @@ impl Event {
     #[must_use]
     pub fn finish(&self) -> i64 {
         self.end.as_ref().unwrap_or(&self.date).period_end()
-    }
-
-    /// Whether the event involves actor `a`: it lists the actor or quotes them.
-    #[must_use]
-    pub fn involves(&self, a: u32) -> bool {
-        self.actors.contains(&a) || self.quotes.iter().any(|q| q.by == a)
     }
 }
 

@@ -188,9 +188,10 @@ pub(super) fn load(text: &str, limits: &Limits, progress: &mut dyn FnMut(usize) 
     let queue = Mutex::new(queue);
     let workers = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 4);
     std::thread::scope(|s| {
+        let mut threads = Vec::with_capacity(workers + 1);
         for _ in 0..workers {
             let (to_main, queue) = (to_main.clone(), &queue);
-            s.spawn(move || {
+            threads.push(s.spawn(move || {
                 while let Ok(job) = queue.lock().map_err(drop).and_then(|q| q.recv().map_err(drop)) {
                     let chunk = &text[job.start..job.end];
                     let parsed = Vec::<Field<RawEvent>>::deserialize(serde_yaml::Deserializer::from_str(chunk)).ok();
@@ -198,11 +199,11 @@ pub(super) fn load(text: &str, limits: &Limits, progress: &mut dyn FnMut(usize) 
                         return;
                     }
                 }
-            });
+            }));
         }
         let guard_main = to_main.clone();
         let stop = &stop;
-        s.spawn(move || {
+        threads.push(s.spawn(move || {
             let mut cutter = Cutter {
                 lines: Lines { text, line: 1, offset: 0 },
                 text,
@@ -220,7 +221,7 @@ pub(super) fn load(text: &str, limits: &Limits, progress: &mut dyn FnMut(usize) 
             };
             drop(jobs);
             let _ = guard_main.send(Done::Guard(result, chunks));
-        });
+        }));
         drop(to_main);
         let mut checking = Checking { parts: None, waiting: BTreeMap::new(), next: 0, items: 0, ok: true };
         let mut verdict = None;
@@ -238,7 +239,11 @@ pub(super) fn load(text: &str, limits: &Limits, progress: &mut dyn FnMut(usize) 
                 Done::Guard(result, chunks) => verdict = Some((result, chunks)),
             }
         }
-        // Every thread has finished: all chunks are in.
+        // Every sender is gone, so every thread has finished its work; joining
+        // also waits for their thread-local teardown (the scope alone does not).
+        for t in threads {
+            let _ = t.join();
+        }
         checking.drain();
         match verdict {
             Some((Err(_), _)) if stop.load(Ordering::Relaxed) => Fast::Interrupted,

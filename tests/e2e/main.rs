@@ -5,6 +5,8 @@
 // Sending SIGTERM to the child needs libc::kill.
 #![allow(unsafe_code)]
 
+#[path = "../support/generate.rs"]
+mod generate;
 mod pty;
 
 use pty::Session;
@@ -208,4 +210,32 @@ fn tempdir() -> std::path::PathBuf {
         std::env::temp_dir().join(format!("tlview-e2e-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
+}
+
+/// A generated timeline big enough that loading it takes a while in a test build.
+fn big_file(events: usize) -> String {
+    let file = tempdir().join("big.yaml");
+    std::fs::write(&file, generate::timeline_yaml(events, 5)).expect("write big fixture");
+    file.to_str().expect("utf-8 path").to_owned()
+}
+
+#[test]
+fn long_loads_show_progress_until_the_first_frame() {
+    let file = big_file(60_000);
+    let mut s = Session::start(&[&file], 120, 40);
+    s.wait_text("loading ");
+    s.wait_all(&["60000 events"], &["loading "]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn ctrl_c_during_a_load_leaves_the_terminal_untouched() {
+    let file = big_file(60_000);
+    let mut s = Session::start(&[&file], 120, 40);
+    s.wait_text("loading ");
+    s.send("\x03");
+    assert_eq!(s.wait_exit(), 130);
+    let bytes = s.bytes();
+    assert!(!contains(&bytes, ALT_ON) && !contains(&bytes, MOUSE_ON), "entered full-screen mode");
 }

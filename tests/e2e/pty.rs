@@ -94,14 +94,15 @@ impl Session {
         self.wait_for(&what, |s| present.iter().all(|p| s.contains(p)) && !absent.iter().any(|a| s.contains(a)))
     }
 
-    /// Resizes the pty (the binary gets SIGWINCH) and the emulator.
+    /// Resizes the emulator, then the pty (the binary gets SIGWINCH): in this
+    /// order, the frame drawn for the new size is never read at the old one.
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.output.lock().expect("output lock").0.set_size(nonzero(rows), nonzero(cols));
         self.master
             .as_ref()
             .expect("the pty is open")
             .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("resize pty");
-        self.output.lock().expect("output lock").0.set_size(nonzero(rows), nonzero(cols));
     }
 
     /// Closes the terminal under the binary, as when a terminal window or an ssh session goes away.

@@ -68,7 +68,7 @@ const OFFSETS: &[&str] = &["Z", "+02:00", "+03:00", "-05:00", "+05:30"];
 const TAGS: &[&str] = &["attack", "diplomacy", "casualties", "statement", "aid", "ceasefire", "analysis", "denial"];
 
 fn sentence(rng: &mut Rng, out: &mut String) {
-    let n = 8 + rng.below(8);
+    let n = 6 + rng.below(6);
     for i in 0..n {
         let w = rng.pick(WORDS);
         if i == 0 {
