@@ -2,8 +2,9 @@
 //! and turning it into messages, and the loop that draws after each batch.
 //!
 //! The terminal is restored on every way out: a normal quit, an error, a
-//! panic (through the panic hook), and SIGTERM or SIGHUP, which are turned
-//! into the normal quit path.
+//! panic (through the panic hook), SIGTERM or SIGHUP (turned into the normal
+//! quit path, with a watchdog in case the loop is stuck), and a terminal that
+//! hangs up (noticed before crossterm is asked to read it).
 
 use crate::app::{self, App, Msg};
 use crate::keys;

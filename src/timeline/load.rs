@@ -1,6 +1,7 @@
 //! The one way a timeline is loaded: bytes in, a [`Timeline`] or every
-//! problem out. This is the only module that calls serde_yaml, and it calls
-//! it only after the guard pass has checked encoding, syntax and limits.
+//! problem out. serde_yaml is called only here and in the fast path
+//! (`pipeline`), and only on text the guard pass has already checked for
+//! encoding, syntax and limits.
 
 use super::limits::{Limits, SIZE_ENV, human_bytes};
 use super::model::Timeline;
