@@ -134,12 +134,11 @@ pub fn load_bytes_with(
     let total = text.len();
     match pipeline::load(text, limits, &mut |done| progress(done, total)) {
         Fast::Loaded(t) => return Ok(t),
-        Fast::Refused(p) => return Err(invalid(vec![p])),
         Fast::Interrupted => return Err(LoadError::Interrupted),
         Fast::Fallback => {}
     }
     // The whole document at once, after a full guard (which also names repeated keys).
-    scan::guard(text, limits, Duplicates::Report, &mut |_| true).map_err(|p| invalid(vec![p]))?;
+    scan::guard(text, limits, Duplicates::Report).map_err(|p| invalid(vec![p]))?;
     let raw = Field::<RawTimeline>::deserialize(serde_yaml::Deserializer::from_str(text)).map_err(|e| {
         let at =
             e.location().map_or(Position { line: 1, column: 1 }, |l| Position { line: l.line(), column: l.column() });

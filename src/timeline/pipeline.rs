@@ -1,155 +1,170 @@
 //! The loader's fast path for the common shape of a large file: a block
-//! mapping whose `events` is a block list. The guard walks the document on
-//! one thread and, as each entry of `events` begins, cuts the checked text
-//! before it into chunks; worker threads parse the chunks with serde_yaml
-//! while the guard reads on, and this thread validates them in file order.
-//! The passes overlap on every core, and only a few chunks of parser state
-//! are alive at a time.
+//! mapping whose `events` is a block list, nothing after it. A line scan
+//! finds where each entry starts and cuts the list into chunks of about
+//! 256 KB; worker threads on every core parse chunks with serde_yaml while
+//! this thread validates them in file order.
 //!
-//! Anything unusual (flow-style events, anchors, keys after `events`, or any
-//! problem at all) returns [`Fast::Fallback`], and the loader takes the
-//! whole-document path, which also reports every problem with its position.
+//! serde_yaml only ever sees text that is safe for it: the head (everything
+//! before the list) passes the full guard first, and each chunk passes a
+//! byte scan that bounds what could be costly (no anchors or aliases, few
+//! brackets, no deep indentation, no giant value); a chunk that fails the
+//! scan is walked by the guard before it is parsed, its alias expansion
+//! counted against the whole file's budget.
+//!
+//! Anything unusual (flow-style events, keys after `events`, aliases across
+//! chunks, any problem at all) returns [`Fast::Fallback`], and the loader
+//! takes the whole-document path, which guards the whole file and reports
+//! every problem with its position.
 
 use super::limits::Limits;
 use super::model::Timeline;
-use super::problem::{Position, Problem};
 use super::raw::{Field, RawEvent, RawTimeline};
-use super::scan::{self, Duplicates, Outline};
+use super::scan::{self, Duplicates};
 use super::validate::{Checker, Head, check_head};
 use super::validate_event::EventsBuilder;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, mpsc};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 /// About how many bytes of events one chunk holds.
 const CHUNK_BYTES: usize = 256 * 1024;
+
+/// A chunk with more opening brackets than this is walked by the guard first
+/// (serde_yaml's parser slows down with deep flow nesting).
+const MAX_BRACKETS: usize = 4096;
+
+/// A chunk with a line indented deeper than this is walked by the guard first.
+const MAX_INDENT: usize = 64;
 
 /// What the fast path made of a file.
 pub(super) enum Fast {
     /// Loaded, with no problem.
     Loaded(Timeline),
-    /// The guard refused the file.
-    Refused(Problem),
     /// `progress` asked to stop.
     Interrupted,
-    /// Not for the fast path: load the whole document, knowing the guard passed.
+    /// Not for the fast path: guard and load the whole document.
     Fallback,
 }
 
-/// Byte offsets of line starts, found by walking forward (lines are asked for in increasing order).
-struct Lines<'a> {
-    text: &'a str,
-    line: usize,
-    offset: usize,
+/// Where the head ends and each chunk of entries lies, found line by line.
+struct Plan {
+    head_end: usize,
+    chunks: Vec<(usize, usize)>,
 }
 
-impl Lines<'_> {
-    /// The byte offset of `column` (1-based, in characters) on `line`
-    /// (1-based); past the last line, the end of the text.
-    fn offset(&mut self, line: usize, column: usize) -> Option<usize> {
-        let bytes = self.text.as_bytes();
-        while self.line < line {
-            match memchr::memchr(b'\n', &bytes[self.offset..]) {
-                Some(i) => self.offset += i + 1,
-                None => return Some(self.text.len()),
+/// The indentation of `line` and whether it is blank or a comment.
+fn shape(line: &str) -> (usize, bool) {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = line[indent..].trim_end();
+    (indent, rest.is_empty() || rest.starts_with('#'))
+}
+
+/// Plans the chunks, or `None` when the file is not of the shape the fast path takes.
+fn plan(text: &str) -> Option<Plan> {
+    let mut offset = 0;
+    let mut events_seen = false;
+    let mut item_indent = None;
+    let mut head_end = 0;
+    let mut chunks = Vec::new();
+    let mut chunk_start = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let (indent, blank) = shape(line);
+        if blank {
+            continue;
+        }
+        if line.starts_with('\t') || line[indent..].starts_with('\t') {
+            return None;
+        }
+        let content = &line[indent..];
+        let is_item = content.starts_with("- ") || content.trim_end() == "-";
+        if !events_seen {
+            let rest = content.strip_prefix("events:");
+            events_seen = indent == 0 && rest.is_some_and(|r| shape(r).1);
+            continue;
+        }
+        match item_indent {
+            None if is_item => {
+                item_indent = Some(indent);
+                head_end = start;
+                chunk_start = start;
             }
-            self.line += 1;
-        }
-        let rest = &self.text[self.offset..];
-        let within = rest.char_indices().nth(column.saturating_sub(1)).map_or(rest.len(), |(i, _)| i);
-        Some(self.offset + within)
-    }
-}
-
-/// Where the guard thread cuts the events into chunks: at line starts, for
-/// block-style entries only (each on a line of its own, after `- `).
-struct Cutter<'a> {
-    lines: Lines<'a>,
-    text: &'a str,
-    last_line: usize,
-    chunk_start: Option<usize>,
-    chunks: usize,
-    block_style: bool,
-}
-
-impl<'a> Cutter<'a> {
-    /// An entry of `events` begins at `at`, with everything before it checked:
-    /// the first gives the head's end; later ones may close a chunk.
-    fn item(&mut self, at: Position, jobs: &mpsc::SyncSender<Job>, main: &mpsc::Sender<Done>) -> bool {
-        if !self.block_style {
-            return true;
-        }
-        let Some(off) = self.lines.offset(at.line, at.column) else {
-            self.block_style = false;
-            return true;
-        };
-        let line_start = off - (at.column - 1).min(off);
-        let dash = self.text[line_start..off].trim_start_matches(' ');
-        if at.line <= self.last_line || !matches!(dash, "- " | "-") {
-            self.block_style = false;
-            return true;
-        }
-        self.last_line = at.line;
-        match self.chunk_start {
-            None => {
-                self.chunk_start = Some(line_start);
-                main.send(Done::Head(line_start)).is_ok()
+            None => return None,
+            Some(n) if indent == n && is_item => {
+                if start - chunk_start >= CHUNK_BYTES {
+                    chunks.push((chunk_start, start));
+                    chunk_start = start;
+                }
             }
-            Some(start) if line_start - start >= CHUNK_BYTES => self.cut(start, line_start, jobs),
-            Some(_) => true,
+            Some(n) if indent > n => {}
+            // The list ends at a line less indented (or, for a list at column 0,
+            // at a non-entry there): only blank lines and comments may follow.
+            Some(_) => {
+                return text[start..].lines().all(|l| shape(l).1).then(|| {
+                    chunks.push((chunk_start, start));
+                    Plan { head_end, chunks }
+                });
+            }
         }
     }
-
-    fn cut(&mut self, start: usize, end: usize, jobs: &mpsc::SyncSender<Job>) -> bool {
-        self.chunk_start = Some(end);
-        self.chunks += 1;
-        jobs.send(Job { chunk: self.chunks - 1, start, end }).is_ok()
-    }
-
-    /// After the guard passed: the last chunk, up to where `events` ends, if
-    /// nothing but blank lines and comments follow it.
-    fn finish(&mut self, outline: &Outline, jobs: &mpsc::SyncSender<Job>) -> bool {
-        let (Some(start), Some(end)) = (self.chunk_start, outline.events_end) else { return false };
-        let Some(end) = self.lines.offset(end.line, end.column) else { return false };
-        let tail_blank = self.text[end..].lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
-        self.block_style && !outline.aliased && tail_blank && self.cut(start, end, jobs)
-    }
+    item_indent?;
+    chunks.push((chunk_start, text.len()));
+    Some(Plan { head_end, chunks })
 }
 
-/// The entries of one chunk, as parsed.
-type Entries = Vec<Field<RawEvent>>;
-
-/// A chunk of entries for a worker to parse.
-struct Job {
-    chunk: usize,
-    start: usize,
-    end: usize,
+/// Whether a chunk holds anything that could make serde_yaml slow or large,
+/// so the guard must walk it first.
+fn risky(chunk: &str, limits: &Limits) -> bool {
+    let bytes = chunk.as_bytes();
+    chunk.len() > limits.max_scalar_bytes / 2
+        || memchr::memchr2(b'&', b'*', bytes).is_some()
+        || memchr::memchr2_iter(b'[', b'{', bytes).count() > MAX_BRACKETS
+        || chunk.lines().any(|l| l.len() - l.trim_start_matches(' ').len() > MAX_INDENT)
 }
 
-/// What the main thread hears.
-enum Done {
-    /// The head (everything before the first entry) ends here and is checked.
-    Head(usize),
-    /// A worker parsed a chunk (`None`: it did not parse as entries).
-    Parsed(usize, usize, Option<Vec<Field<RawEvent>>>),
-    /// The guard finished: its verdict, and how many chunks the fast path has
-    /// (`None`: not for the fast path).
-    Guard(Result<Outline, Problem>, Option<usize>),
+/// The alias budget of the whole file, shared by the workers.
+struct Budget {
+    aliases: AtomicU64,
+    nodes: AtomicU64,
+    bytes: AtomicU64,
+}
+
+/// Parses one chunk, after the guard when the scan finds it risky; `None`
+/// when it cannot be taken on the fast path.
+fn parse_chunk(chunk: &str, limits: &Limits, budget: &Budget) -> Option<Vec<Field<RawEvent>>> {
+    if risky(chunk, limits) {
+        let outline = scan::guard(chunk, limits, Duplicates::Skip).ok()?;
+        let aliases = budget.aliases.fetch_add(outline.aliases, Ordering::Relaxed) + outline.aliases;
+        let nodes = budget.nodes.fetch_add(outline.alias_nodes, Ordering::Relaxed) + outline.alias_nodes;
+        let bytes = budget.bytes.fetch_add(outline.alias_bytes, Ordering::Relaxed) + outline.alias_bytes;
+        if aliases > limits.max_aliases as u64 || nodes > limits.max_alias_nodes || bytes > limits.max_alias_bytes {
+            return None;
+        }
+    }
+    Vec::<Field<RawEvent>>::deserialize(serde_yaml::Deserializer::from_str(chunk)).ok()
 }
 
 /// Validates parsed chunks in file order as they arrive.
 struct Checking {
     parts: Option<(Checker, Head, EventsBuilder)>,
-    /// Parsed chunks by number, each with the offset it ends at.
-    waiting: BTreeMap<usize, (usize, Option<Entries>)>,
+    waiting: BTreeMap<usize, Option<Entries>>,
     next: usize,
     items: usize,
     ok: bool,
 }
 
+/// The entries of one chunk, as parsed.
+type Entries = Vec<Field<RawEvent>>;
+
 impl Checking {
-    fn head(&mut self, head: &str) {
+    /// Guards, parses and checks the head (everything before the first entry).
+    fn head(&mut self, head: &str, limits: &Limits) {
+        if scan::guard(head, limits, Duplicates::Report).is_err() {
+            self.ok = false;
+            return;
+        }
         let raw = Field::<RawTimeline>::deserialize(serde_yaml::Deserializer::from_str(head));
         match raw.map(check_head) {
             Ok(Ok((checker, head, Field::Wrong(_) | Field::Missing))) if checker.problems.list.is_empty() => {
@@ -159,12 +174,11 @@ impl Checking {
         }
     }
 
-    /// Checks every chunk that is next in order; the byte offset reached, if it moved.
-    fn drain(&mut self) -> Option<usize> {
-        let mut reached = None;
-        while let Some((end, entries)) = self.waiting.remove(&self.next) {
+    /// Checks every chunk that is next in order; how many were checked.
+    fn drain(&mut self) -> usize {
+        let before = self.next;
+        while let Some(entries) = self.waiting.remove(&self.next) {
             self.next += 1;
-            reached = Some(end);
             let (Some((checker, _, builder)), Some(entries), true) = (self.parts.as_mut(), entries, self.ok) else {
                 self.ok = false;
                 continue;
@@ -175,85 +189,65 @@ impl Checking {
             }
             self.ok &= checker.problems.list.is_empty();
         }
-        reached
+        self.next - before
     }
 }
 
 /// Loads `text` on the fast path, calling `progress` with the bytes done
 /// after each chunk (false stops the load).
 pub(super) fn load(text: &str, limits: &Limits, progress: &mut dyn FnMut(usize) -> bool) -> Fast {
+    let Some(plan) = plan(text) else { return Fast::Fallback };
+    let mut checking = Checking { parts: None, waiting: BTreeMap::new(), next: 0, items: 0, ok: true };
+    checking.head(&text[..plan.head_end], limits);
+    if !checking.ok {
+        return Fast::Fallback;
+    }
     let stop = AtomicBool::new(false);
-    let (to_main, from_threads) = mpsc::channel::<Done>();
-    let (jobs, queue) = mpsc::sync_channel::<Job>(4);
-    let queue = Mutex::new(queue);
+    let next_job = AtomicUsize::new(0);
+    let budget = Budget { aliases: AtomicU64::new(0), nodes: AtomicU64::new(0), bytes: AtomicU64::new(0) };
+    let (to_main, results) = mpsc::channel::<(usize, Option<Entries>)>();
     let workers = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 4);
+    let chunks = &plan.chunks;
     std::thread::scope(|s| {
-        let mut threads = Vec::with_capacity(workers + 1);
+        let mut threads = Vec::with_capacity(workers);
         for _ in 0..workers {
-            let (to_main, queue) = (to_main.clone(), &queue);
+            let (to_main, next_job, budget, stop) = (to_main.clone(), &next_job, &budget, &stop);
             threads.push(s.spawn(move || {
-                while let Ok(job) = queue.lock().map_err(drop).and_then(|q| q.recv().map_err(drop)) {
-                    let chunk = &text[job.start..job.end];
-                    let parsed = Vec::<Field<RawEvent>>::deserialize(serde_yaml::Deserializer::from_str(chunk)).ok();
-                    if to_main.send(Done::Parsed(job.chunk, job.end, parsed)).is_err() {
+                loop {
+                    let i = next_job.fetch_add(1, Ordering::Relaxed);
+                    let Some(&(start, end)) = chunks.get(i) else { return };
+                    let parsed = if stop.load(Ordering::Relaxed) {
+                        None
+                    } else {
+                        parse_chunk(&text[start..end], limits, budget)
+                    };
+                    if to_main.send((i, parsed)).is_err() {
                         return;
                     }
                 }
             }));
         }
-        let guard_main = to_main.clone();
-        let stop = &stop;
-        threads.push(s.spawn(move || {
-            let mut cutter = Cutter {
-                lines: Lines { text, line: 1, offset: 0 },
-                text,
-                last_line: 0,
-                chunk_start: None,
-                chunks: 0,
-                block_style: true,
-            };
-            let result = scan::guard(text, limits, Duplicates::Skip, &mut |at| {
-                !stop.load(Ordering::Relaxed) && cutter.item(at, &jobs, &guard_main)
-            });
-            let chunks = match &result {
-                Ok(outline) => cutter.finish(outline, &jobs).then_some(cutter.chunks),
-                Err(_) => None,
-            };
-            drop(jobs);
-            let _ = guard_main.send(Done::Guard(result, chunks));
-        }));
         drop(to_main);
-        let mut checking = Checking { parts: None, waiting: BTreeMap::new(), next: 0, items: 0, ok: true };
-        let mut verdict = None;
-        for done in &from_threads {
-            match done {
-                Done::Head(end) => checking.head(&text[..end]),
-                Done::Parsed(chunk, end, entries) => {
-                    checking.waiting.insert(chunk, (end, entries));
-                    if let Some(reached) = checking.drain()
-                        && !progress(reached)
-                    {
-                        stop.store(true, Ordering::Relaxed);
-                    }
-                }
-                Done::Guard(result, chunks) => verdict = Some((result, chunks)),
+        for (i, parsed) in &results {
+            checking.waiting.insert(i, parsed);
+            if checking.drain() > 0 && !progress(chunks[checking.next - 1].1) {
+                stop.store(true, Ordering::Relaxed);
             }
         }
-        // Every sender is gone, so every thread has finished its work; joining
-        // also waits for their thread-local teardown (the scope alone does not).
+        // Joining waits for the workers' thread-local teardown too (the scope alone does not).
         for t in threads {
             let _ = t.join();
         }
-        checking.drain();
-        match verdict {
-            Some((Err(_), _)) if stop.load(Ordering::Relaxed) => Fast::Interrupted,
-            Some((Err(problem), _)) => Fast::Refused(problem),
-            Some((Ok(_), Some(chunks))) if checking.ok && checking.next == chunks => {
-                let Some((mut checker, head, builder)) = checking.parts.take() else { return Fast::Fallback };
-                let (events, tags) = builder.finish(&mut checker);
-                checker.assemble(head, events, tags).map_or(Fast::Fallback, Fast::Loaded)
-            }
-            _ => Fast::Fallback,
+    });
+    if stop.load(Ordering::Relaxed) {
+        return Fast::Interrupted;
+    }
+    checking.drain();
+    match checking.parts.take() {
+        Some((mut checker, head, builder)) if checking.ok && checking.next == chunks.len() => {
+            let (events, tags) = builder.finish(&mut checker);
+            checker.assemble(head, events, tags).map_or(Fast::Fallback, Fast::Loaded)
         }
-    })
+        _ => Fast::Fallback,
+    }
 }

@@ -24,13 +24,15 @@ pub fn position(m: &Marker) -> Position {
     Position { line: m.line(), column: m.col() + 1 }
 }
 
-/// What the guard learned of the document's shape, for the loader's fast path.
+/// What the guard measured, for budgets the loader sums over pieces of a file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Outline {
-    /// Whether the file uses anchors or aliases (its pieces cannot be parsed apart).
-    pub aliased: bool,
-    /// Where the top-level `events` list ends, when there is one.
-    pub events_end: Option<Position>,
+    /// Aliases (`*name`) in the text.
+    pub aliases: u64,
+    /// Values reached through aliases, counting nested expansion.
+    pub alias_nodes: u64,
+    /// Scalar bytes reached through aliases, counting nested expansion.
+    pub alias_bytes: u64,
 }
 
 /// Whether the guard looks for repeated keys (the fast path leaves that to
@@ -43,22 +45,12 @@ pub enum Duplicates {
     Skip,
 }
 
-/// Checks the syntax, structure and limits of `text`, calling `on_item` with
-/// the position where each entry of the top-level `events` list starts, once
-/// everything before it has passed; `on_item` returning false stops the walk
-/// (reported as a problem).
+/// Checks the syntax, structure and limits of `text`.
 ///
 /// # Errors
 /// The first problem found, at its position.
-pub fn guard(
-    text: &str,
-    limits: &Limits,
-    duplicates: Duplicates,
-    on_item: &mut dyn FnMut(Position) -> bool,
-) -> Result<Outline, Problem> {
+pub fn guard(text: &str, limits: &Limits, duplicates: Duplicates) -> Result<Outline, Problem> {
     let mut outline = Outline::default();
-    let mut root_key_is_events = false;
-    let mut in_events = false;
     let mut stack: Vec<Frame<'_>> = Vec::new();
     let mut anchors: Vec<(u64, u64)> = Vec::new(); // anchor id → expanded (nodes, bytes)
     let (mut aliases, mut alias_nodes, mut alias_bytes) = (0usize, 0u64, 0u64);
@@ -68,16 +60,6 @@ pub fn guard(
         let (event, span) = item.map_err(|e| syntax(text, &e))?;
         let at = position(&span.start);
         let fail = |msg: String| Err(Problem::at(at, msg));
-        let is_node =
-            matches!(event, Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..) | Event::Alias(_));
-        if is_node && in_events && stack.len() == 2 && !on_item(at) {
-            return fail("loading was interrupted".into());
-        }
-        if matches!(event, Event::Alias(_))
-            || matches!(event, Event::Scalar(_, _, a, _) | Event::SequenceStart(a, _) | Event::MappingStart(a, _) if a > 0)
-        {
-            outline.aliased = true;
-        }
         match event {
             Event::DocumentStart(_) => {
                 documents += 1;
@@ -102,9 +84,6 @@ pub fn guard(
                 {
                     return fail(format!("duplicate key `{value}`: this mapping already has it"));
                 }
-                if stack.len() == 1 && stack[0].expect_key {
-                    root_key_is_events = value == "events";
-                }
                 close_node(&mut stack, &mut anchors, anchor, 1, len);
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
@@ -113,18 +92,10 @@ pub fn guard(
                     return fail(format!("nesting deeper than the limit of {} levels", limits.max_depth));
                 }
                 let is_map = matches!(event, Event::MappingStart(..));
-                if stack.len() == 1 && !stack[0].expect_key && root_key_is_events && !is_map {
-                    in_events = true;
-                }
                 let keys = (is_map && duplicates == Duplicates::Report).then(HashSet::new);
                 stack.push(Frame { anchor, nodes: 1, bytes: 0, keys, expect_key: is_map, is_map });
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                if in_events && stack.len() == 2 {
-                    in_events = false;
-                    root_key_is_events = false;
-                    outline.events_end = Some(at);
-                }
                 if let Some(f) = stack.pop() {
                     close_node(&mut stack, &mut anchors, f.anchor, f.nodes, f.bytes);
                 }
@@ -155,6 +126,9 @@ pub fn guard(
             "empty timeline: the file holds no YAML content; a timeline needs a title and events".into(),
         ));
     }
+    outline.aliases = aliases as u64;
+    outline.alias_nodes = alias_nodes;
+    outline.alias_bytes = alias_bytes;
     Ok(outline)
 }
 

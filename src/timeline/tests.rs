@@ -267,15 +267,35 @@ fn fast_path_loads_block_files_exactly_as_the_whole_document_path() {
 #[test]
 fn unusual_shapes_fall_back_and_still_load() {
     let block = many_events(30);
-    let aliased =
-        block.replacen("title: Event 0 ü", "title: &t Event 0 ü", 1).replacen("title: Event 1 ü", "title: *t", 1);
+    let big = many_events(6000);
+    let across =
+        big.replacen("title: Event 0 ü", "title: &t Event 0 ü", 1).replacen("title: Event 5999 ü", "title: *t", 1);
     let flow = format!("{HEAD}  [{{id: a, date: 2018, title: A}}, {{id: b, date: 2019, title: B}}]\n")
         .replace("events:\n  [", "events: [");
     let key_after = format!("{block}description: after the events\n");
-    for (name, text) in [("aliases", aliased), ("flow", flow), ("key after events", key_after)] {
+    for (name, text) in [("aliases across chunks", across), ("flow", flow), ("key after events", key_after)] {
         assert!(matches!(pipeline::load(&text, &Limits::default(), &mut |_| true), pipeline::Fast::Fallback), "{name}");
         assert!(load(&text).is_ok(), "{name} loads through the whole-document path");
     }
+}
+
+#[test]
+fn aliases_within_a_chunk_are_guarded_and_loaded() {
+    let text = many_events(30).replacen("title: Event 0 ü", "title: &t Event 0 ü", 1).replacen(
+        "title: Event 1 ü",
+        "title: *t",
+        1,
+    );
+    let pipeline::Fast::Loaded(t) = pipeline::load(&text, &Limits::default(), &mut |_| true) else {
+        panic!("not loaded")
+    };
+    assert_eq!(t.events.iter().filter(|e| &*e.title == "Event 0 ü").count(), 2);
+    let bomb =
+        format!("{}  - {{id: z, date: 2018, title: x, tags: [{}]}}\n", many_events(3), vec!["*t"; 200_001].join(", "));
+    let bomb = bomb.replacen("title: Event 0 ü", "title: &t Event 0 ü", 1);
+    assert!(matches!(pipeline::load(&bomb, &Limits::default(), &mut |_| true), pipeline::Fast::Fallback));
+    let p = problems(&bomb);
+    assert!(p[0].contains("more than 10000 aliases") || p[0].contains("expand past the limit"), "{p:?}");
 }
 
 #[test]
