@@ -130,7 +130,9 @@ fn event_loop(app: &mut App, theme: Theme, stop: &AtomicI32) -> io::Result<End> 
             }
         }
         while !app.quit && event::poll(Duration::ZERO)? {
-            if let Some(msg) = message(app, event::read()?) {
+            let ev = event::read()?;
+            debug_panic(&ev);
+            if let Some(msg) = message(app, ev) {
                 app::update(app, msg);
             }
         }
@@ -168,6 +170,19 @@ fn wait_for_input(tty: Option<&std::fs::File>) -> io::Result<Ready> {
     } else {
         Ready::Timeout
     })
+}
+
+/// In debug builds only, panics when the key named by `TLVIEW_DEBUG_PANIC_KEY`
+/// is pressed, so the end-to-end tests can check that a panic restores the
+/// terminal. Release builds compile this to nothing.
+fn debug_panic(ev: &Event) {
+    if cfg!(debug_assertions)
+        && let Event::Key(k) = ev
+        && let crossterm::event::KeyCode::Char(c) = k.code
+        && std::env::var("TLVIEW_DEBUG_PANIC_KEY").is_ok_and(|want| want.starts_with(c))
+    {
+        panic!("panic requested by TLVIEW_DEBUG_PANIC_KEY");
+    }
 }
 
 /// The message a terminal event means in the app's current mode.

@@ -138,6 +138,29 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
+fn a_panic_restores_the_terminal() {
+    let mut s = Session::start_with_env(&[], &[("TLVIEW_DEBUG_PANIC_KEY", "Z")], 120, 40);
+    s.wait_text("Deir ez-Zor clashes, February 2018");
+    s.send("Z");
+    assert_eq!(s.wait_exit(), 101, "a panic exits with Rust's panic status");
+    let bytes = s.bytes();
+    assert_restored_before(&bytes, b"panic requested by TLVIEW_DEBUG_PANIC_KEY");
+}
+
+/// The terminal was restored before `message` was printed, so the message lands on the main screen.
+fn assert_restored_before(bytes: &[u8], message: &[u8]) {
+    let at = last(bytes, message).expect("the panic message was printed");
+    let before = &bytes[..at];
+    for off in [ALT_OFF, MOUSE_OFF, CURSOR_SHOW] {
+        assert!(
+            last(before, off) > last(before, ALT_ON),
+            "{:?} not restored before the message",
+            String::from_utf8_lossy(off)
+        );
+    }
+}
+
+#[test]
 fn closing_the_terminal_ends_the_viewer() {
     let mut s = open_bundled();
     s.hang_up();

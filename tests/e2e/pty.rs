@@ -23,12 +23,20 @@ pub struct Session {
 impl Session {
     /// Starts `tlview ARGS` in a `cols`×`rows` pty.
     pub fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::start_with_env(args, &[], cols, rows)
+    }
+
+    /// Like [`Session::start`], with extra environment variables.
+    pub fn start_with_env(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
         let pty =
             native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tlview"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         cmd.cwd(std::env::temp_dir());
         let child = pty.slave.spawn_command(cmd).expect("spawn tlview");
         drop(pty.slave);
