@@ -41,9 +41,7 @@ fn browse(app: &mut App, msg: Msg) {
         Msg::Focus(d) => cycle_focus(app, d),
         Msg::StartSearch => {
             app.mode = Mode::Search;
-            app.filters.query.clear();
-            app.refilter();
-            nav::keep_selection_visible(app);
+            set_query(app, String::new());
         }
         Msg::OpenPicker(kind) => picker::open(app, kind),
         Msg::ClearFilters => {
@@ -83,14 +81,22 @@ fn search(app: &mut App, msg: Msg) {
         }
         Msg::Accept => app.mode = Mode::Browse,
         Msg::Close => {
-            app.filters.query.clear();
-            app.refilter();
+            set_query(app, String::new());
             app.mode = Mode::Browse;
         }
         Msg::Move(step) => nav::move_selection(app, step),
         _ => {}
     }
     nav::keep_selection_visible(app);
+}
+
+/// Sets the search query, refiltering only when it changes (a refilter walks every event).
+fn set_query(app: &mut App, query: String) {
+    if app.filters.query != query {
+        app.filters.query = query;
+        app.refilter();
+        nav::keep_selection_visible(app);
+    }
 }
 
 fn help(app: &mut App, msg: Msg) {

@@ -203,6 +203,8 @@ macro_rules! raw_mapping {
             $($(#[$fdoc])* pub $field: Field<$ty>,)*
             /// Keys the format does not allow here, in file order.
             pub unknown: Vec<String>,
+            /// Allowed keys written more than once, in file order (the later value is ignored).
+            pub repeated: Vec<String>,
         }
 
         impl $name {
@@ -222,10 +224,8 @@ macro_rules! raw_mapping {
                         let mut raw = $name::default();
                         while let Some(key) = map.next_key::<Field<String>>()? {
                             match key {
-                                // A repeated key is kept as unknown, so the file is never taken
-                                // as valid; the guard's full pass then names the duplicate.
                                 $(Field::Ok(k) if k == $key && raw.$field.is_present() => {
-                                    raw.unknown.push(k);
+                                    raw.repeated.push(k);
                                     map.next_value::<IgnoredAny>()?;
                                 })*
                                 $(Field::Ok(k) if k == $key => raw.$field = map.next_value()?,)*

@@ -323,3 +323,14 @@ fn progress_reports_bytes_and_can_stop_the_load() {
     let stopped = load_bytes_with("p.yaml", big.as_bytes(), &Limits::default(), &mut |_, _| false);
     assert!(matches!(stopped, Err(LoadError::Interrupted)));
 }
+
+#[test]
+fn validation_itself_names_a_repeated_key() {
+    use serde::Deserialize;
+    // Straight to validation, without the guard (which reports it first in a real load).
+    let text = with_events("  - id: a\n    date: 2018\n    title: A\n    date: 2019\n");
+    let raw = raw::Field::<raw::RawTimeline>::deserialize(serde_yaml::Deserializer::from_str(&text)).expect("parses");
+    let problems = validate::check(raw).expect_err("a repeated key is a problem").list;
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].message, "duplicate key `date`: this mapping already has it");
+}

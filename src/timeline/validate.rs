@@ -70,7 +70,7 @@ pub(super) fn check_head(raw: Field<RawTimeline>) -> Result<(Checker, Head, RawE
             return Err(c.problems);
         }
     };
-    c.unknown_keys(&root, &raw.unknown, RawTimeline::KEYS, "at the top level");
+    c.key_problems(&root, (&raw.unknown, &raw.repeated), RawTimeline::KEYS, "at the top level");
     let title = c.required_text(&root, "title", raw.title);
     let description = c.optional_text(&root, "description", raw.description);
     if let Some(tz) = c.optional_text(&root, "timezone", raw.timezone) {
@@ -107,8 +107,18 @@ impl Checker {
         }
     }
 
-    /// Reports each unknown key, with the nearest allowed one and the full list.
-    pub fn unknown_keys(&mut self, at: &Path, unknown: &[String], allowed: &[&str], place: &str) {
+    /// Reports each unknown key, with the nearest allowed one and the full
+    /// list, and each allowed key written twice.
+    pub fn key_problems(
+        &mut self,
+        at: &Path,
+        (unknown, repeated): (&[String], &[String]),
+        allowed: &[&str],
+        place: &str,
+    ) {
+        for key in repeated {
+            self.problems.key(&at.key(key), format!("duplicate key `{key}`: this mapping already has it"));
+        }
         for key in unknown {
             let hint = match nearest(key, allowed) {
                 Some(near) => format!("; did you mean `{near}`?"),
@@ -265,7 +275,7 @@ impl Checker {
 
     fn actor(&mut self, at: &Path, raw: RawActor) -> Option<Actor> {
         self.own("actor", &raw.id, at);
-        self.unknown_keys(at, &raw.unknown, RawActor::KEYS, "in an actor");
+        self.key_problems(at, (&raw.unknown, &raw.repeated), RawActor::KEYS, "in an actor");
         let mut ids = std::mem::take(&mut self.actor_ids);
         let id = self.id(at, raw.id, &mut ids, "actor");
         self.actor_ids = ids;
@@ -291,7 +301,7 @@ impl Checker {
 
     fn source(&mut self, at: &Path, raw: RawSource) -> Option<Source> {
         self.own("source", &raw.id, at);
-        self.unknown_keys(at, &raw.unknown, RawSource::KEYS, "in a source");
+        self.key_problems(at, (&raw.unknown, &raw.repeated), RawSource::KEYS, "in a source");
         let mut ids = std::mem::take(&mut self.source_ids);
         let id = self.id(at, raw.id, &mut ids, "source");
         self.source_ids = ids;

@@ -27,7 +27,7 @@ impl Checker {
         tags: &mut TagTable,
     ) -> Option<Event> {
         self.own("event", &raw.id, at);
-        self.unknown_keys(at, &raw.unknown, RawEvent::KEYS, "in an event");
+        self.key_problems(at, (&raw.unknown, &raw.repeated), RawEvent::KEYS, "in an event");
         let id = self.id(at, raw.id, ids, "event");
         let date = self.required_text(at, "date", raw.date).and_then(|d| self.date(at, "date", &d));
         let end = self.optional_date(at, "end", raw.end);
@@ -106,7 +106,7 @@ impl Checker {
     }
 
     fn quote(&mut self, at: &Path, raw: RawQuote) -> Option<Quote> {
-        self.unknown_keys(at, &raw.unknown, RawQuote::KEYS, "in a quote");
+        self.key_problems(at, (&raw.unknown, &raw.repeated), RawQuote::KEYS, "in a quote");
         let by = self.required_text(at, "by", raw.by).and_then(|id| self.resolve(at, ("by", None), &id, true));
         let text = self.required_text(at, "text", raw.text);
         let source =
