@@ -17,6 +17,8 @@ pub struct Progress {
     name: String,
     start: Instant,
     last: Option<Instant>,
+    /// Columns the last progress line took, so `clear` erases exactly that.
+    shown: usize,
     interrupted: Arc<AtomicBool>,
     visible: bool,
 }
@@ -34,6 +36,7 @@ impl Progress {
             name: crate::text::sanitize(name).into_owned(),
             start: Instant::now(),
             last: None,
+            shown: 0,
             interrupted,
             visible: std::io::stderr().is_terminal(),
         }
@@ -52,15 +55,17 @@ impl Progress {
                 human_bytes(done as u64),
                 human_bytes(total as u64)
             );
-            let _ = write!(std::io::stderr(), "\r{line}");
+            let pad = self.shown.saturating_sub(line.chars().count());
+            let _ = write!(std::io::stderr(), "\r{line}{:pad$}", "");
+            self.shown = self.shown.max(line.chars().count());
         }
         !self.interrupted.load(Ordering::Relaxed)
     }
 
     /// Removes the progress line, if one was shown.
     pub fn clear(&self) {
-        if self.last.is_some() {
-            let _ = write!(std::io::stderr(), "\r{:width$}\r", "", width = 100);
+        if self.shown > 0 {
+            let _ = write!(std::io::stderr(), "\r{:width$}\r", "", width = self.shown);
         }
     }
 }

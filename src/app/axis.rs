@@ -38,7 +38,19 @@ impl Unit {
         }
     }
 
-    /// The word for the unit, for the status bar and axis title.
+    /// The unit in the singular, for the axis title: `by day`.
+    #[must_use]
+    pub fn singular(self) -> &'static str {
+        match self {
+            Unit::Hour => "hour",
+            Unit::Day => "day",
+            Unit::Week => "week",
+            Unit::Month => "month",
+            Unit::Year => "year",
+        }
+    }
+
+    /// The unit in the plural, for the status bar: `axis: days`.
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
@@ -123,11 +135,17 @@ impl Ticks {
         self.len() == 0
     }
 
-    /// The tick whose columns include `column` (0-based within the axis), for `width` columns.
+    /// The first column (0-based within the axis) of tick `i`, for `width` columns;
+    /// `i == len()` gives `width`. Drawing and clicks both use this.
+    #[must_use]
+    pub fn column(&self, i: usize, width: u16) -> u16 {
+        u16::try_from(i * usize::from(width) / self.len().max(1)).unwrap_or(width)
+    }
+
+    /// The tick whose columns include `column`: the exact inverse of [`Ticks::column`].
     #[must_use]
     pub fn at_column(&self, column: u16, width: u16) -> Option<usize> {
-        let n = self.len();
-        (n > 0 && column < width).then(|| (usize::from(column) * n / usize::from(width.max(1))).min(n - 1))
+        (column < width).then(|| (0..self.len()).rev().find(|&i| self.column(i, width) <= column)).flatten()
     }
 }
 

@@ -24,17 +24,20 @@ impl App {
         while cache.last().is_some_and(|(q, _)| !query.starts_with(q.as_str())) {
             cache.pop();
         }
+        // Cached without the name matches: narrowing stays exact because
+        // names are matched afresh for every query.
+        let named = self.postings.named(&self.timeline, &query);
+        if let Some((q, hits)) = cache.last()
+            && *q == query
+        {
+            return Some(merge(hits, &named));
+        }
         let in_text = match cache.last() {
-            Some((q, hits)) if *q == query => hits.clone(),
             Some((_, hits)) => self.index.get().narrow(hits, &query),
             None => self.index.get().matching(&query),
         };
-        // Kept in the cache without the name matches: narrowing stays exact
-        // because names are matched afresh for every query.
-        let named = self.postings.named(&self.timeline, &query);
         let result = merge(&in_text, &named);
-        let cache = &mut self.search_cache.0;
-        cache.push((query, in_text));
+        self.search_cache.0.push((query, in_text));
         Some(result)
     }
 

@@ -113,11 +113,10 @@ impl LazyIndex {
 
     /// The index, waiting for the build (or building here if the thread could not run).
     pub fn get(&mut self) -> &SearchIndex {
-        if self.ready.is_none() {
-            let built = self.pending.take().and_then(|h| h.join().ok());
-            self.ready = Some(built.unwrap_or_else(|| SearchIndex::build(&self.timeline)));
-        }
-        self.ready.get_or_insert_with(|| SearchIndex::build(&self.timeline))
+        let (pending, timeline) = (&mut self.pending, &self.timeline);
+        self.ready.get_or_insert_with(|| {
+            pending.take().and_then(|h| h.join().ok()).unwrap_or_else(|| SearchIndex::build(timeline))
+        })
     }
 }
 
@@ -144,6 +143,8 @@ impl Postings {
         let mut tags = vec![Vec::new(); t.tags.len()];
         for (i, e) in t.events.iter().enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
+            // All of an event's entries are pushed together, so checking the
+            // last entry is enough to list each event once per actor and tag.
             for &a in e.actors.iter().chain(e.quotes.iter().map(|q| &q.by)) {
                 if let Some(list) = actors.get_mut(a as usize)
                     && list.last() != Some(&i)
@@ -158,10 +159,6 @@ impl Postings {
                     list.push(i);
                 }
             }
-        }
-        // An actor both listed and quoted, or a tag written twice, can repeat non-adjacently.
-        for list in actors.iter_mut().chain(tags.iter_mut()) {
-            list.dedup();
         }
         Postings { actors, tags }
     }

@@ -63,6 +63,17 @@ pub fn current(app: &App) -> Option<Areas> {
     areas(app, Rect::new(0, 0, app.size.0, app.size.1))
 }
 
+/// How far a page moves in `pane`: the rows inside its border, less one kept for context.
+#[must_use]
+pub fn page(app: &App, pane: Pane) -> usize {
+    let rows = current(app).and_then(|a| match pane {
+        Pane::List => Some(a.list),
+        Pane::Detail => a.detail,
+        Pane::Quotes => a.quotes,
+    });
+    rows.map_or(1, |r| usize::from(r.height.saturating_sub(3)).max(1))
+}
+
 /// How many list rows fit inside the list's border.
 #[must_use]
 pub fn list_rows(app: &App) -> usize {

@@ -13,6 +13,21 @@ pub enum Step {
     Last,
 }
 
+impl Step {
+    /// Where a position `at` in `0..=last` moves to, a page being `page` items.
+    #[must_use]
+    pub fn apply(self, at: usize, last: usize, page: usize) -> usize {
+        let (at, last, page) = (at as i64, last as i64, page as i64);
+        let to = match self {
+            Step::By(d) => at + i64::from(d),
+            Step::Page(d) => at + i64::from(d) * page,
+            Step::First => 0,
+            Step::Last => last,
+        };
+        to.clamp(0, last.max(0)) as usize
+    }
+}
+
 /// Which popup picker to open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PickerKind {
@@ -27,7 +42,7 @@ pub enum PickerKind {
 pub enum Msg {
     /// Move the selection in the list, or scroll the focused pane.
     Move(Step),
-    /// Jump to the first event of the previous (-1) or next (1) axis unit (a day at the default zoom).
+    /// Jump to the first event of the previous (-1) or next (1) period of the axis's unit.
     Unit(i32),
     /// Zoom the time axis in (1) or out (-1) around the selection.
     Zoom(i32),

@@ -22,15 +22,7 @@ pub fn move_selection(app: &mut App, step: Step) {
     if n == 0 {
         return;
     }
-    let at = app.selected_pos().unwrap_or(0) as i64;
-    let page = layout::list_rows(app).saturating_sub(1).max(1) as i64;
-    let to = match step {
-        Step::By(d) => at + i64::from(d),
-        Step::Page(d) => at + i64::from(d) * page,
-        Step::First => 0,
-        Step::Last => n as i64 - 1,
-    };
-    let to = to.clamp(0, n as i64 - 1) as usize;
+    let to = step.apply(app.selected_pos().unwrap_or(0), n - 1, layout::page(app, super::state::Pane::List));
     select(app, app.visible[to]);
 }
 
@@ -56,14 +48,20 @@ pub fn jump_unit(app: &mut App, d: i32) {
     }
 }
 
-/// Selects the first filtered event starting in `from..to`, else the first overlapping it.
+/// Selects the first filtered event starting in `from..to`, else the latest
+/// one that started before and runs into it (a click, not a keystroke: the
+/// second case may walk back through earlier events, only when one exists).
 pub fn select_from(app: &mut App, from: i64, to: i64) {
     let first = app.starts.partition_point(|&s| s < from);
     if first < app.starts.len() && app.starts[first] < to {
         select(app, app.visible[first]);
         return;
     }
-    let overlapping = app.visible.iter().take(first).rposition(|&i| app.timeline.events[i as usize].finish() > from);
+    if axis::covering(app, from) == 0 {
+        return;
+    }
+    let finish = &app.keys.finish;
+    let overlapping = app.visible[..first].iter().rposition(|&i| finish[i as usize] > from);
     if let Some(p) = overlapping {
         select(app, app.visible[p]);
     }

@@ -1,7 +1,7 @@
 //! The actor and tag filter popup: typing narrows the entries, Space ticks,
 //! Enter applies the ticks as a filter, Esc leaves the filter as it was.
 
-use super::msg::{Msg, PickerKind, Step};
+use super::msg::{Msg, PickerKind};
 use super::nav;
 use super::state::{App, Mode, Picker};
 
@@ -84,31 +84,26 @@ pub fn update(app: &mut App, msg: Msg) {
                 p.chosen.insert(i);
             }
         }
-        Msg::Move(step) => {
-            let last = p.entries.len().saturating_sub(1) as i64;
-            let to = match step {
-                Step::By(d) => p.cursor as i64 + i64::from(d),
-                Step::Page(d) => p.cursor as i64 + i64::from(d) * 10,
-                Step::First => 0,
-                Step::Last => last,
-            };
-            p.cursor = to.clamp(0, last) as usize;
-        }
+        Msg::Move(step) => p.cursor = step.apply(p.cursor, p.entries.len().saturating_sub(1), 1),
         Msg::Accept => {
-            // Enter with nothing ticked takes the highlighted entry, as a one-step choice.
+            // Enter with nothing ticked after typing takes the highlighted entry: a one-step choice.
             if p.chosen.is_empty()
                 && let Some(&i) = p.entries.get(p.cursor)
                 && !p.query.is_empty()
             {
                 p.chosen.insert(i);
             }
-            match p.kind {
-                PickerKind::Actors => app.filters.actors = p.chosen,
-                PickerKind::Tags => app.filters.tags = p.chosen,
-            }
+            let filter = match p.kind {
+                PickerKind::Actors => &mut app.filters.actors,
+                PickerKind::Tags => &mut app.filters.tags,
+            };
             app.mode = Mode::Browse;
-            app.refilter();
-            nav::keep_selection_visible(app);
+            // A refilter walks every event: only when the choice changed.
+            if *filter != p.chosen {
+                *filter = p.chosen;
+                app.refilter();
+                nav::keep_selection_visible(app);
+            }
             return;
         }
         Msg::Close => {

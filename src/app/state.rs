@@ -53,14 +53,6 @@ pub struct Filters {
     pub tags: BTreeSet<u32>,
 }
 
-impl Filters {
-    /// Whether any filter is active.
-    #[must_use]
-    pub fn any(&self) -> bool {
-        !self.query.is_empty() || !self.actors.is_empty() || !self.tags.is_empty()
-    }
-}
-
 /// The actor or tag popup while it is open.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Picker {

@@ -249,3 +249,19 @@ fn ranges_are_counted_once_and_shaded_where_they_run() {
     let total: usize = (0..n).map(|i| axis::starting(&app, b[i], b[i + 1])).sum();
     assert_eq!(total, app.visible.len());
 }
+
+#[test]
+fn a_click_on_any_column_finds_the_tick_drawn_there() {
+    let app = bundled();
+    for width in [40, 77, 118, 199] {
+        let ticks = axis::ticks(&app, width);
+        for c in 0..width {
+            let t = ticks.at_column(c, width).expect("every column belongs to a tick");
+            assert!(
+                ticks.column(t, width) <= c && c < ticks.column(t + 1, width),
+                "width {width} column {c} → tick {t}"
+            );
+        }
+        assert_eq!(ticks.at_column(width, width), None);
+    }
+}

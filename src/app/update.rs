@@ -28,8 +28,8 @@ fn browse(app: &mut App, msg: Msg) {
     match msg {
         Msg::Move(step) => match app.focus {
             Pane::List => nav::move_selection(app, step),
-            Pane::Detail => app.detail_scroll = scroll(app.detail_scroll, step, page(app)),
-            Pane::Quotes => app.quotes_scroll = scroll(app.quotes_scroll, step, page(app)),
+            Pane::Detail => app.detail_scroll = scroll(app.detail_scroll, step, layout::page(app, Pane::Detail)),
+            Pane::Quotes => app.quotes_scroll = scroll(app.quotes_scroll, step, layout::page(app, Pane::Quotes)),
         },
         Msg::Unit(d) => nav::jump_unit(app, d),
         Msg::Zoom(d) => zoom(app, d),
@@ -71,13 +71,11 @@ fn browse(app: &mut App, msg: Msg) {
 
 fn search(app: &mut App, msg: Msg) {
     match msg {
-        Msg::Input(c) => {
-            app.filters.query.push(c);
-            app.refilter();
-        }
+        Msg::Input(c) => set_query(app, format!("{}{c}", app.filters.query)),
         Msg::Backspace => {
-            app.filters.query.pop();
-            app.refilter();
+            let mut query = app.filters.query.clone();
+            query.pop();
+            set_query(app, query);
         }
         Msg::Accept => app.mode = Mode::Browse,
         Msg::Close => {
@@ -87,7 +85,6 @@ fn search(app: &mut App, msg: Msg) {
         Msg::Move(step) => nav::move_selection(app, step),
         _ => {}
     }
-    nav::keep_selection_visible(app);
 }
 
 /// Sets the search query, refiltering only when it changes (a refilter walks every event).
@@ -102,26 +99,16 @@ fn set_query(app: &mut App, query: String) {
 fn help(app: &mut App, msg: Msg) {
     match msg {
         Msg::ToggleHelp | Msg::Close => app.mode = Mode::Browse,
-        Msg::Move(step) => app.help_scroll = scroll(app.help_scroll, step, page(app)),
+        Msg::Move(step) => app.help_scroll = scroll(app.help_scroll, step, layout::page(app, Pane::List)),
         _ => {}
     }
 }
 
 /// A page: the list's visible rows, less one for context.
-fn page(app: &App) -> usize {
-    layout::list_rows(app).saturating_sub(1).max(1)
-}
-
-/// Applies `step` to a pane's scroll offset (clamped when drawn).
+/// Applies `step` to a pane's scroll offset (clamped to the content when drawn).
 fn scroll(offset: u16, step: Step, page: usize) -> u16 {
-    let page = i64::try_from(page).unwrap_or(1);
-    let to = match step {
-        Step::By(n) => i64::from(offset) + i64::from(n),
-        Step::Page(n) => i64::from(offset) + i64::from(n) * page,
-        Step::First => 0,
-        Step::Last => i64::from(u16::MAX / 2),
-    };
-    u16::try_from(to.clamp(0, i64::from(u16::MAX / 2))).unwrap_or(0)
+    let to = step.apply(usize::from(offset), usize::from(u16::MAX / 2), page);
+    u16::try_from(to).unwrap_or(0)
 }
 
 fn cycle_focus(app: &mut App, d: i32) {

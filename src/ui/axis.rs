@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let title = format!(" {} ", clean(&app.timeline.title));
     let inner_width = area.width.saturating_sub(2);
     let ticks = axis::ticks(app, inner_width);
-    let scale = format!(" by {} ", &ticks.unit.name()[..ticks.unit.name().len() - 1]);
+    let scale = format!(" by {} ", ticks.unit.singular());
     let block = pane(Line::styled(title, theme.heading()), false, theme).title_top(Line::from(scale).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -30,17 +30,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     if n == 0 || inner.width == 0 || inner.height == 0 {
         return;
     }
-    let w = usize::from(inner.width);
-    let col = |i: usize| inner.x + u16::try_from(i * w / n).unwrap_or(0);
+    let col = |i: usize| inner.x + ticks.column(i, inner.width);
     let counts: Vec<usize> = (0..n).map(|i| axis::starting(app, ticks.bounds[i], ticks.bounds[i + 1])).collect();
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
-    let rows: Vec<u16> = (inner.y..inner.y + inner.height).collect();
-    let (bars, numbers, line, labels) = match rows.as_slice() {
-        [a, b, c, d, ..] => (Some(*a), Some(*b), Some(*c), *d),
-        [a, b, c] => (Some(*a), None, Some(*b), *c),
-        [a, b] => (Some(*a), None, None, *b),
-        [a] => (None, None, None, *a),
-        [] => return,
+    let y = inner.y;
+    let (bars, numbers, line, labels) = match inner.height {
+        4.. => (Some(y), Some(y + 1), Some(y + 2), y + 3),
+        3 => (Some(y), None, Some(y + 1), y + 2),
+        2 => (Some(y), None, None, y + 1),
+        _ => (None, None, None, y),
     };
     let buf = frame.buffer_mut();
     let selected_tick = app.selected_event().and_then(|e| tick_of(&ticks.bounds, e.start()));
@@ -80,7 +78,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         );
     }
     if let (Some(e), Some(y)) = (app.selected_event(), line.or(bars)) {
-        let x_of = |t: i64| column_of(&ticks.bounds, t, inner, n);
+        let x_of = |t: i64| column_of(&ticks, t, inner);
         let (a, b) = (x_of(e.start()), x_of(e.finish()));
         let glyph = if e.approximate { "┅" } else { "━" };
         for x in a..b.max(a + 1).min(inner.right()) {
@@ -104,13 +102,12 @@ fn tick_of(bounds: &[i64], t: i64) -> Option<usize> {
 }
 
 /// The column of instant `t` on the axis, clamped to its ends.
-fn column_of(bounds: &[i64], t: i64, inner: Rect, n: usize) -> u16 {
-    let w = usize::from(inner.width);
+fn column_of(ticks: &axis::Ticks, t: i64, inner: Rect) -> u16 {
+    let bounds = &ticks.bounds;
     let Some(i) = tick_of(bounds, t) else {
         return if bounds.first().is_some_and(|&b| t < b) { inner.x } else { inner.right() };
     };
-    let (x0, x1) = (i * w / n, (i + 1) * w / n);
-    let (b0, b1) = (bounds[i], bounds[i + 1]);
-    let frac = (t - b0) as f64 / (b1 - b0).max(1) as f64;
-    inner.x + u16::try_from(x0 + ((x1 - x0) as f64 * frac) as usize).unwrap_or(0)
+    let (x0, x1) = (ticks.column(i, inner.width), ticks.column(i + 1, inner.width));
+    let frac = (t - bounds[i]) as f64 / (bounds[i + 1] - bounds[i]).max(1) as f64;
+    inner.x + x0 + (f64::from(x1 - x0) * frac) as u16
 }
