@@ -108,8 +108,14 @@ fn event_loop(app: &mut App, theme: Theme, stop: &AtomicI32) -> io::Result<End> 
     let tty = std::fs::File::open("/dev/tty").ok();
     let size = terminal.size()?;
     app::update(app, Msg::Resize(size.width, size.height));
+    // Draw only when something changed: mouse capture reports every motion,
+    // and most of those events mean nothing to the viewer.
+    let mut dirty = true;
     while !app.quit {
-        terminal.draw(|f| ui::draw(f, app, theme))?;
+        if dirty {
+            terminal.draw(|f| ui::draw(f, app, theme))?;
+            dirty = false;
+        }
         // Wait for input, watching for signals, hang-up and resizes; then
         // take everything queued before drawing again.
         loop {
@@ -124,6 +130,7 @@ fn event_loop(app: &mut App, theme: Theme, stop: &AtomicI32) -> io::Result<End> 
                     let (w, h) = ct::size()?;
                     if (w, h) != app.size {
                         app::update(app, Msg::Resize(w, h));
+                        dirty = true;
                         break;
                     }
                 }
@@ -134,6 +141,7 @@ fn event_loop(app: &mut App, theme: Theme, stop: &AtomicI32) -> io::Result<End> 
             debug_panic(&ev);
             if let Some(msg) = message(app, ev) {
                 app::update(app, msg);
+                dirty = true;
             }
         }
     }
