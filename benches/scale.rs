@@ -120,7 +120,10 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn draw(app: &App, term: &mut Terminal<TestBackend>) {
-    term.draw(|f| ui::draw(f, app, Theme { color: true })).expect("draw");
+    term.draw(|f| {
+        ui::draw(f, app, Theme { color: true });
+    })
+    .expect("draw");
 }
 
 /// The median cost of `msg` followed by one 200×60 frame, over `reps` runs with `reset` in between (not timed).

@@ -113,7 +113,10 @@ fn event_loop(app: &mut App, theme: Theme, stop: &AtomicI32) -> io::Result<End> 
     let mut dirty = true;
     while !app.quit {
         if dirty {
-            terminal.draw(|f| ui::draw(f, app, theme))?;
+            let mut limits = None;
+            terminal.draw(|f| limits = Some(ui::draw(f, app, theme)))?;
+            // Offsets past the content are clamped; what is shown does not change.
+            app::update(app, Msg::Drawn(limits.unwrap_or_default()));
             dirty = false;
         }
         // Wait for input, watching for signals, hang-up and resizes; then

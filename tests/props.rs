@@ -143,7 +143,9 @@ proptest! {
             update(&mut app, msg);
         }
         let mut term = Terminal::new(TestBackend::new(w, h)).expect("backend");
-        term.draw(|f| ui::draw(f, &app, Theme { color: true })).expect("draw");
+        term.draw(|f| {
+        ui::draw(f, &app, Theme { color: true });
+    }).expect("draw");
         assert_clean_and_aligned(term.backend().buffer(), &app);
     }
 
@@ -171,7 +173,9 @@ proptest! {
             Ok(t) => {
                 let app = App::new(t, (100, 30));
                 let mut term = Terminal::new(TestBackend::new(100, 30)).expect("backend");
-                term.draw(|f| ui::draw(f, &app, Theme { color: false })).expect("draw");
+                term.draw(|f| {
+        ui::draw(f, &app, Theme { color: false });
+    }).expect("draw");
             }
             Err(e) => prop_assert!(e.to_string().lines().all(|l| l.starts_with("m.yaml:"))),
         }

@@ -22,7 +22,10 @@ fn bundled(w: u16, h: u16) -> App {
 
 fn render(app: &App, theme: Theme) -> Terminal<TestBackend> {
     let mut term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test backend");
-    term.draw(|f| ui::draw(f, app, theme)).expect("draw");
+    term.draw(|f| {
+        ui::draw(f, app, theme);
+    })
+    .expect("draw");
     term
 }
 
@@ -139,4 +142,20 @@ fn every_size_draws_without_panic() {
         let term = render(&app, COLOR);
         assert_eq!(term.backend().buffer().area.width, w);
     }
+}
+
+#[test]
+fn scrolling_past_the_end_is_clamped_once_drawn() {
+    let mut app = bundled(80, 24);
+    send(&mut app, &[Msg::Focus(1), Msg::Move(Step::Last)]);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+    let mut limits = None;
+    term.draw(|f| limits = Some(ui::draw(f, &app, COLOR))).expect("draw");
+    let limits = limits.expect("drawn");
+    let bottom = limits.detail.expect("the detail pane is drawn when it has focus");
+    assert!(bottom > 0, "the first event's detail is taller than the pane at 80x24");
+    send(&mut app, &[Msg::Drawn(limits)]);
+    assert_eq!(app.detail_scroll, bottom);
+    send(&mut app, &[Msg::Move(Step::By(-1))]);
+    assert_eq!(app.detail_scroll, bottom - 1, "one k after G moves up one line");
 }

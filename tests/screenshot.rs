@@ -118,7 +118,10 @@ fn readme_screenshot_is_a_current_render() {
         update(&mut app, m);
     }
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("backend");
-    term.draw(|f| ui::draw(f, &app, Theme { color: true })).expect("draw");
+    term.draw(|f| {
+        ui::draw(f, &app, Theme { color: true });
+    })
+    .expect("draw");
     let image = svg(term.backend().buffer());
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/screenshot.svg");
     if std::env::var_os("UPDATE_SCREENSHOT").is_some() {

@@ -14,6 +14,9 @@ fn zero_sized_terminals_draw_and_return() {
     for (w, h) in [(0, 0), (0, 5), (5, 0), (1, 0), (0, 1)] {
         update(&mut app, Msg::Resize(w, h));
         let mut term = Terminal::new(TestBackend::new(w, h)).expect("backend");
-        term.draw(|f| ui::draw(f, &app, Theme { color: true })).expect("draw");
+        term.draw(|f| {
+            ui::draw(f, &app, Theme { color: true });
+        })
+        .expect("draw");
     }
 }

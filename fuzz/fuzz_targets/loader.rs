@@ -15,7 +15,9 @@ fuzz_target!(|data: &[u8]| {
         Ok(timeline) => {
             let app = App::new(timeline, (90, 30));
             let mut term = Terminal::new(TestBackend::new(90, 30)).expect("test backend");
-            term.draw(|f| ui::draw(f, &app, Theme { color: true })).expect("draw");
+            term.draw(|f| {
+        ui::draw(f, &app, Theme { color: true });
+    }).expect("draw");
             for cell in &term.backend().buffer().content {
                 assert!(!cell.symbol().chars().any(|c| c.is_control() || tlview::text::is_unsafe(c)));
             }

@@ -11,7 +11,7 @@ pub mod picker;
 pub mod state;
 mod update;
 
-pub use msg::{Msg, PickerKind, Step};
+pub use msg::{Msg, PickerKind, ScrollLimits, Step};
 pub use state::{App, Mode, Pane, Row};
 pub use update::update;
 

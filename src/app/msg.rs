@@ -28,6 +28,18 @@ impl Step {
     }
 }
 
+/// The largest scroll offset each scrollable pane can use, as the last
+/// frame measured it (`None`: the pane was not drawn).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ScrollLimits {
+    /// The detail pane's.
+    pub detail: Option<u16>,
+    /// The quotes pane's.
+    pub quotes: Option<u16>,
+    /// The help overlay's.
+    pub help: Option<u16>,
+}
+
 /// Which popup picker to open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PickerKind {
@@ -72,6 +84,8 @@ pub enum Msg {
     Toggle,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// A frame was drawn: how far each pane can scroll (offsets past that are clamped).
+    Drawn(ScrollLimits),
     /// The mouse wheel turned over a cell: lines, negative for up.
     Wheel {
         /// Column of the pointer.

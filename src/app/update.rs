@@ -15,6 +15,12 @@ pub fn update(app: &mut App, msg: Msg) {
             app.size = (w, h);
             nav::keep_selection_visible(app);
         }
+        Msg::Drawn(limits) => {
+            let clamp = |offset: &mut u16, limit: Option<u16>| *offset = limit.map_or(*offset, |l| (*offset).min(l));
+            clamp(&mut app.detail_scroll, limits.detail);
+            clamp(&mut app.quotes_scroll, limits.quotes);
+            clamp(&mut app.help_scroll, limits.help);
+        }
         msg => match app.mode {
             Mode::Browse => browse(app, msg),
             Mode::Search => search(app, msg),
@@ -105,7 +111,7 @@ fn help(app: &mut App, msg: Msg) {
 }
 
 /// A page: the list's visible rows, less one for context.
-/// Applies `step` to a pane's scroll offset (clamped to the content when drawn).
+/// Applies `step` to a pane's scroll offset (clamped to the content once drawn: [`Msg::Drawn`]).
 fn scroll(offset: u16, step: Step, page: usize) -> u16 {
     let to = step.apply(usize::from(offset), usize::from(u16::MAX / 2), page);
     u16::try_from(to).unwrap_or(0)

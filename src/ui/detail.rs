@@ -14,8 +14,8 @@ use ratatui::widgets::Paragraph;
 /// Width of the labels in the left margin (`When`, `Where`, …).
 const LABEL: usize = 8;
 
-/// Draws the detail pane into `area`.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+/// Draws the detail pane into `area`; returns the largest scroll offset its content allows.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) -> u16 {
     let block = pane(" Detail ", app.focus == Pane::Detail, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -24,9 +24,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         Some(e) => event_lines(app, e, width, theme),
         None => no_match_lines(app, width, theme),
     };
-    let top = usize::from(app.detail_scroll).min(lines.len().saturating_sub(usize::from(inner.height)));
+    let limit = lines.len().saturating_sub(usize::from(inner.height));
+    let top = usize::from(app.detail_scroll).min(limit);
     let shown: Vec<Line> = lines.into_iter().skip(top).take(usize::from(inner.height)).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+    u16::try_from(limit).unwrap_or(u16::MAX)
 }
 
 /// `text` wrapped beside a label, continuation lines indented under the text.

@@ -9,8 +9,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-/// Draws the help overlay over `area`.
-pub fn draw(frame: &mut Frame, area: Rect, app: &crate::app::App, theme: Theme) {
+/// Draws the help overlay over `area`; returns the largest scroll offset its content allows.
+pub fn draw(frame: &mut Frame, area: Rect, app: &crate::app::App, theme: Theme) -> u16 {
     let lines = lines(theme);
     let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let rect = centered(area, 76, h);
@@ -18,8 +18,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &crate::app::App, theme: Theme) 
     let block = pane(" Keys · ? or Esc closes ", true, theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let top = usize::from(app.help_scroll).min(lines.len().saturating_sub(usize::from(inner.height)));
+    let limit = lines.len().saturating_sub(usize::from(inner.height));
+    let top = usize::from(app.help_scroll).min(limit);
     frame.render_widget(Paragraph::new(lines.into_iter().skip(top).collect::<Vec<_>>()), inner);
+    u16::try_from(limit).unwrap_or(u16::MAX)
 }
 
 /// The help text: a heading per group, then `keys  what they do`.

@@ -14,34 +14,33 @@ pub mod theme;
 pub mod when;
 pub mod wrap;
 
-use crate::app::{App, Mode, layout};
+use crate::app::{App, Mode, ScrollLimits, layout};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 pub use theme::Theme;
 
-/// Draws the whole screen for `app`.
-pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
+/// Draws the whole screen for `app`; returns how far each scrollable pane
+/// could scroll, for the caller to hand back to `update` as [`crate::app::Msg::Drawn`].
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme) -> ScrollLimits {
     let area = frame.area();
+    let mut limits = ScrollLimits::default();
     let Some(a) = layout::areas(app, area) else {
         too_small(frame, area);
-        return;
+        return limits;
     };
     axis::draw(frame, a.axis, app, theme);
     list::draw(frame, a.list, app, theme);
-    if let Some(r) = a.detail {
-        detail::draw(frame, r, app, theme);
-    }
-    if let Some(r) = a.quotes {
-        quotes::draw(frame, r, app, theme);
-    }
+    limits.detail = a.detail.map(|r| detail::draw(frame, r, app, theme));
+    limits.quotes = a.quotes.map(|r| quotes::draw(frame, r, app, theme));
     status::draw(frame, a.status, app, theme);
     match app.mode {
         Mode::Picker => popup::draw(frame, area, app, theme),
-        Mode::Help => help::draw(frame, area, app, theme),
+        Mode::Help => limits.help = Some(help::draw(frame, area, app, theme)),
         Mode::Browse | Mode::Search => {}
     }
+    limits
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {

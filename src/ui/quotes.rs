@@ -10,16 +10,18 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// Draws the quotes pane into `area`.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+/// Draws the quotes pane into `area`; returns the largest scroll offset its content allows.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) -> u16 {
     let n = app.selected_event().map_or(0, |e| e.quotes.len());
     let block = pane(format!(" Quotes ({n}) "), app.focus == Pane::Quotes, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = lines(app, usize::from(inner.width), theme);
-    let top = usize::from(app.quotes_scroll).min(lines.len().saturating_sub(usize::from(inner.height)));
+    let limit = lines.len().saturating_sub(usize::from(inner.height));
+    let top = usize::from(app.quotes_scroll).min(limit);
     let shown: Vec<Line> = lines.into_iter().skip(top).take(usize::from(inner.height)).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+    u16::try_from(limit).unwrap_or(u16::MAX)
 }
 
 fn lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
