@@ -5,6 +5,7 @@ pub mod date;
 pub mod limits;
 mod load;
 pub mod model;
+mod order;
 pub(crate) mod pipeline;
 mod positions;
 pub mod problem;

@@ -324,6 +324,10 @@ raw_mapping! {
         sources: Vec<Field<String>> = "sources",
         /// `quotes`
         quotes: Vec<Field<RawQuote>> = "quotes",
+        /// `after`: ids of events this one follows
+        after: Vec<Field<String>> = "after",
+        /// `before`: ids of events this one precedes
+        before: Vec<Field<String>> = "before",
     }
 }
 

@@ -2,6 +2,7 @@
 //! sources, quotes; then orders the events by when they start.
 
 use super::model::{Event, Quote};
+use super::order::{Constraint, order};
 use super::problem::Path;
 use super::raw::{Field, Found, RawEvent, RawQuote};
 use super::validate::Checker;
@@ -12,7 +13,9 @@ impl Checker {
     pub(super) fn events(&mut self, root: &Path, raw: Field<Vec<Field<RawEvent>>>) -> (Vec<Event>, Vec<String>) {
         let mut b = EventsBuilder::default();
         let empty = matches!(&raw, Field::Ok(list) if list.is_empty()) || matches!(raw, Field::Wrong(Found::Empty));
-        b.events = self.list(root, "events", raw, "an event", |c, at, ev| c.event(at, ev, &mut b.ids, &mut b.tags));
+        b.events = self.list(root, "events", raw, "an event", |c, at, ev| {
+            c.event(at, ev, &mut b.ids, &mut b.tags, &mut b.constraints)
+        });
         if empty {
             self.problems.value(&root.key("events"), "the timeline has no events: `events` needs at least one");
         }
@@ -25,6 +28,7 @@ impl Checker {
         raw: RawEvent,
         ids: &mut HashMap<String, u32>,
         tags: &mut TagTable,
+        constraints: &mut Vec<Constraint>,
     ) -> Option<Event> {
         self.own("event", &raw.id, at);
         self.key_problems(at, (&raw.unknown, &raw.repeated), RawEvent::KEYS, "in an event");
@@ -61,6 +65,14 @@ impl Checker {
         let sources = self.references(at, "sources", raw.sources, false);
         let tag_ids = self.words(at, "tags", raw.tags).into_iter().map(|(_, t)| tags.intern(t)).collect();
         let quotes = self.list(at, "quotes", raw.quotes, "a quote", Checker::quote);
+        if let Some(owner) = id.as_deref() {
+            for (key, list) in [("after", raw.after), ("before", raw.before)] {
+                for (i, other) in self.words(at, key, list) {
+                    let path = at.key(key).index(i);
+                    constraints.push(Constraint { owner: owner.into(), other, before: key == "before", path });
+                }
+            }
+        }
         Some(Event {
             id: id?.into_boxed_str(),
             date: date?,
@@ -123,6 +135,7 @@ pub(super) struct EventsBuilder {
     ids: HashMap<String, u32>,
     tags: TagTable,
     events: Vec<Event>,
+    constraints: Vec<Constraint>,
 }
 
 impl EventsBuilder {
@@ -130,18 +143,19 @@ impl EventsBuilder {
     pub(super) fn add(&mut self, c: &mut Checker, at: usize, raw: Field<RawEvent>) -> bool {
         let Field::Ok(raw) = raw else { return false };
         let path = Path::default().key("events").index(at);
-        if let Some(e) = c.event(&path, raw, &mut self.ids, &mut self.tags) {
+        if let Some(e) = c.event(&path, raw, &mut self.ids, &mut self.tags, &mut self.constraints) {
             self.events.push(e);
         }
         true
     }
 
-    /// The events in order (parsed once, sorted by key; stable, so ties keep
-    /// file order) and the tags they use.
-    pub(super) fn finish(mut self, c: &mut Checker) -> (Vec<Event>, Vec<String>) {
+    /// The events in order (by start, ties in file order, moved where
+    /// `after`/`before` say: see [`order`]) and the tags they use.
+    pub(super) fn finish(self, c: &mut Checker) -> (Vec<Event>, Vec<String>) {
         c.problems.owner = None;
-        self.events.sort_by_cached_key(Event::start);
-        (self.events, self.tags.names)
+        let ids = &self.ids;
+        let events = order(self.events, &self.constraints, &|id| ids.contains_key(id), &mut c.problems);
+        (events, self.tags.names)
     }
 }
 
