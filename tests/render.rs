@@ -79,6 +79,21 @@ fn help_overlay() {
 }
 
 #[test]
+fn the_help_explains_every_axis_glyph() {
+    let mut app = bundled(120, 40);
+    send(&mut app, &[Msg::ToggleHelp, Msg::Move(Step::Last)]);
+    let mut term = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+    let mut limits = None;
+    term.draw(|f| limits = Some(ui::draw(f, &app, COLOR))).expect("draw");
+    send(&mut app, &[Msg::Drawn(limits.expect("drawn"))]);
+    let s = screen(&app);
+    for glyph in ["▆ 3 events inside the tick", "+2~ longer or uncertain, from here", "░ their span", "━ selected"]
+    {
+        assert!(s.contains(glyph), "{glyph} in\n{s}");
+    }
+}
+
+#[test]
 fn search_with_highlights() {
     let mut app = bundled(120, 40);
     send(&mut app, &[Msg::StartSearch]);
@@ -140,7 +155,15 @@ fn every_size_draws_without_panic() {
             _ => send(&mut app, &[Msg::Close, Msg::Close, Msg::Zoom(1)]),
         }
         let term = render(&app, COLOR);
-        assert_eq!(term.backend().buffer().area.width, w);
+        let buf = term.backend().buffer();
+        if w >= tlview::app::layout::MIN_SIZE.0 && h >= tlview::app::layout::MIN_SIZE.1 {
+            // The axis pane spans the whole width: its corners sit in the first
+            // and last columns, whatever else the frame shows.
+            let (left, right) = (buf[(0, 0)].symbol(), buf[(w - 1, 0)].symbol());
+            assert_eq!((left, right), ("╭", "╮"), "{w}x{h}: the axis's top corners");
+            let status: String = (0..w).map(|x| buf[(x, h - 1)].symbol()).collect();
+            assert!(!status.trim().is_empty(), "{w}x{h}: the status bar is drawn");
+        }
     }
 }
 

@@ -2,8 +2,13 @@
 //! the filtered events fall in each tick. Pure functions of the state, shared
 //! by the axis view (drawing) and `update` (`[`/`]`, zoom, clicks).
 //!
-//! Counting a tick costs binary searches over the sorted starts and
-//! finishes, so drawing the axis never walks the events.
+//! The axis never claims more precision than the file gives: an event is a
+//! point in a tick only when its whole period (or range) lies inside that
+//! tick; one that runs past its tick (a range, an approximate date, a day
+//! seen by the hour) is counted apart, once, in the tick where it starts, and
+//! shaded across the ticks it covers. Points plus spanning counts add up to
+//! the events starting in the ticks shown. [`certainty`] walks the visible
+//! events once per frame; [`starting`] and [`covering`] are binary searches.
 
 use super::state::App;
 use chrono::{DateTime, Datelike, Duration, FixedOffset, Months, NaiveDate, NaiveDateTime, TimeZone, Timelike};
@@ -169,11 +174,25 @@ pub fn fit(span: (i64, i64), width: u16, zone: FixedOffset) -> usize {
         .unwrap_or(UNITS.len() - 1)
 }
 
-/// The unit in effect: the fitting one moved `zoom` steps finer.
+/// The columns inside the axis pane's border, for a terminal `columns` wide:
+/// the one place that knows the axis spans the width less its border.
+#[must_use]
+pub fn inner_width(columns: u16) -> u16 {
+    columns.saturating_sub(2)
+}
+
+/// The unit in effect: the one the user zoomed to, else the finest whose
+/// ticks over the whole span fit `width` (chosen afresh for each width).
 #[must_use]
 pub fn unit(app: &App, width: u16) -> Unit {
-    let fitted = fit(app.span, width, app.timeline.zone) as i32;
-    UNITS[(fitted - app.zoom).clamp(0, UNITS.len() as i32 - 1) as usize]
+    app.zoom.unwrap_or_else(|| UNITS[fit(app.span, width, app.timeline.zone)])
+}
+
+/// The unit `d` steps finer (positive) or coarser than the one in effect, within the range.
+#[must_use]
+pub fn zoomed(app: &App, width: u16, d: i32) -> Unit {
+    let at = UNITS.iter().position(|&u| u == unit(app, width)).unwrap_or(0) as i32;
+    UNITS[(at - d).clamp(0, UNITS.len() as i32 - 1) as usize]
 }
 
 /// The ticks for `width` columns: the whole span when it fits, else a window
@@ -202,6 +221,58 @@ pub fn ticks(app: &App, width: u16) -> Ticks {
         bounds.push(next(last, unit, zone));
     }
     Ticks { unit, bounds }
+}
+
+/// What one tick holds, as the axis draws it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TickCount {
+    /// Events whose whole period or range lies inside the tick.
+    pub points: usize,
+    /// Events starting in the tick (or, for the first tick, nowhere earlier
+    /// on screen) that run past it: ranges, approximate dates, and dates
+    /// coarser than the tick.
+    pub spanning: usize,
+    /// Whether any event that runs past its own tick covers part of this one.
+    pub across: bool,
+}
+
+/// Per tick of `ticks`, its points, spanning events and whether a spanning
+/// event runs across it: one pass over the filtered events, so the counts
+/// hold whatever the order of the list.
+#[must_use]
+pub fn certainty(app: &App, ticks: &Ticks) -> Vec<TickCount> {
+    let n = ticks.len();
+    let mut out = vec![TickCount::default(); n];
+    let (Some(&first), Some(&end)) = (ticks.bounds.first(), ticks.bounds.last()) else { return out };
+    // +1 where a spanning event's cover begins, -1 after it ends.
+    let mut cover = vec![0i64; n + 1];
+    let tick_of = |t: i64| ticks.bounds.partition_point(|&b| b <= t).saturating_sub(1).min(n - 1);
+    for (p, &i) in app.visible.iter().enumerate() {
+        let (start, finish) = (app.starts[p], app.keys.finish[i as usize]);
+        if finish <= first || start >= end {
+            continue;
+        }
+        let last = tick_of(finish - 1);
+        if start < first {
+            cover[0] += 1;
+            cover[last + 1] -= 1;
+            continue;
+        }
+        let at = tick_of(start);
+        if finish <= ticks.bounds[at + 1] {
+            out[at].points += 1;
+        } else {
+            out[at].spanning += 1;
+            cover[at] += 1;
+            cover[last + 1] -= 1;
+        }
+    }
+    let mut running = 0;
+    for (i, c) in out.iter_mut().enumerate() {
+        running += cover[i];
+        c.across = running > 0;
+    }
+    out
 }
 
 /// How many filtered events start in `from..to`: each event counts once, in

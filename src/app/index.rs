@@ -200,7 +200,7 @@ pub struct EventKeys {
     /// Event indexes ordered by finish.
     pub by_finish: Vec<u32>,
     /// The list group of each event: a heading starts where it changes.
-    pub group: Vec<u32>,
+    pub group: Vec<u64>,
 }
 
 impl EventKeys {

@@ -3,6 +3,7 @@
 
 pub mod axis;
 mod filter;
+pub mod group;
 pub mod index;
 pub mod layout;
 pub mod msg;

@@ -29,7 +29,7 @@ pub fn move_selection(app: &mut App, step: Step) {
 /// Selects the first filtered event of the previous (`d < 0`) or next axis unit that has one.
 pub fn jump_unit(app: &mut App, d: i32) {
     let Some(pos) = app.selected_pos() else { return };
-    let unit = axis::unit(app, app.size.0.saturating_sub(2));
+    let unit = axis::unit(app, axis::inner_width(app.size.0));
     let zone = app.timeline.zone;
     let here = axis::floor(app.starts[pos], unit, zone);
     let target = if d > 0 {

@@ -5,7 +5,6 @@ use super::filter::SearchCache;
 use super::index::{EventKeys, LazyIndex, Postings};
 use super::msg::PickerKind;
 use crate::timeline::Timeline;
-use crate::timeline::date::Precision;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -110,8 +109,9 @@ pub struct App {
     pub mode: Mode,
     /// The actor or tag popup, while open.
     pub picker: Option<Picker>,
-    /// The axis zoom: 0 fits the span to the width; positive zooms in.
-    pub zoom: i32,
+    /// The axis unit the user zoomed to, kept across resizes; `None`: the
+    /// unit that fits the span to the width, chosen afresh for each width.
+    pub zoom: Option<super::axis::Unit>,
     /// The first start and last finish of all events (UTC seconds): the axis's span.
     pub span: (i64, i64),
     /// Terminal columns and rows.
@@ -151,7 +151,7 @@ impl App {
             help_scroll: 0,
             mode: Mode::Browse,
             picker: None,
-            zoom: 0,
+            zoom: None,
             span: (first, last.max(first + 1)),
             size,
             quit: false,
@@ -173,17 +173,9 @@ impl App {
     }
 }
 
-/// What groups event `i` under one heading, as a number: the day (in the
-/// timeline's zone), or the month or year for events written that coarsely.
+/// What groups event `i` under one heading: equal for events whose
+/// headings state the same extent (see [`super::group`]).
 #[must_use]
-pub fn group_code(t: &Timeline, i: usize) -> u32 {
-    use chrono::Datelike;
-    let e = &t.events[i];
-    let day = e.date.day_in(t.zone);
-    let (class, first) = match e.date.precision {
-        Precision::Year => (2, day.with_ordinal(1).unwrap_or(day)),
-        Precision::Month => (1, day.with_day(1).unwrap_or(day)),
-        _ => (0, day),
-    };
-    u32::try_from(first.num_days_from_ce()).unwrap_or(0) * 4 + class
+pub fn group_code(t: &Timeline, i: usize) -> u64 {
+    super::group::key(&t.events[i], t.zone)
 }

@@ -265,3 +265,27 @@ fn a_click_on_any_column_finds_the_tick_drawn_there() {
         assert_eq!(ticks.at_column(width, width), None);
     }
 }
+
+#[test]
+fn the_chosen_unit_survives_a_resize_and_only_the_automatic_one_adapts() {
+    let mut app = bundled();
+    send(&mut app, &[Msg::Resize(54, 20)]);
+    assert_eq!(axis::unit(&app, axis::inner_width(54)), axis::Unit::Week, "automatic at 54 columns");
+    send(&mut app, &[Msg::Resize(200, 60)]);
+    assert_eq!(axis::unit(&app, axis::inner_width(200)), axis::Unit::Day, "automatic at 200 columns");
+    send(&mut app, &[Msg::Resize(54, 20), Msg::Zoom(1)]);
+    assert_eq!(axis::unit(&app, axis::inner_width(54)), axis::Unit::Day);
+    send(&mut app, &[Msg::Resize(200, 60)]);
+    assert_eq!(axis::unit(&app, axis::inner_width(200)), axis::Unit::Day, "chosen: kept");
+}
+
+#[test]
+fn the_bundled_axis_counts_3_on_7_february_and_10_uncertain_across_the_week() {
+    let app = bundled();
+    let ticks = axis::ticks(&app, 118);
+    let counts = axis::certainty(&app, &ticks);
+    assert_eq!((counts[0].points, counts[0].spanning), (3, 10));
+    assert!(counts.iter().all(|c| c.across), "the uncertain ten run across 7–14 February");
+    let total: usize = counts.iter().map(|c| c.points + c.spanning).sum();
+    assert_eq!(total, app.visible.len());
+}

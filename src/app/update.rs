@@ -125,13 +125,9 @@ fn cycle_focus(app: &mut App, d: i32) {
     app.focus = panes[((at + d).rem_euclid(n)) as usize];
 }
 
+/// Zooms the axis `d` units finer; the chosen unit then stays through resizes.
 fn zoom(app: &mut App, d: i32) {
-    let width = app.size.0.saturating_sub(2);
-    let fitted = axis::fit(app.span, width, app.timeline.zone) as i32;
-    // zoom 0 is the fitted unit; the finest unit is index 0, the coarsest the last.
-    let finest = fitted;
-    let coarsest = fitted - (axis::UNITS.len() as i32 - 1);
-    app.zoom = (app.zoom + d).clamp(coarsest, finest);
+    app.zoom = Some(axis::zoomed(app, axis::inner_width(app.size.0), d));
 }
 
 fn hit(rect: Option<Rect>, column: u16, row: u16) -> bool {
@@ -169,7 +165,7 @@ fn click(app: &mut App, column: u16, row: u16) {
             }
         }
     } else if hit(Some(axis_area), column, row) {
-        let width = axis_area.width.saturating_sub(2);
+        let width = axis::inner_width(axis_area.width);
         let ticks = axis::ticks(app, width);
         if let Some(t) = ticks.at_column(column.saturating_sub(axis_area.x + 1), width) {
             nav::select_from(app, ticks.bounds[t], ticks.bounds[t + 1]);

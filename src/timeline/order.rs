@@ -156,7 +156,11 @@ fn report_cycle(
     problems.owner = Some(format!("event `{}`", c.owner));
     problems.value(
         &c.path,
-        format!("`after`/`before` form a cycle: {} then {} again; no order satisfies them", names.join(" then "), names[0]),
+        format!(
+            "`after`/`before` form a cycle: {} then {} again; no order satisfies them",
+            names.join(" then "),
+            names[0]
+        ),
     );
     problems.owner = None;
 }

@@ -1,8 +1,10 @@
-//! The time axis: per tick, a bar and a count of the filtered events that
-//! start there, a light shade where ranges and approximate dates only run
-//! across, tick marks with the selected event's span drawn over them (dashed
-//! when approximate), and labels. Each tick costs a few binary searches, so
-//! the axis costs the same at any number of events.
+//! The time axis: per tick, a bar and a count of the events that lie wholly
+//! inside it (`3`), the events that start there but run past it counted
+//! apart (`+10~`), a light shade across every tick such an event covers, tick
+//! marks with the selected event's span drawn over them (dashed when
+//! approximate), labels, and a legend in the bottom border when it fits.
+//! So the axis never says that something happened in an hour or a day the
+//! file does not name.
 
 use super::{Theme, clean, pane};
 use crate::app::{App, axis};
@@ -14,16 +16,24 @@ use ratatui::text::Line;
 
 const BARS: [&str; 9] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
 
-/// A tick no event starts in, but that a range or approximate date runs across.
+/// A tick no event lies wholly in, but that a range, an approximate date or
+/// a date coarser than the tick runs across.
 const SPANNED: &str = "░";
+
+/// Every glyph of the axis, explained in one line (also in the help overlay).
+pub const LEGEND: &str = "▆ 3 events inside the tick · +2~ longer or uncertain, from here · ░ their span · ━ selected";
 
 /// Draws the axis into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let title = format!(" {} ", clean(&app.timeline.title));
-    let inner_width = area.width.saturating_sub(2);
+    let inner_width = axis::inner_width(area.width);
     let ticks = axis::ticks(app, inner_width);
     let scale = format!(" by {} ", ticks.unit.singular());
-    let block = pane(Line::styled(title, theme.heading()), false, theme).title_top(Line::from(scale).right_aligned());
+    let mut block =
+        pane(Line::styled(title, theme.heading()), false, theme).title_top(Line::from(scale).right_aligned());
+    if LEGEND.chars().count() + 4 <= usize::from(inner_width) && area.height >= 4 {
+        block = block.title_bottom(Line::styled(format!(" {LEGEND} "), theme.muted()).right_aligned());
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let n = ticks.len();
@@ -31,8 +41,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         return;
     }
     let col = |i: usize| inner.x + ticks.column(i, inner.width);
-    let counts: Vec<usize> = (0..n).map(|i| axis::starting(app, ticks.bounds[i], ticks.bounds[i + 1])).collect();
-    let max = counts.iter().copied().max().unwrap_or(0).max(1);
+    let counts = axis::certainty(app, &ticks);
+    let max = counts.iter().map(|c| c.points).max().unwrap_or(0).max(1);
     let y = inner.y;
     let (bars, numbers, line, labels) = match inner.height {
         4.. => (Some(y), Some(y + 1), Some(y + 2), y + 3),
@@ -42,13 +52,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     };
     let buf = frame.buffer_mut();
     let selected_tick = app.selected_event().and_then(|e| tick_of(&ticks.bounds, e.start()));
-    for (i, &c) in counts.iter().enumerate() {
+    for (i, c) in counts.iter().enumerate() {
         let (x0, x1) = (col(i), col(i + 1));
         let cell = usize::from(x1.saturating_sub(x0));
         if let Some(y) = bars {
-            let glyph = if c > 0 {
-                BARS[(c * 8).div_ceil(max).clamp(1, 8)]
-            } else if axis::covering(app, ticks.bounds[i]) > 0 {
+            let glyph = if c.points > 0 {
+                BARS[(c.points * 8).div_ceil(max).clamp(1, 8)]
+            } else if c.across {
                 SPANNED
             } else {
                 " "
@@ -57,10 +67,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
                 buf.set_string(x, y, glyph, theme.bar());
             }
         }
-        if let Some(y) = numbers
-            && c > 0
-        {
-            put(buf, x0, y, &c.to_string(), cell.saturating_sub(1), theme.muted());
+        if let Some(y) = numbers {
+            put(buf, x0, y, &count_text(*c, cell.saturating_sub(1)), cell.saturating_sub(1), theme.muted());
         }
         if let Some(y) = line {
             for x in x0..x1.min(inner.right()) {
@@ -85,6 +93,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             buf.set_string(x, y, glyph, theme.accent());
         }
     }
+}
+
+/// A tick's counts in at most `room` columns: `3`, `+10~`, `3 +10~`, or
+/// squeezed (`3+10~`, then `3+`) so a count is never cut into a wrong number.
+fn count_text(c: axis::TickCount, room: usize) -> String {
+    let candidates = match (c.points, c.spanning) {
+        (0, 0) => return String::new(),
+        (p, 0) => vec![p.to_string()],
+        (0, s) => vec![format!("+{s}~"), "+".into()],
+        (p, s) => vec![format!("{p} +{s}~"), format!("{p}+{s}~"), format!("{p}+")],
+    };
+    candidates.into_iter().find(|t| t.chars().count() <= room).unwrap_or_default()
 }
 
 /// Writes `s` at `x`, no wider than `max` columns, never past the buffer.

@@ -1,5 +1,5 @@
 //! The help overlay: every binding of the key table, grouped, so the help
-//! always says what the keys do.
+//! always says what the keys do; then the mouse and the axis's glyphs.
 
 use super::popup::centered;
 use super::{Theme, pane};
@@ -46,5 +46,9 @@ fn lines(theme: Theme) -> Vec<Line<'static>> {
         "Mouse: the wheel scrolls the pane under it; a click selects an event or a tick.",
         theme.muted(),
     ));
+    out.push(Line::styled("Axis:", theme.muted()));
+    for item in super::axis::LEGEND.split(" · ") {
+        out.push(Line::styled(format!("  {item}"), theme.muted()));
+    }
     out
 }

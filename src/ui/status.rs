@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     } else {
         left.extend(filter_spans(app, theme));
     }
-    let unit = axis::unit(app, area.width.saturating_sub(2));
+    let unit = axis::unit(app, axis::inner_width(area.width));
     left.push(Span::styled(format!(" · axis: {}", unit.name()), theme.muted()));
     let left_line = Line::from(left);
     let used = str_width(&left_line.to_string());

@@ -1,10 +1,12 @@
 //! How dates read on screen: the list's short time column, group headings,
 //! and the detail pane's full description. Precision is never invented: a
-//! day shows no time, a month no day.
+//! day shows no time, a month no day; and no part a reader needs is left
+//! out: a label names every part in which it differs from its context.
 
+use crate::app::group;
 use crate::timeline::date::{Precision, When, offset_label};
 use crate::timeline::{Event, Timeline};
-use chrono::{FixedOffset, NaiveDateTime};
+use chrono::{Datelike, FixedOffset, NaiveDateTime};
 
 /// The list's time column: `22:00` for a time (in the timeline's zone),
 /// nothing for a date alone, `8–13 Feb` for a range, `~` before an approximate date.
@@ -30,31 +32,59 @@ fn day_month(t: NaiveDateTime) -> String {
     t.format("%-d %b").to_string()
 }
 
+/// A range in the list's time column. The row sits under a heading naming
+/// the start's day (or month, or year), so the label may leave out what the
+/// heading says, never a part in which the two ends differ: a range across
+/// years names both years.
 fn range(a: &When, b: &When, zone: FixedOffset) -> String {
     let (da, db) = (a.day_in(zone), b.day_in(zone));
     if a.has_time() && b.has_time() && da == db {
         return format!("{}–{}", clock(a, zone), clock(b, zone));
     }
     let (ta, tb) = (da.and_time(chrono::NaiveTime::MIN), db.and_time(chrono::NaiveTime::MIN));
+    let same_year = da.year() == db.year();
     match (a.precision, b.precision) {
+        (Precision::Year, _) | (_, Precision::Year) if same_year => ta.format("%Y").to_string(),
         (Precision::Year, _) | (_, Precision::Year) => format!("{}–{}", ta.format("%Y"), tb.format("%Y")),
-        (Precision::Month, _) | (_, Precision::Month) => format!("{}–{}", ta.format("%b"), tb.format("%b %Y")),
-        _ if ta.format("%m%Y").to_string() == tb.format("%m%Y").to_string() => {
-            format!("{}–{}", ta.format("%-d"), day_month(tb))
+        (Precision::Month, _) | (_, Precision::Month) if same_year => {
+            format!("{}–{}", ta.format("%b"), tb.format("%b %Y"))
         }
+        (Precision::Month, _) | (_, Precision::Month) => format!("{}–{}", ta.format("%b %Y"), tb.format("%b %Y")),
+        _ if !same_year => format!("{}–{}", ta.format("%-d %b %Y"), tb.format("%-d %b %Y")),
+        _ if da.month() == db.month() => format!("{}–{}", ta.format("%-d"), day_month(tb)),
         _ => format!("{}–{}", day_month(ta), day_month(tb)),
     }
 }
 
-/// The heading of the group that `e` opens: the day with its weekday, or the month or year.
+/// The heading of the group that `e` opens: its real extent. An exact day
+/// with its weekday; else the stretch it may fall in and what is unknown:
+/// `March 2021 · day unknown`, `7–14 February 2018 · exact day unknown`.
 #[must_use]
 pub fn heading(e: &Event, zone: FixedOffset) -> String {
-    let day = e.date.day_in(zone);
-    match e.date.precision {
-        Precision::Year => day.format("%Y").to_string(),
-        Precision::Month => day.format("%B %Y").to_string(),
-        _ => day.format("%A %-d %B %Y").to_string(),
+    let x = group::extent(e, zone);
+    if x.is_day() {
+        return x.first.format("%A %-d %B %Y").to_string();
     }
+    let (a, b) = (x.first, x.last);
+    let (span, unknown) = match x.precision {
+        Precision::Year if a.year() == b.year() => (a.format("%Y").to_string(), "month unknown"),
+        Precision::Year => (format!("{}–{}", a.format("%Y"), b.format("%Y")), "exact year unknown"),
+        Precision::Month if (a.year(), a.month()) == (b.year(), b.month()) => {
+            (a.format("%B %Y").to_string(), "day unknown")
+        }
+        Precision::Month if a.year() == b.year() => {
+            (format!("{}–{}", a.format("%B"), b.format("%B %Y")), "exact month unknown")
+        }
+        Precision::Month => (format!("{} – {}", a.format("%B %Y"), b.format("%B %Y")), "exact month unknown"),
+        _ if (a.year(), a.month()) == (b.year(), b.month()) => {
+            (format!("{}–{}", a.format("%-d"), b.format("%-d %B %Y")), "exact day unknown")
+        }
+        _ if a.year() == b.year() => {
+            (format!("{} – {}", a.format("%-d %B"), b.format("%-d %B %Y")), "exact day unknown")
+        }
+        _ => (format!("{} – {}", a.format("%-d %B %Y"), b.format("%-d %B %Y")), "exact day unknown"),
+    };
+    format!("{span} · {unknown}")
 }
 
 /// The detail pane's date lines: when, as written (with its zone), converted
@@ -71,7 +101,14 @@ pub fn describe(t: &Timeline, e: &Event) -> Vec<String> {
     out.push(written);
     for w in std::iter::once(&e.date).chain(e.end.as_ref()) {
         if w.has_time() && w.offset != zone {
-            out.push(format!("= {} in the timeline's zone ({})", clock(w, zone), offset_label(zone)));
+            // The day too when the zones disagree on it: 01:00+14:00 on
+            // 1 January is 11:00 UTC on 31 December.
+            let seen = if w.in_zone(zone).date() == w.local.date() {
+                clock(w, zone)
+            } else {
+                format!("{}, {}", w.in_zone(zone).format("%A %-d %B %Y"), clock(w, zone))
+            };
+            out.push(format!("= {seen} in the timeline's zone ({})", offset_label(zone)));
         }
     }
     let precision = match e.date.precision {
@@ -85,10 +122,18 @@ pub fn describe(t: &Timeline, e: &Event) -> Vec<String> {
     if e.approximate {
         facts.push(if e.end.is_some() { "approximate: somewhere in this range".into() } else { "approximate".into() });
     }
-    if let Some(first) = t.events.first().filter(|_| e.date.precision >= Precision::Day) {
-        let n = (e.date.day_in(zone) - first.date.day_in(zone)).num_days() + 1;
-        facts.push(format!("day {n}"));
+    // Counted from the earliest event's day, and said so; not when either
+    // date is coarser than a day (there is no day to count).
+    let first = t.events.iter().min_by_key(|f| f.start());
+    if let Some(first) = first.filter(|f| e.date.precision >= Precision::Day && f.date.precision >= Precision::Day) {
+        let day = first.date.day_in(zone);
+        let n = (e.date.day_in(zone) - day).num_days() + 1;
+        facts.push(format!("day {n} since {}, the first event", day.format("%-d %b %Y")));
     }
     out.push(facts.join(" · "));
     out
 }
+
+#[cfg(test)]
+#[path = "when_tests.rs"]
+mod tests;

@@ -130,6 +130,23 @@ fn resizing_small_and_back_redraws() {
 }
 
 #[test]
+fn a_chosen_zoom_survives_a_resize() {
+    // At 54 columns the week fits the span, so the automatic unit is weeks;
+    // `+` chooses days, which a wider terminal must keep (not turn into hours).
+    let mut s = Session::start(&[], 54, 20);
+    s.wait_text("by week");
+    s.send("+");
+    s.wait_text("by day");
+    s.resize(200, 60);
+    let wide_by_day =
+        |sc: &str| sc.lines().next().is_some_and(|l| l.trim_end().chars().count() > 150 && l.contains("by day"));
+    let sc = s.wait_for("the wide axis, still by day", wide_by_day);
+    assert!(!sc.contains("by hour") && sc.contains("axis: days"), "{sc}");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
 fn sigterm_restores_the_terminal() {
     let mut s = open_bundled();
     s.signal(libc::SIGTERM);

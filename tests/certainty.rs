@@ -1,0 +1,108 @@
+//! The axis never claims more precision than the file gives: over generated
+//! timelines of every precision, ranges and approximate dates, at every zoom
+//! and width, an event is counted as a point only in a tick that holds its
+//! whole period or range, and points plus spanning counts equal the filtered
+//! events starting in the ticks shown (all of them when the span fits).
+
+use proptest::prelude::*;
+use tlview::app::axis::{self, Unit};
+use tlview::app::{App, Msg, update};
+use tlview::timeline::limits::Limits;
+use tlview::timeline::load_bytes;
+
+/// One generated event: day offset, precision (0 year … 3 minute), hour, an
+/// optional end a number of days later, approximate, and a title letter.
+type Ev = (u32, u8, u32, Option<u32>, bool, char);
+
+fn date(day: u32, precision: u8, hour: u32) -> String {
+    let d = chrono::NaiveDate::from_ymd_opt(2019, 11, 20).expect("date") + chrono::Days::new(u64::from(day));
+    match precision {
+        0 => d.format("%Y").to_string(),
+        1 => d.format("%Y-%m").to_string(),
+        2 => d.format("%Y-%m-%d").to_string(),
+        _ => format!("'{}T{hour:02}:15'", d.format("%Y-%m-%d")),
+    }
+}
+
+fn yaml(events: &[Ev]) -> String {
+    let mut out = String::from("title: T\ntimezone: '+05:30'\nevents:\n");
+    for (i, &(day, p, hour, end, approx, letter)) in events.iter().enumerate() {
+        out.push_str(&format!("  - {{id: e{i}, title: '{letter}', date: {}", date(day, p, hour)));
+        if let Some(len) = end {
+            out.push_str(&format!(", end: {}", date(day + len, p.max(2), 23)));
+        }
+        out.push_str(&format!(", approximate: {approx}}}\n"));
+    }
+    out
+}
+
+fn event() -> impl Strategy<Value = Ev> {
+    (0u32..500, 0u8..4, 0u32..24, proptest::option::weighted(0.3, 1u32..40), any::<bool>(), prop::char::range('a', 'c'))
+}
+
+/// Checks every tick of `app`'s axis at `width` columns.
+fn check(app: &App, width: u16) -> Result<(), TestCaseError> {
+    let ticks = axis::ticks(app, width);
+    let counts = axis::certainty(app, &ticks);
+    let b = &ticks.bounds;
+    let (first, end) = (b[0], b[b.len() - 1]);
+    let mut in_window = 0;
+    let mut points = vec![0; ticks.len()];
+    for &i in &app.visible {
+        let e = &app.timeline.events[i as usize];
+        if e.start() < first || e.start() >= end {
+            continue;
+        }
+        in_window += 1;
+        if let Some(t) = (0..ticks.len()).find(|&t| b[t] <= e.start() && e.finish() <= b[t + 1]) {
+            points[t] += 1;
+        }
+    }
+    let shown: Vec<usize> = counts.iter().map(|c| c.points).collect();
+    prop_assert_eq!(&shown, &points, "points only where the whole period lies, unit {:?}", ticks.unit);
+    let total: usize = counts.iter().map(|c| c.points + c.spanning).sum();
+    prop_assert_eq!(total, in_window, "points + spanning = the events starting on screen");
+    if b[0] <= app.span.0 && end >= app.span.1 {
+        prop_assert_eq!(total, app.visible.len(), "the whole span shown: counts add up to the filtered total");
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn points_lie_wholly_inside_their_tick(events in prop::collection::vec(event(), 1..40), width in 20u16..240, filter in any::<bool>()) {
+        let t = load_bytes("g.yaml", yaml(&events).as_bytes(), &Limits::default()).expect("generated timeline loads");
+        let mut app = App::new(t, (width + 2, 40));
+        if filter {
+            update(&mut app, Msg::StartSearch);
+            update(&mut app, Msg::Input('a'));
+        }
+        // Coarsest first, then every unit down to hours.
+        for _ in 0..5 {
+            update(&mut app, Msg::Zoom(-1));
+        }
+        for _ in 0..5 {
+            check(&app, width)?;
+            update(&mut app, Msg::Zoom(1));
+        }
+        check(&app, width)?;
+    }
+}
+
+#[test]
+fn at_hour_zoom_a_day_is_never_a_single_hour_point() {
+    let events: Vec<Ev> = (0..30).map(|i| (i / 3, 2, 0, None, false, 'a')).collect();
+    let t = load_bytes("d.yaml", yaml(&events).as_bytes(), &Limits::default()).expect("loads");
+    let mut app = App::new(t, (120, 40));
+    for _ in 0..5 {
+        update(&mut app, Msg::Zoom(1));
+    }
+    let ticks = axis::ticks(&app, 118);
+    assert_eq!(ticks.unit, Unit::Hour);
+    let counts = axis::certainty(&app, &ticks);
+    assert!(counts.iter().all(|c| c.points == 0), "a day-precision event is no point in an hour: {counts:?}");
+    assert!(counts.iter().all(|c| c.across), "each day covers all its 24 hour ticks");
+    assert!(counts.iter().any(|c| c.spanning > 0));
+}
