@@ -98,3 +98,23 @@ fn many_events_with_thousands_of_constraints_order_quickly() {
         assert!(pos[format!("e{}", i - 1).as_str()] < pos[format!("e{i}").as_str()]);
     }
 }
+
+#[test]
+fn the_bundled_timeline_orders_what_the_article_orders() {
+    let t = load_bytes("b.yaml", crate::timeline::BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
+    let pos = |id: &str| t.events.iter().position(|e| &*e.id == id).expect("event");
+    assert!(pos("attack") < pos("us-response"));
+    assert!(pos("attack") < pos("us-russia-talks") && pos("us-russia-talks") < pos("article-published"));
+}
+
+#[test]
+fn the_documented_ever_given_example_orders_as_documented() {
+    let doc = include_str!("../../docs/format.md");
+    let section = &doc[doc.find("## Order").expect("an Order section")..];
+    let start = section.find("```yaml\n").expect("an example") + "```yaml\n".len();
+    let example = &section[start..start + section[start..].find("```").expect("the example ends")];
+    let t = load_bytes("doc.yaml", format!("title: T\n{example}").as_bytes(), &Limits::default()).expect("valid");
+    let ids: Vec<&str> = t.events.iter().map(|e| &*e.id).collect();
+    assert_eq!(ids, ["grounding", "tugs", "sca-report", "refloated"]);
+    assert!(section.contains("grounding, tugs, report, refloated"));
+}
