@@ -112,8 +112,26 @@ pub(super) fn order(
         rest.sort_by_key(|&i| (starts[i], i));
         placed.extend(rest);
     }
-    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
-    placed.into_iter().filter_map(|i| slots[i].take()).collect()
+    permute(&mut events, &placed);
+    events
+}
+
+/// Rearranges `v` in place so position `k` holds what was at `placed[k]`
+/// (a permutation): following its cycles with swaps, no second copy of `v`.
+fn permute<T>(v: &mut [T], placed: &[usize]) {
+    let mut done = vec![false; v.len()];
+    for start in 0..v.len() {
+        let mut k = start;
+        while !done[k] {
+            done[k] = true;
+            let from = placed[k];
+            if from == start {
+                break;
+            }
+            v.swap(k, from);
+            k = from;
+        }
+    }
 }
 
 /// Names one cycle among the events Kahn's algorithm could not place, at the

@@ -118,3 +118,11 @@ fn the_documented_ever_given_example_orders_as_documented() {
     assert_eq!(ids, ["grounding", "tugs", "sca-report", "refloated"]);
     assert!(section.contains("grounding, tugs, report, refloated"));
 }
+
+#[test]
+fn permuting_in_place_follows_every_cycle() {
+    let placed = [3, 0, 4, 1, 2, 5];
+    let mut v = ['a', 'b', 'c', 'd', 'e', 'f'];
+    super::permute(&mut v, &placed);
+    assert_eq!(v, ['d', 'a', 'e', 'b', 'c', 'f']);
+}
