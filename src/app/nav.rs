@@ -1,5 +1,6 @@
 //! Moving the selection: by rows, pages, axis units and clicks, keeping the
-//! selected row on screen. Every move costs a binary search, not a scan.
+//! selected row on screen. A move is a binary search; only where `after`/
+//! `before` moved an event out of date order may a jump or click scan.
 
 use super::axis;
 use super::layout;
@@ -27,21 +28,43 @@ pub fn move_selection(app: &mut App, step: Step) {
 }
 
 /// Selects the first filtered event of the previous (`d < 0`) or next axis unit that has one.
+///
+/// Starts ascend through the list except where `after`/`before` moved an
+/// event, so a binary search answers, and a scan from the selection takes
+/// over only when its answer does not hold.
 pub fn jump_unit(app: &mut App, d: i32) {
     let Some(pos) = app.selected_pos() else { return };
     let unit = axis::unit(app, axis::inner_width(app.size.0));
     let zone = app.timeline.zone;
-    let here = axis::floor(app.starts[pos], unit, zone);
+    let starts = &app.starts;
+    let here = axis::floor(starts[pos], unit, zone);
     let target = if d > 0 {
         let next = axis::next(here, unit, zone);
-        app.starts.partition_point(|&s| s < next)
-    } else {
-        let before = app.starts.partition_point(|&s| s < here);
-        if before == 0 {
-            return;
+        let found = starts.partition_point(|&s| s < next);
+        if found > pos && starts.get(found).is_some_and(|&s| s >= next) && starts[found - 1] < next {
+            found
+        } else {
+            match (pos + 1..starts.len()).find(|&p| starts[p] >= next) {
+                Some(p) => p,
+                None => return,
+            }
         }
-        let period = axis::floor(app.starts[before - 1], unit, zone);
-        app.starts.partition_point(|&s| s < period)
+    } else {
+        let before = starts.partition_point(|&s| s < here);
+        let period = (before > 0).then(|| axis::floor(starts[before - 1], unit, zone));
+        let found = period.map(|period| (period, starts.partition_point(|&s| s < period)));
+        match found {
+            Some((period, first)) if first < before && before <= pos && starts[first] >= period => first,
+            _ => {
+                let Some(last) = (0..pos).rev().find(|&p| starts[p] < here) else { return };
+                let period = axis::floor(starts[last], unit, zone);
+                let mut first = last;
+                while first > 0 && (period..here).contains(&starts[first - 1]) {
+                    first -= 1;
+                }
+                first
+            }
+        }
     };
     if let Some(&i) = app.visible.get(target) {
         select(app, i);
@@ -49,19 +72,22 @@ pub fn jump_unit(app: &mut App, d: i32) {
 }
 
 /// Selects the first filtered event starting in `from..to`, else the latest
-/// one that started before and runs into it (a click, not a keystroke: the
-/// second case may walk back through earlier events, only when one exists).
+/// one that started before and runs into it (a click, not a keystroke: either
+/// case may walk the events, only when the binary search does not answer).
 pub fn select_from(app: &mut App, from: i64, to: i64) {
-    let first = app.starts.partition_point(|&s| s < from);
-    if first < app.starts.len() && app.starts[first] < to {
-        select(app, app.visible[first]);
+    let starts = &app.starts;
+    let first = starts.partition_point(|&s| s < from);
+    let inside = |p: usize| starts.get(p).is_some_and(|&s| from <= s && s < to);
+    let found = if inside(first) { Some(first) } else { (0..starts.len()).find(|&p| inside(p)) };
+    if let Some(p) = found {
+        select(app, app.visible[p]);
         return;
     }
     if axis::covering(app, from) == 0 {
         return;
     }
     let finish = &app.keys.finish;
-    let overlapping = app.visible[..first].iter().rposition(|&i| finish[i as usize] > from);
+    let overlapping = app.visible.iter().zip(&app.starts).rposition(|(&i, &s)| s < from && finish[i as usize] > from);
     if let Some(p) = overlapping {
         select(app, app.visible[p]);
     }
