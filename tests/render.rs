@@ -49,6 +49,17 @@ fn default_screen_120x40() {
 }
 
 #[test]
+fn bundled_axis_counts_3_on_7_february_and_shades_the_uncertain_week() {
+    let s = screen(&bundled(120, 40));
+    let rows: Vec<&str> = s.lines().collect();
+    assert!(rows[2].starts_with("\"│3 +10~ "), "3 dated 7 February, 10 uncertain from there: {}", rows[2]);
+    let bars = rows[1];
+    let shaded = bars.split(' ').filter(|run| !run.is_empty() && run.chars().all(|c| c == '░')).count();
+    assert_eq!(shaded, 5, "the uncertain span shades 8, 9, 10, 11 and 13 February: {bars}");
+    assert!(rows[4].contains("7 Feb") && rows[4].contains("14 Feb"));
+}
+
+#[test]
 fn stacked_layout_80x30() {
     insta::assert_snapshot!(screen(&bundled(80, 30)));
 }
