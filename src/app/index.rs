@@ -17,7 +17,7 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     /// Builds the haystack: titles, summaries, locations, quote texts and
-    /// contexts. Actor names and tags are matched through their own small
+    /// contexts, and the publisher, title and URL of each source cited. Actor names and tags are matched through their own small
     /// tables instead (see [`Postings::named`]), so they are not copied per event.
     #[must_use]
     pub fn build(t: &Timeline) -> SearchIndex {
@@ -25,7 +25,7 @@ impl SearchIndex {
         let mut starts = Vec::with_capacity(t.events.len() + 1);
         for e in &t.events {
             starts.push(hay.len());
-            for field in searchable(e) {
+            for field in searchable(t, e) {
                 if field.is_ascii() {
                     let from = hay.len();
                     hay.push_str(field);
@@ -120,10 +120,14 @@ impl LazyIndex {
     }
 }
 
-/// The text of `e` that the haystack holds.
-fn searchable(e: &Event) -> impl Iterator<Item = &str> {
+/// The text of `e` that the haystack holds, its sources' included.
+fn searchable<'a>(t: &'a Timeline, e: &'a Event) -> impl Iterator<Item = &'a str> {
     let quotes = e.quotes.iter().flat_map(|q| std::iter::once(q.text.as_str()).chain(q.context.as_deref()));
-    std::iter::once(&*e.title).chain(e.summary.as_deref()).chain(e.location.as_deref()).chain(quotes)
+    let cited = e.sources.iter().chain(e.quotes.iter().map(|q| &q.source));
+    let sources = cited
+        .filter_map(|&s| t.sources.get(s as usize))
+        .flat_map(|s| std::iter::once(s.title.as_str()).chain(s.publisher.as_deref()).chain(s.url.as_deref()));
+    std::iter::once(&*e.title).chain(e.summary.as_deref()).chain(e.location.as_deref()).chain(quotes).chain(sources)
 }
 
 /// For each actor and tag, the events involving it, ascending: the actor
