@@ -43,7 +43,12 @@ pub struct Binding {
 }
 
 use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
-use Mode::{Browse, Help, Picker, Search};
+use Mode::{Browse, Help, Picker, PickerFilter, Search};
+
+/// The help group of the filter popups' keys.
+const PICK: &str = "Filter popups (actors, tags)";
+/// The help group of the keys while typing a popup's filter.
+const TYPING: &str = "Typing a popup's filter";
 
 /// Every key binding, in the order the help overlay and README show them.
 pub const BINDINGS: &[Binding] = &[
@@ -64,7 +69,14 @@ pub const BINDINGS: &[Binding] = &[
     b(Browse, &[k(']')], Msg::Unit(1), "Move", "next period of the time axis (a day when it shows days)", None),
     b(Browse, &[k('+'), k('=')], Msg::Zoom(1), "Move", "zoom the time axis in", None),
     b(Browse, &[k('-')], Msg::Zoom(-1), "Move", "zoom the time axis out", None),
-    b(Browse, &[code(Enter)], Msg::OpenQuotes, "Panes", "open the quotes of the selected event", Some("quotes")),
+    b(
+        Browse,
+        &[code(Enter)],
+        Msg::OpenQuotes,
+        "Panes",
+        "open the quotes pane; it follows the selection as j/k move (Tab to scroll it)",
+        Some("quotes"),
+    ),
     b(Browse, &[code(Tab)], Msg::Focus(1), "Panes", "focus the next pane (list, detail, quotes)", Some("pane")),
     b(Browse, &[code(BackTab)], Msg::Focus(-1), "Panes", "focus the previous pane", None),
     b(
@@ -72,31 +84,66 @@ pub const BINDINGS: &[Binding] = &[
         &[k('/')],
         Msg::StartSearch,
         "Filter",
-        "search titles, summaries, quotes, actors, places, tags",
+        "search titles, summaries, places, quotes, actors, tags and sources (again: edit the search)",
         Some("search"),
     ),
+    b(Browse, &[k('n')], Msg::NextMatch(1), "Filter", "next event matching the search (wraps around)", None),
+    b(Browse, &[k('N')], Msg::NextMatch(-1), "Filter", "previous event matching the search (wraps around)", None),
     b(Browse, &[k('a')], Msg::OpenPicker(PickerKind::Actors), "Filter", "filter by actor", Some("actors")),
     b(Browse, &[k('t')], Msg::OpenPicker(PickerKind::Tags), "Filter", "filter by tag", Some("tags")),
-    b(Browse, &[k('c')], Msg::ClearFilters, "Filter", "clear every filter", None),
+    b(Browse, &[k('c')], Msg::ClearFilters, "Filter", "clear every filter", Some("clear")),
     b(Browse, &[k('?')], Msg::ToggleHelp, "Other", "show or hide this help", Some("help")),
-    b(Browse, &[code(Esc)], Msg::Close, "Other", "close the topmost popup or pane", None),
+    b(
+        Browse,
+        &[code(Esc)],
+        Msg::Close,
+        "Other",
+        "close the quotes pane, else focus the list, else clear the search",
+        None,
+    ),
+    b(
+        Browse,
+        &[k('m')],
+        Msg::ToggleMouse,
+        "Other",
+        "mouse off (the terminal's own selection and copy work) or back on",
+        None,
+    ),
     b(Browse, &[k('q'), ctrl('c')], Msg::Quit, "Other", "quit", Some("quit")),
-    b(Search, &[code(Enter)], Msg::Accept, "Search", "keep the search", Some("keep")),
+    b(Search, &[code(Enter)], Msg::Accept, "Search", "keep the search (n/N then go through the matches)", Some("keep")),
     b(Search, &[code(Esc)], Msg::Close, "Search", "clear the search", Some("clear")),
     b(Search, &[code(Backspace)], Msg::Backspace, "Search", "delete a character", None),
     b(Search, &[code(Down), ctrl('n')], Msg::Move(Step::By(1)), "Search", "next match", None),
     b(Search, &[code(Up), ctrl('p')], Msg::Move(Step::By(-1)), "Search", "previous match", None),
     b(Search, &[ctrl('c')], Msg::Quit, "Search", "quit", None),
-    b(Picker, &[k(' ')], Msg::Toggle, "Actor and tag filter", "toggle the highlighted entry", Some("toggle")),
-    b(Picker, &[code(Enter)], Msg::Accept, "Actor and tag filter", "apply", Some("apply")),
-    b(Picker, &[code(Esc)], Msg::Close, "Actor and tag filter", "cancel", Some("cancel")),
-    b(Picker, &[code(Down), ctrl('n')], Msg::Move(Step::By(1)), "Actor and tag filter", "next entry", None),
-    b(Picker, &[code(Up), ctrl('p')], Msg::Move(Step::By(-1)), "Actor and tag filter", "previous entry", None),
-    b(Picker, &[code(Backspace)], Msg::Backspace, "Actor and tag filter", "delete a character of the filter", None),
-    b(Picker, &[ctrl('c')], Msg::Quit, "Actor and tag filter", "quit", None),
+    b(Picker, &[k('j'), code(Down)], Msg::Move(Step::By(1)), PICK, "next entry", None),
+    b(Picker, &[k('k'), code(Up)], Msg::Move(Step::By(-1)), PICK, "previous entry", None),
+    b(Picker, &[code(PageDown), ctrl('d')], Msg::Move(Step::Page(1)), PICK, "page down", None),
+    b(Picker, &[code(PageUp), ctrl('u')], Msg::Move(Step::Page(-1)), PICK, "page up", None),
+    b(Picker, &[k(' ')], Msg::Toggle, PICK, "tick or untick the highlighted entry", Some("tick")),
+    b(
+        Picker,
+        &[k('/')],
+        Msg::StartSearch,
+        PICK,
+        "type to filter the entries (Space, j and k are typed)",
+        Some("filter"),
+    ),
+    b(Picker, &[code(Enter)], Msg::Accept, PICK, "apply the ticks (none ticked: the highlighted entry)", Some("apply")),
+    b(Picker, &[code(Esc)], Msg::Close, PICK, "clear the typed filter, else cancel", Some("cancel")),
+    b(Picker, &[code(Backspace)], Msg::Backspace, PICK, "delete a character of the filter", None),
+    b(Picker, &[ctrl('c')], Msg::Quit, PICK, "quit", None),
+    b(PickerFilter, &[code(Enter)], Msg::Accept, TYPING, "stop typing, keep the filter", Some("done")),
+    b(PickerFilter, &[code(Esc)], Msg::Close, TYPING, "clear the filter and stop typing", Some("clear")),
+    b(PickerFilter, &[code(Backspace)], Msg::Backspace, TYPING, "delete a character", None),
+    b(PickerFilter, &[code(Down), ctrl('n')], Msg::Move(Step::By(1)), TYPING, "next entry", None),
+    b(PickerFilter, &[code(Up), ctrl('p')], Msg::Move(Step::By(-1)), TYPING, "previous entry", None),
+    b(PickerFilter, &[ctrl('c')], Msg::Quit, TYPING, "quit", None),
     b(Help, &[k('?'), code(Esc), k('q')], Msg::ToggleHelp, "Help", "close the help", Some("close")),
     b(Help, &[k('j'), code(Down)], Msg::Move(Step::By(1)), "Help", "scroll down", None),
     b(Help, &[k('k'), code(Up)], Msg::Move(Step::By(-1)), "Help", "scroll up", None),
+    b(Help, &[code(PageDown), ctrl('d'), k(' ')], Msg::Move(Step::Page(1)), "Help", "page down", None),
+    b(Help, &[code(PageUp), ctrl('u')], Msg::Move(Step::Page(-1)), "Help", "page up", None),
     b(Help, &[ctrl('c')], Msg::Quit, "Help", "quit", None),
 ];
 
@@ -112,15 +159,15 @@ const fn b(
     Binding { mode, keys, msg, group, help, hint }
 }
 
-/// The message a key press means in `mode`; in the search and picker modes an
-/// unbound printable character is typed into the input.
+/// The message a key press means in `mode`; while typing a search or a
+/// popup's filter, an unbound printable character (Space too) is typed.
 #[must_use]
 pub fn dispatch(mode: Mode, event: KeyEvent) -> Option<Msg> {
     let pressed = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
     let bound = BINDINGS.iter().find(|b| b.mode == mode && b.keys.contains(&pressed)).map(|b| b.msg.clone());
     match (bound, pressed) {
         (Some(msg), _) => Some(msg),
-        (None, Key { code: KeyCode::Char(c), ctrl: false }) if matches!(mode, Mode::Search | Mode::Picker) => {
+        (None, Key { code: KeyCode::Char(c), ctrl: false }) if matches!(mode, Mode::Search | Mode::PickerFilter) => {
             Some(Msg::Input(c))
         }
         _ => None,
@@ -155,14 +202,29 @@ pub fn keys_label(binding: &Binding) -> String {
     binding.keys.iter().map(label).collect::<Vec<_>>().join("/")
 }
 
-/// The status bar hints for `mode`: `(key, word)` pairs, the help key first
-/// (so the way to every other key is shown even when little room is left),
-/// then in table order.
+/// One status bar hint: the key as help writes it, and a word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hint {
+    /// The key, e.g. `?`.
+    pub key: String,
+    /// What it does, in a word.
+    pub word: &'static str,
+    /// Whether the hint is shown however little room is left: the way to
+    /// every other key (help) and the way out (quit) never drop.
+    pub essential: bool,
+}
+
+/// The status bar hints for `mode`, in table order, the help key first.
 #[must_use]
-pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
+pub fn hints(mode: Mode) -> Vec<Hint> {
     let mut list: Vec<&Binding> = BINDINGS.iter().filter(|b| b.mode == mode && b.hint.is_some()).collect();
     list.sort_by_key(|b| b.msg != Msg::ToggleHelp);
-    list.iter().filter_map(|b| b.hint.map(|h| (b.keys.first().map(label).unwrap_or_default(), h))).collect()
+    list.iter()
+        .filter_map(|b| {
+            let key = b.keys.first().map(label).unwrap_or_default();
+            b.hint.map(|word| Hint { key, word, essential: matches!(b.msg, Msg::ToggleHelp | Msg::Quit) })
+        })
+        .collect()
 }
 
 /// The key table as Markdown, as the README shows it.

@@ -9,9 +9,7 @@
 use crate::app::{self, App, Msg};
 use crate::keys;
 use crate::ui::{self, Theme};
-use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
-};
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use crossterm::{cursor, execute, terminal as ct};
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -48,11 +46,28 @@ impl End {
     }
 }
 
+/// Mouse reporting as tlview uses it: button presses and the wheel (1000),
+/// in SGR encoding (1006) so columns past 223 work. No motion tracking
+/// (1002, 1003): crossterm's `EnableMouseCapture` asks for every motion,
+/// which floods the loop and, in some terminals, the link between them.
+const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
+
+/// Mouse reporting off, including the modes crossterm would have enabled.
+const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l";
+
+/// Turns the terminal's mouse reporting on or off.
+fn set_mouse(on: bool) -> io::Result<()> {
+    let mut out = io::stdout();
+    out.write_all(if on { MOUSE_ON } else { MOUSE_OFF })?;
+    out.flush()
+}
+
 /// Leaves full-screen mode: mouse capture off, cursor shown, main screen, raw mode off.
 /// Safe to call more than once.
 pub fn restore() {
+    let _ = set_mouse(false);
     let mut out = io::stdout();
-    let _ = execute!(out, DisableMouseCapture, cursor::Show, ct::LeaveAlternateScreen);
+    let _ = execute!(out, cursor::Show, ct::LeaveAlternateScreen);
     let _ = ct::disable_raw_mode();
     let _ = out.flush();
 }
@@ -72,7 +87,8 @@ pub fn run(mut app: App, theme: Theme) -> io::Result<End> {
         previous(info);
     }));
     ct::enable_raw_mode()?;
-    let result = execute!(io::stdout(), ct::EnterAlternateScreen, EnableMouseCapture, cursor::Hide)
+    let result = execute!(io::stdout(), ct::EnterAlternateScreen, cursor::Hide)
+        .and_then(|()| set_mouse(app.mouse))
         .and_then(|()| event_loop(&mut app, theme, &stop));
     restore();
     done.store(true, Ordering::SeqCst);
@@ -108,10 +124,16 @@ fn event_loop(app: &mut App, theme: Theme, stop: &AtomicI32) -> io::Result<End> 
     let tty = std::fs::File::open("/dev/tty").ok();
     let size = terminal.size()?;
     app::update(app, Msg::Resize(size.width, size.height));
-    // Draw only when something changed: mouse capture reports every motion,
-    // and most of those events mean nothing to the viewer.
+    // Draw only when something changed: most mouse events (a release, a
+    // middle click) mean nothing to the viewer.
     let mut dirty = true;
+    let mut mouse = app.mouse;
     while !app.quit {
+        // The model says whether the mouse is wanted (`m`); the terminal follows.
+        if app.mouse != mouse {
+            set_mouse(app.mouse)?;
+            mouse = app.mouse;
+        }
         if dirty {
             let mut limits = None;
             terminal.draw(|f| limits = Some(ui::draw(f, app, theme)))?;

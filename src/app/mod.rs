@@ -18,3 +18,7 @@ pub use update::update;
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+#[path = "tests_reading.rs"]
+mod tests_reading;

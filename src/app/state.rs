@@ -15,8 +15,10 @@ pub enum Mode {
     Browse,
     /// Typing a search.
     Search,
-    /// Choosing actors or tags in a popup.
+    /// Choosing entries in a filter popup (actors, tags): keys move and tick.
     Picker,
+    /// Typing the filter of a popup's entries: keys are typed, Space too.
+    PickerFilter,
     /// Reading the help overlay.
     Help,
 }
@@ -52,7 +54,7 @@ pub struct Filters {
     pub tags: BTreeSet<u32>,
 }
 
-/// The actor or tag popup while it is open.
+/// A filter popup (actors, tags) while it is open.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Picker {
     /// Actors or tags.
@@ -61,8 +63,11 @@ pub struct Picker {
     pub query: String,
     /// The entries ticked so far (applied on Enter).
     pub chosen: BTreeSet<u32>,
-    /// The entries the query lets through, in display order.
+    /// The entries shown, in display order: the ticked ones first (a ticked
+    /// entry never hides), then those the query lets through, best match first.
     pub entries: Vec<u32>,
+    /// How many of `entries`, from the first, were ticked when the list was built.
+    pub ticked_first: usize,
     /// The highlighted position in `entries`.
     pub cursor: usize,
 }
@@ -116,6 +121,14 @@ pub struct App {
     pub span: (i64, i64),
     /// Terminal columns and rows.
     pub size: (u16, u16),
+    /// A one-line message for the status bar (why a key did nothing, where
+    /// a search wrapped), until the next key.
+    pub notice: Option<&'static str>,
+    /// Whether the terminal should report clicks and the wheel; off, the
+    /// terminal's own text selection works (the terminal loop applies it).
+    pub mouse: bool,
+    /// The display width of the longest title, for the list's share of a wide screen.
+    pub widest_title: u16,
     /// Set when the user asked to quit.
     pub quit: bool,
 }
@@ -130,6 +143,8 @@ impl App {
         let keys = EventKeys::build(&timeline);
         let first = timeline.events.first().map_or(0, crate::timeline::Event::start);
         let last = timeline.events.iter().map(crate::timeline::Event::finish).max().unwrap_or(first);
+        let widest =
+            timeline.events.iter().map(|e| unicode_width::UnicodeWidthStr::width(&*e.title)).max().unwrap_or(0);
         let mut app = App {
             timeline,
             index,
@@ -154,6 +169,9 @@ impl App {
             zoom: None,
             span: (first, last.max(first + 1)),
             size,
+            notice: None,
+            mouse: true,
+            widest_title: u16::try_from(widest).unwrap_or(u16::MAX),
             quit: false,
         };
         app.refilter();

@@ -21,12 +21,16 @@ pub fn update(app: &mut App, msg: Msg) {
             clamp(&mut app.quotes_scroll, limits.quotes);
             clamp(&mut app.help_scroll, limits.help);
         }
-        msg => match app.mode {
-            Mode::Browse => browse(app, msg),
-            Mode::Search => search(app, msg),
-            Mode::Picker => picker::update(app, msg),
-            Mode::Help => help(app, msg),
-        },
+        msg => {
+            // A notice answers one key: the next one clears it.
+            app.notice = None;
+            match app.mode {
+                Mode::Browse => browse(app, msg),
+                Mode::Search => search(app, msg),
+                Mode::Picker | Mode::PickerFilter => picker::update(app, msg),
+                Mode::Help => help(app, msg),
+            }
+        }
     }
 }
 
@@ -39,15 +43,26 @@ fn browse(app: &mut App, msg: Msg) {
         },
         Msg::Unit(d) => nav::jump_unit(app, d),
         Msg::Zoom(d) => zoom(app, d),
-        Msg::OpenQuotes if app.selected.is_some() => {
-            app.quotes_open = true;
-            app.focus = Pane::Quotes;
-            app.quotes_scroll = 0;
-        }
+        Msg::OpenQuotes => match app.selected_event() {
+            None => app.notice = Some("No event is selected."),
+            Some(e) if e.quotes.is_empty() => app.notice = Some("This event has no quoted statements."),
+            // The list keeps focus: j/k go on through events and the pane follows.
+            Some(_) => {
+                app.quotes_open = true;
+                app.quotes_scroll = 0;
+            }
+        },
         Msg::Focus(d) => cycle_focus(app, d),
-        Msg::StartSearch => {
-            app.mode = Mode::Search;
-            set_query(app, String::new());
+        // Like less: `/` shows the kept search, to edit.
+        Msg::StartSearch => app.mode = Mode::Search,
+        Msg::NextMatch(d) => next_match(app, d),
+        Msg::ToggleMouse => {
+            app.mouse = !app.mouse;
+            app.notice = Some(if app.mouse {
+                "Mouse on: clicks and the wheel go to tlview."
+            } else {
+                "Mouse off: the terminal selects and copies text; m turns it back on."
+            });
         }
         Msg::OpenPicker(kind) => picker::open(app, kind),
         Msg::ClearFilters => {
@@ -67,6 +82,9 @@ fn browse(app: &mut App, msg: Msg) {
                 }
             } else if app.focus != Pane::List {
                 app.focus = Pane::List;
+            } else if !app.filters.query.is_empty() {
+                set_query(app, String::new());
+                app.notice = Some("Search cleared.");
             }
         }
         Msg::Wheel { column, row, lines } => wheel(app, column, row, lines),
@@ -91,6 +109,35 @@ fn search(app: &mut App, msg: Msg) {
         Msg::Move(step) => nav::move_selection(app, step),
         _ => {}
     }
+}
+
+/// Selects the next (`d > 0`) or previous matching event, wrapping around
+/// at the ends with a notice, as less and vim do. The list shows only what
+/// the filters let through, so the matches are the visible events.
+fn next_match(app: &mut App, d: i32) {
+    if app.filters.query.is_empty() {
+        app.notice = Some("No search: press / to search.");
+        return;
+    }
+    let n = app.visible.len();
+    let Some(pos) = app.selected_pos() else {
+        app.notice = Some("Nothing matches the search.");
+        return;
+    };
+    let to = if d > 0 {
+        if pos + 1 == n {
+            app.notice = Some("Search hit the bottom, continuing at the top.");
+            0
+        } else {
+            pos + 1
+        }
+    } else if pos == 0 {
+        app.notice = Some("Search hit the top, continuing at the bottom.");
+        n - 1
+    } else {
+        pos - 1
+    };
+    nav::select(app, app.visible[to]);
 }
 
 /// Sets the search query, refiltering only when it changes (a refilter walks every event).

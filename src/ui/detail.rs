@@ -24,22 +24,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) -> u16 {
         Some(e) => event_lines(app, e, width, theme),
         None => no_match_lines(app, width, theme),
     };
-    let limit = lines.len().saturating_sub(usize::from(inner.height));
+    let (total, height) = (lines.len(), usize::from(inner.height));
+    let limit = total.saturating_sub(height);
     let top = usize::from(app.detail_scroll).min(limit);
-    let shown: Vec<Line> = lines.into_iter().skip(top).take(usize::from(inner.height)).collect();
+    let shown: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+    super::scroll_marks(frame, area, inner, total, top, height, theme);
     u16::try_from(limit).unwrap_or(u16::MAX)
 }
 
-/// `text` wrapped beside a label, continuation lines indented under the text.
-fn labeled(label: &str, text: &str, width: usize, style: Style, theme: Theme) -> Vec<Line<'static>> {
+/// `text` wrapped beside a label, continuation lines indented under the
+/// text, matches of the search `q` marked.
+fn labeled(label: &str, text: &str, width: usize, style: Style, q: &str, theme: Theme) -> Vec<Line<'static>> {
     let body = width.saturating_sub(LABEL).max(1);
     wrap(text, body)
         .into_iter()
         .enumerate()
         .map(|(n, l)| {
             let head = if n == 0 { format!("{label:<LABEL$}") } else { " ".repeat(LABEL) };
-            Line::from(vec![Span::styled(head, theme.muted()), Span::styled(l, style)])
+            let mut spans = vec![Span::styled(head, theme.muted())];
+            spans.extend(highlight::spans(&l, q, style, theme.matched()));
+            Line::from(spans)
         })
         .collect()
 }
@@ -53,10 +58,10 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
         .collect();
     for (n, d) in when::describe(t, e).iter().enumerate() {
         let style = if n == 0 { Style::new() } else { theme.muted() };
-        out.extend(labeled(if n == 0 { "When" } else { "" }, d, width, style, theme));
+        out.extend(labeled(if n == 0 { "When" } else { "" }, d, width, style, "", theme));
     }
     if let Some(loc) = &e.location {
-        out.extend(labeled("Where", &clean(loc), width, Style::new(), theme));
+        out.extend(labeled("Where", &clean(loc), width, Style::new(), q, theme));
     }
     for (n, &a) in e.actors.iter().enumerate() {
         let Some(actor) = t.actors.get(a as usize) else { continue };
@@ -64,7 +69,7 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
             Some(role) => format!("{} — {}", clean(&actor.name), clean(role)),
             None => clean(&actor.name),
         };
-        out.extend(labeled(if n == 0 { "Who" } else { "" }, &text, width, Style::new(), theme));
+        out.extend(labeled(if n == 0 { "Who" } else { "" }, &text, width, Style::new(), q, theme));
     }
     if let Some(summary) = &e.summary {
         out.push(Line::default());
@@ -75,7 +80,7 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
     out.push(Line::default());
     if !e.tags.is_empty() {
         let tags: Vec<String> = e.tags.iter().filter_map(|&g| t.tags.get(g as usize)).map(|g| clean(g)).collect();
-        out.extend(labeled("Tags", &tags.join(", "), width, Style::new(), theme));
+        out.extend(labeled("Tags", &tags.join(", "), width, Style::new(), q, theme));
     }
     for (n, &s) in e.sources.iter().enumerate() {
         let Some(src) = t.sources.get(s as usize) else { continue };
@@ -83,13 +88,14 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
         parts.push(format!("“{}”", clean(&src.title)));
         parts.extend(src.published.map(|d| d.long()));
         parts.extend(src.url.iter().map(|u| clean(u)));
-        out.extend(labeled(if n == 0 { "Sources" } else { "" }, &parts.join(" · "), width, Style::new(), theme));
+        out.extend(labeled(if n == 0 { "Sources" } else { "" }, &parts.join(" · "), width, Style::new(), q, theme));
     }
     if !e.quotes.is_empty() {
         let n = e.quotes.len();
         let noun = if n == 1 { "quoted statement" } else { "quoted statements" };
+        let how = if app.quotes_open { "in the quotes pane" } else { "press Enter to read" };
         out.push(Line::default());
-        out.push(Line::styled(format!("❝ {n} {noun}: press Enter to read"), theme.name()));
+        out.push(Line::styled(format!("❝ {n} {noun}: {how}"), theme.name()));
     }
     out
 }
@@ -97,9 +103,10 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
 fn no_match_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let f = &app.filters;
     let t = &app.timeline;
+    let q = "";
     let mut out = vec![Line::styled("No event matches every active filter.", theme.heading()), Line::default()];
     if !f.query.is_empty() {
-        out.extend(labeled("Search", &format!("\"{}\"", clean(&f.query)), width, Style::new(), theme));
+        out.extend(labeled("Search", &format!("\"{}\"", clean(&f.query)), width, Style::new(), q, theme));
     }
     let names = |ids: &std::collections::BTreeSet<u32>, actors: bool| -> String {
         let list: Vec<String> = ids
@@ -115,10 +122,10 @@ fn no_match_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
         list.join(", ")
     };
     if !f.actors.is_empty() {
-        out.extend(labeled("Actors", &names(&f.actors, true), width, Style::new(), theme));
+        out.extend(labeled("Actors", &names(&f.actors, true), width, Style::new(), q, theme));
     }
     if !f.tags.is_empty() {
-        out.extend(labeled("Tags", &names(&f.tags, false), width, Style::new(), theme));
+        out.extend(labeled("Tags", &names(&f.tags, false), width, Style::new(), q, theme));
     }
     out.push(Line::default());
     out.push(Line::styled("Press c to clear every filter.", theme.muted()));

@@ -1,12 +1,14 @@
 //! The event list: day headings and one row per event, drawn from the rows
-//! on screen only, with a scrollbar for the position in the whole list.
+//! on screen only, cut with an ellipsis, with a scrollbar and a `↓ more`
+//! count for the position in the whole list.
 
+use super::wrap::{ellipsize, str_width};
 use super::{Theme, as_selected, clean, highlight, pane, when};
 use crate::app::{App, Pane, Row};
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::Paragraph;
 
 /// Draws the list into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
@@ -39,10 +41,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         let row_area = Rect::new(inner.x, y, width, 1);
         let line = match *row {
             Row::Heading(i) => Line::styled(
-                clean(&when::heading(&app.timeline.events[i as usize], app.timeline.zone)),
+                ellipsize(&clean(&when::heading(&app.timeline.events[i as usize], zone)), usize::from(width)),
                 theme.heading(),
             ),
-            Row::Event(i) => event_line(app, i, &labels[k], when_width, theme),
+            Row::Event(i) => event_line(app, i, &labels[k], when_width, usize::from(width), theme),
         };
         let selected = matches!(*row, Row::Event(i) if app.selected == Some(i));
         let line = if selected { as_selected(line, theme) } else { line };
@@ -51,20 +53,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         }
         frame.render_widget(line, row_area);
     }
-    if app.rows.len() > height {
-        let mut state = ScrollbarState::new(app.rows.len().saturating_sub(height)).position(first);
-        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None);
-        frame.render_stateful_widget(bar, area.inner(Margin { horizontal: 0, vertical: 1 }), &mut state);
-    }
+    super::scroll_marks(frame, area, inner, app.rows.len(), first, height, theme);
 }
 
-/// One event's row: time column (`width` wide, as wide as the widest on
-/// screen), quote marker, title with search matches marked.
-fn event_line(app: &App, i: u32, when: &str, width: usize, theme: Theme) -> Line<'static> {
+/// One event's row, `room` columns: time column (`width` wide, as wide as
+/// the widest on screen), quote marker, title with search matches marked,
+/// cut with an ellipsis when it does not fit.
+fn event_line(app: &App, i: u32, when: &str, width: usize, room: usize, theme: Theme) -> Line<'static> {
     let e = &app.timeline.events[i as usize];
     let time = if width == 0 { String::from(" ") } else { format!(" {when:<width$} ") };
     let marker = if e.quotes.is_empty() { "  " } else { "❝ " };
+    let title = ellipsize(&clean(&e.title), room.saturating_sub(str_width(&time) + 2));
     let mut spans = vec![Span::styled(time, theme.muted()), Span::styled(marker, theme.name())];
-    spans.extend(highlight::spans(&clean(&e.title), &app.filters.query, ratatui::style::Style::new(), theme.matched()));
+    spans.extend(highlight::spans(&title, &app.filters.query, ratatui::style::Style::new(), theme.matched()));
     Line::from(spans)
 }

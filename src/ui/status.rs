@@ -1,67 +1,113 @@
-//! The status bar: how many events show, the active filters (or the search
-//! being typed), and the keys that matter in the current mode, taken from
-//! the key table.
+//! The status bar: how many events show, then a notice (why a key did
+//! nothing), the search being typed, or the filters in force and how they
+//! combine; and the keys that matter in the current mode, from the key table.
+//! The help and quit hints never drop: the rest give way first, then the
+//! left text, which is cut with an ellipsis.
 
-use super::wrap::str_width;
+use super::wrap::{ellipsize, str_width};
 use super::{Theme, clean};
 use crate::app::{App, Mode, axis};
-use crate::keys;
+use crate::keys::{self, Hint};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// Draws the status bar into the one-row `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let mut left =
-        vec![Span::styled(format!(" {} of {} events ", app.visible.len(), app.timeline.events.len()), theme.heading())];
-    if app.mode == Mode::Search {
-        left.push(Span::styled(" /", theme.key()));
-        left.push(Span::raw(clean(&app.filters.query)));
-        left.push(Span::styled("▏", theme.key()));
-    } else {
-        left.extend(filter_spans(app, theme));
-    }
-    let unit = axis::unit(app, axis::inner_width(area.width));
-    left.push(Span::styled(format!(" · axis: {}", unit.name()), theme.muted()));
-    let left_line = Line::from(left);
-    let used = str_width(&left_line.to_string());
-    frame.render_widget(left_line, area);
-    // As many hints as fit after the counts and filters, in table order.
     let width = usize::from(area.width);
-    let mut right: Vec<Span> = Vec::new();
-    let mut need = 0;
-    for (key, word) in keys::hints(app.mode) {
-        let (k, w) = (format!(" {key}"), format!(" {word} "));
-        let more = str_width(&k) + str_width(&w);
-        if used + need + more >= width {
-            break;
-        }
-        need += more;
-        right.push(Span::styled(k, theme.key()));
-        right.push(Span::styled(w, theme.muted()));
+    let hints = keys::hints(app.mode);
+    let cost = |h: &Hint| str_width(&h.key) + str_width(h.word) + 3;
+    let essential: usize = hints.iter().filter(|h| h.essential).map(cost).sum();
+    let mut left = left_text(app, area.width);
+    let left_room = width.saturating_sub(essential + 1);
+    // Short of room, the axis unit (also on the axis's border) goes first.
+    if left.iter().map(|(s, _)| str_width(s)).sum::<usize>() > left_room {
+        left.pop();
     }
-    let x = area.x + u16::try_from(width - need.min(width)).unwrap_or(0);
+    let left_width = left.iter().map(|(s, _)| str_width(s)).sum::<usize>().min(left_room);
+    // The other hints, in order, while they fit beside the left text.
+    let mut room = width.saturating_sub(left_width + essential + 1);
+    let shown: Vec<&Hint> = hints
+        .iter()
+        .filter(|h| {
+            if h.essential {
+                return true;
+            }
+            let fits = cost(h) <= room;
+            if fits {
+                room -= cost(h);
+            }
+            fits
+        })
+        .collect();
+    let mut spans = Vec::new();
+    let mut left_budget = left_room;
+    for (text, style) in left {
+        let text = ellipsize(&text, left_budget);
+        left_budget -= str_width(&text);
+        spans.push(Span::styled(text, style(theme)));
+    }
+    frame.render_widget(Line::from(spans), area);
+    let right: Vec<Span> = shown
+        .iter()
+        .flat_map(|h| {
+            [Span::styled(format!(" {}", h.key), theme.key()), Span::styled(format!(" {} ", h.word), theme.muted())]
+        })
+        .collect();
+    let need = shown.iter().map(|h| cost(h)).sum::<usize>().min(width);
+    let x = area.x + u16::try_from(width - need).unwrap_or(0);
     frame.render_widget(Line::from(right), Rect::new(x, area.y, u16::try_from(need).unwrap_or(0), 1));
 }
 
-fn filter_spans(app: &App, theme: Theme) -> Vec<Span<'static>> {
+type Styled = (String, fn(Theme) -> ratatui::style::Style);
+
+/// The left part: counts, then the notice, search prompt or filters, then the axis unit.
+fn left_text(app: &App, width: u16) -> Vec<Styled> {
+    let mut out: Vec<Styled> =
+        vec![(format!(" {} of {} events ", app.visible.len(), app.timeline.events.len()), Theme::heading)];
+    if app.mode == Mode::Search {
+        out.push((" /".into(), Theme::key));
+        out.push((clean(&app.filters.query), |_| ratatui::style::Style::new()));
+        out.push(("▏".into(), Theme::key));
+    } else if let Some(notice) = app.notice {
+        out.push((format!(" {notice}"), Theme::heading));
+    } else if let Some(f) = describe_filters(app) {
+        out.push((format!(" {f}"), Theme::key));
+    }
+    let unit = axis::unit(app, axis::inner_width(width));
+    out.push((format!(" · axis: {}", unit.name()), Theme::muted));
+    out
+}
+
+/// The filters in force and how they combine, or `None`: `search "kremlin" ·
+/// and actors: Putin or Peskov · and tag: diplomacy` (each filter lets through
+/// any of its entries; an event must pass every filter).
+#[must_use]
+pub fn describe_filters(app: &App) -> Option<String> {
     let f = &app.filters;
     let t = &app.timeline;
-    let mut out = Vec::new();
+    let mut parts = Vec::new();
     if !f.query.is_empty() {
-        out.push(Span::styled(format!(" search \"{}\"", clean(&f.query)), theme.key()));
+        parts.push(format!("search \"{}\"", clean(&f.query)));
     }
-    let join = |names: Vec<String>| -> String {
-        let n = names.len();
-        if n > 2 { format!("{}, {} +{}", names[0], names[1], n - 2) } else { names.join(", ") }
+    let any = |one: &str, many: &str, names: Vec<String>| {
+        let what = if names.len() == 1 { one } else { many };
+        format!("{what}: {}", names.join(" or "))
     };
     if !f.actors.is_empty() {
         let names = f.actors.iter().filter_map(|&a| t.actors.get(a as usize)).map(|a| clean(&a.name)).collect();
-        out.push(Span::styled(format!(" actors: {}", join(names)), theme.key()));
+        parts.push(any("actor", "actors", names));
     }
     if !f.tags.is_empty() {
         let names = f.tags.iter().filter_map(|&g| t.tags.get(g as usize)).map(|g| clean(g)).collect();
-        out.push(Span::styled(format!(" tags: {}", join(names)), theme.key()));
+        parts.push(any("tag", "tags", names));
     }
-    out
+    (!parts.is_empty()).then(|| {
+        parts
+            .iter()
+            .enumerate()
+            .map(|(n, p)| if n == 0 { p.clone() } else { format!("and {p}") })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    })
 }
