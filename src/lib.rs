@@ -5,6 +5,7 @@
 //! command line into what to do.
 
 pub mod app;
+pub mod editor;
 pub mod cli;
 pub mod keys;
 pub mod progress;
@@ -12,3 +13,4 @@ pub mod terminal;
 pub mod text;
 pub mod timeline;
 pub mod ui;
+pub mod watch;
