@@ -6,6 +6,7 @@ mod axis;
 mod detail;
 mod help;
 mod highlight;
+pub mod link;
 mod list;
 mod popup;
 mod quotes;
