@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod editor;
+pub mod effects;
 pub mod cite;
 pub mod cli;
 pub mod keys;

@@ -4,6 +4,7 @@
 pub mod date;
 pub mod limits;
 mod load;
+pub mod locate;
 pub mod model;
 pub(crate) mod pipeline;
 mod positions;
