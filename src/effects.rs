@@ -38,9 +38,7 @@ pub fn edit_position(effect: &Effect, file: &Path, limits: &Limits) -> (usize, u
         Effect::EditEvent(id) => {
             let mut text = String::new();
             let read = std::fs::File::open(file).and_then(|f| f.take(limits.max_file_bytes).read_to_string(&mut text));
-            read.ok()
-                .and_then(|_| locate::event_position(&text, id))
-                .map_or((1, 1), |p| (p.line, p.column))
+            read.ok().and_then(|_| locate::event_position(&text, id)).map_or((1, 1), |p| (p.line, p.column))
         }
         _ => (1, 1),
     }

@@ -8,7 +8,8 @@ fn temp_file(tag: &str, text: &str) -> PathBuf {
     file
 }
 
-const GOOD: &str = "title: T\nevents:\n  - id: a\n    date: 2020-01-01\n    title: A\n  - id: b\n    date: 2020-01-02\n    title: B\n";
+const GOOD: &str =
+    "title: T\nevents:\n  - id: a\n    date: 2020-01-01\n    title: A\n  - id: b\n    date: 2020-01-02\n    title: B\n";
 
 #[test]
 fn reload_reports_the_new_version_or_every_problem() {
@@ -26,8 +27,8 @@ fn reload_reports_the_new_version_or_every_problem() {
 #[test]
 fn editing_an_event_opens_the_editor_at_its_line() {
     let file = temp_file("edit", GOOD);
-    let argv = edit_argv(&Effect::EditEvent("b".into()), &file, &Limits::default(), None, Some("nano".into()))
-        .expect("argv");
+    let argv =
+        edit_argv(&Effect::EditEvent("b".into()), &file, &Limits::default(), None, Some("nano".into())).expect("argv");
     assert_eq!(argv[1], "+6,5");
     let argv = edit_argv(&Effect::Edit { line: 7, column: 11 }, &file, &Limits::default(), Some("vim".into()), None)
         .expect("argv");
@@ -42,8 +43,11 @@ fn the_opener_gets_the_url_as_one_argument_and_never_a_bad_scheme() {
     use std::os::unix::fs::PermissionsExt;
     let record = temp_file("opener", "").with_file_name("args");
     let script = record.with_file_name("fake-opener");
-    std::fs::write(&script, format!("#!/bin/sh\nprintf '%s\\n' \"$#\" \"$1\" > '{}.tmp'\nmv '{0}.tmp' '{0}'\n", record.display()))
-        .expect("script");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$#\" \"$1\" > '{}.tmp'\nmv '{0}.tmp' '{0}'\n", record.display()),
+    )
+    .expect("script");
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let url = "https://example.org/a b?x=1;$(id)";
     assert_eq!(open_url(url, Some(script.clone().into())), format!("opened {url}"));

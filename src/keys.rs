@@ -78,7 +78,14 @@ pub const BINDINGS: &[Binding] = &[
     b(Browse, &[k('a')], Msg::OpenPicker(PickerKind::Actors), "Filter", "filter by actor", Some("actors")),
     b(Browse, &[k('t')], Msg::OpenPicker(PickerKind::Tags), "Filter", "filter by tag", Some("tags")),
     b(Browse, &[k('c')], Msg::ClearFilters, "Filter", "clear every filter", None),
-    b(Browse, &[k('e')], Msg::Edit, "Write", "edit the file at the selected event (or problem) in $VISUAL/$EDITOR", None),
+    b(
+        Browse,
+        &[k('e')],
+        Msg::Edit,
+        "Write",
+        "edit the file at the selected event (or problem) in $VISUAL/$EDITOR",
+        None,
+    ),
     b(Browse, &[k('r')], Msg::Reload, "Write", "reload the file (it also reloads by itself on save)", None),
     b(Browse, &[k('o')], Msg::OpenSource, "Sources", "open a source of the selected event (http/https)", None),
     b(

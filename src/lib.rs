@@ -5,10 +5,11 @@
 //! command line into what to do.
 
 pub mod app;
-pub mod editor;
-pub mod effects;
 pub mod cite;
 pub mod cli;
+pub mod cli_new;
+pub mod editor;
+pub mod effects;
 pub mod keys;
 pub mod progress;
 pub mod terminal;

@@ -22,6 +22,8 @@ fn main() -> ExitCode {
     match args.command {
         Command::Help => print(&mut stdout, &cli::help()),
         Command::Version => print(&mut stdout, &format!("tlview {}\n", env!("CARGO_PKG_VERSION"))),
+        Command::Example => print(&mut stdout, tlview::timeline::BUNDLED),
+        Command::New(file) => ExitCode::from(tlview::cli_new::new_file(&file, &mut stdout, &mut std::io::stderr())),
         Command::Check(files) => ExitCode::from(cli::check(&files, &args.limits, &mut stdout)),
         Command::View(file) => {
             // Load fully before touching the terminal: a refused file leaves it as it was.

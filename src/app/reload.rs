@@ -96,7 +96,8 @@ pub fn reloaded(app: &mut App, new: Timeline) {
     let mut next = App::new(new, app.size);
     let t = &next.timeline;
     next.filters.query = std::mem::take(&mut app.filters.query);
-    next.filters.actors = actor_ids.iter().filter_map(|id| t.actors.iter().position(|a| &a.id == id)).map(idx).collect();
+    next.filters.actors =
+        actor_ids.iter().filter_map(|id| t.actors.iter().position(|a| &a.id == id)).map(idx).collect();
     next.filters.tags = tag_names.iter().filter_map(|g| t.tags.iter().position(|n| n == g)).map(idx).collect();
     next.refilter();
     let found = selected_id.and_then(|id| next.timeline.events.iter().position(|e| e.id == id)).map(idx);
@@ -109,7 +110,10 @@ pub fn reloaded(app: &mut App, new: Timeline) {
             }
         }
         // The event is gone: stay at the same place in the list.
-        None => next.selected = selected_pos.and_then(|p| next.visible.get(p.min(next.visible.len().saturating_sub(1))).copied()),
+        None => {
+            next.selected =
+                selected_pos.and_then(|p| next.visible.get(p.min(next.visible.len().saturating_sub(1))).copied())
+        }
     }
     next.list_offset = app.list_offset;
     next.zoom = app.zoom;

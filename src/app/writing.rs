@@ -40,7 +40,9 @@ impl ProblemLine {
             LoadError::Unreadable { reason, .. } => {
                 vec![ProblemLine { line: 1, column: 1, message: format!("cannot read: {reason}") }]
             }
-            LoadError::Interrupted => vec![ProblemLine { line: 1, column: 1, message: "the reload was stopped".into() }],
+            LoadError::Interrupted => {
+                vec![ProblemLine { line: 1, column: 1, message: "the reload was stopped".into() }]
+            }
         }
     }
 }

@@ -42,10 +42,11 @@ fn a_reload_keeps_the_selection_by_id_and_says_what_changed() {
     let mut app = app();
     select(&mut app, "c");
     // An event added before it, one changed, one removed.
-    let v2 = V1
-        .replace("title: Alpha", "title: Alpha!")
-        .replace("- {id: d, date: 2020-01-04, title: Delta}\n", "")
-        .replace("events:\n", "events:\n- {id: z, date: 2019-12-31, title: Zero}\n- {id: y, date: 2019-12-30, title: Yes}\n");
+    let v2 =
+        V1.replace("title: Alpha", "title: Alpha!").replace("- {id: d, date: 2020-01-04, title: Delta}\n", "").replace(
+            "events:\n",
+            "events:\n- {id: z, date: 2019-12-31, title: Zero}\n- {id: y, date: 2019-12-30, title: Yes}\n",
+        );
     reload(&mut app, &v2);
     assert_eq!(id(&app), "c");
     assert_eq!(app.writing.status.as_deref(), Some("reloaded: 2 events added, 1 changed, 1 removed"));
@@ -67,7 +68,10 @@ fn a_reload_keeps_filters_search_zoom_and_focus_where_they_still_apply() {
     app.focus = Pane::Detail;
     // bob is gone; tag x moved to a different index.
     let v2 = V1.replace("  - {id: bob, name: Bob}\n", "").replace("actors: [bob], tags: [y]", "tags: [y]");
-    let v2 = v2.replace("- {id: a, date: 2020-01-01, title: Alpha, actors: [ann], tags: [x]", "- {id: a, date: 2020-01-01, title: Alpha, actors: [ann], tags: [w, x]");
+    let v2 = v2.replace(
+        "- {id: a, date: 2020-01-01, title: Alpha, actors: [ann], tags: [x]",
+        "- {id: a, date: 2020-01-01, title: Alpha, actors: [ann], tags: [w, x]",
+    );
     reload(&mut app, &v2);
     assert_eq!(app.filters.query, "a");
     assert!(app.filters.actors.is_empty());
@@ -80,7 +84,10 @@ fn a_reload_keeps_filters_search_zoom_and_focus_where_they_still_apply() {
 fn a_removed_selection_stays_at_its_place_in_the_list() {
     let mut app = app();
     select(&mut app, "b");
-    reload(&mut app, &V1.replace("- {id: b, date: 2020-01-02, title: Bravo, actors: [bob], tags: [y], sources: [u]}\n", ""));
+    reload(
+        &mut app,
+        &V1.replace("- {id: b, date: 2020-01-02, title: Bravo, actors: [bob], tags: [y], sources: [u]}\n", ""),
+    );
     assert_eq!(id(&app), "c");
     assert_eq!(app.writing.status.as_deref(), Some("reloaded: 1 event removed"));
 }
@@ -150,10 +157,9 @@ fn o_opens_http_sources_only_with_a_chooser_for_several() {
     update(&mut app, Msg::OpenSource);
     assert_eq!(app.writing.status.as_deref(), Some("this event's sources have no URL"));
 
-    let two = V1.replace("sources: [u]", "sources: [s, t]").replace(
-        "  - {id: u,",
-        "  - {id: t, title: T2, publisher: P, url: \"http://t.example/\"}\n  - {id: u,",
-    );
+    let two = V1
+        .replace("sources: [u]", "sources: [s, t]")
+        .replace("  - {id: u,", "  - {id: t, title: T2, publisher: P, url: \"http://t.example/\"}\n  - {id: u,");
     let mut app = App::new(load(&two), (120, 40));
     select(&mut app, "b");
     update(&mut app, Msg::OpenSource);

@@ -60,7 +60,12 @@ pub fn mark(buf: &mut Buffer, app: &App) {
     let sources = event.sources.iter().chain(event.quotes.iter().map(|q| &q.source));
     let urls: Vec<&str> = sources.filter_map(|&s| t.sources.get(s as usize)?.url.as_deref()).collect();
     for area in [areas.detail, areas.quotes].into_iter().flatten() {
-        let inner = Rect { x: area.x + 1, y: area.y + 1, width: area.width.saturating_sub(2), height: area.height.saturating_sub(2) };
+        let inner = Rect {
+            x: area.x + 1,
+            y: area.y + 1,
+            width: area.width.saturating_sub(2),
+            height: area.height.saturating_sub(2),
+        };
         for url in &urls {
             if let Some(to) = target(url) {
                 link_text(buf, inner, &super::clean(url), &to);

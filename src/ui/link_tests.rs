@@ -7,7 +7,15 @@ use ratatui::widgets::Paragraph;
 fn only_http_and_https_become_targets() {
     assert_eq!(target("https://example.org/a?b=1").as_deref(), Some("https://example.org/a?b=1"));
     assert_eq!(target("HTTP://example.org").as_deref(), Some("HTTP://example.org"));
-    for bad in ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "ftp://x", "example.org", "https:", "https://"] {
+    for bad in [
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "data:text/html,x",
+        "ftp://x",
+        "example.org",
+        "https:",
+        "https://",
+    ] {
         assert_eq!(target(bad), None, "{bad}");
     }
 }
@@ -18,7 +26,10 @@ fn control_characters_never_reach_a_target() {
     assert_eq!(target("https://x.org/\u{7}"), None);
     assert_eq!(target("https://x.org/a\u{202e}b"), None);
     // Spaces and non-ASCII are percent-encoded: the target is printable ASCII only.
-    assert_eq!(target("https://ar.wikipedia.org/wiki/دير x").as_deref(), Some("https://ar.wikipedia.org/wiki/%D8%AF%D9%8A%D8%B1%20x"));
+    assert_eq!(
+        target("https://ar.wikipedia.org/wiki/دير x").as_deref(),
+        Some("https://ar.wikipedia.org/wiki/%D8%AF%D9%8A%D8%B1%20x")
+    );
 }
 
 /// What a crossterm backend writes for `buf` drawn over a blank screen.
@@ -32,7 +43,10 @@ fn raw_output(paint: impl FnOnce(&mut Buffer)) -> String {
         )
         .expect("terminal");
         term.draw(|f| {
-            f.render_widget(Paragraph::new(vec!["see https://a.org/x here".into(), "javascript:alert(1)".into()]), f.area());
+            f.render_widget(
+                Paragraph::new(vec!["see https://a.org/x here".into(), "javascript:alert(1)".into()]),
+                f.area(),
+            );
             paint(f.buffer_mut());
         })
         .expect("draw");

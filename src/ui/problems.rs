@@ -16,7 +16,8 @@ use ratatui::widgets::{Clear, Paragraph};
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let w = &app.writing;
     let n = w.problems.len();
-    let height = u16::try_from(n + 3).unwrap_or(u16::MAX).clamp(4, (area.height / 2).max(4)).min(area.height.saturating_sub(1));
+    let height =
+        u16::try_from(n + 3).unwrap_or(u16::MAX).clamp(4, (area.height / 2).max(4)).min(area.height.saturating_sub(1));
     let rect = Rect { x: area.x, y: area.bottom().saturating_sub(height + 1), width: area.width, height };
     frame.render_widget(Clear, rect);
     let title = format!(" Problems ({n}) · showing the last good version · e edit there · Esc hide ");
@@ -34,7 +35,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         .take(room)
         .map(|(i, p)| {
             let at = format!("{}:{}: ", p.line, p.column);
-            let text = wrap(&clean(&p.message), width.saturating_sub(at.len()).max(1)).into_iter().next().unwrap_or_default();
+            let text =
+                wrap(&clean(&p.message), width.saturating_sub(at.len()).max(1)).into_iter().next().unwrap_or_default();
             let line = Line::from(vec![Span::styled(at, theme.key()), Span::raw(text)]);
             if i == w.problem_cursor && w.problems_focused { as_selected(line, theme) } else { line }
         })
