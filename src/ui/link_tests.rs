@@ -82,3 +82,21 @@ fn a_url_wrapped_over_two_rows_links_both_pieces() {
     assert_eq!(buf[(3, 0)].diff_option, CellDiffOption::Skip);
     assert_eq!(buf[(0, 0)].symbol(), "x");
 }
+
+#[test]
+fn mark_links_the_selected_events_http_sources_only() {
+    let yaml = "title: T\nsources:\n  - {id: s, title: S, url: \"https://s.example/1\"}\n  - {id: j, title: J, url: \"javascript:alert(1)\"}\n  - {id: f, title: F, url: \"file:///etc/passwd\"}\nevents:\n  - {id: a, date: 2020-01-01, title: Alpha, sources: [s, j, f]}\n";
+    let t = crate::timeline::load_bytes("t.yaml", yaml.as_bytes(), &crate::timeline::limits::Limits::default())
+        .expect("loads");
+    let app = App::new(t, (120, 40));
+    let mut term = Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
+    let frame = term
+        .draw(|f| {
+            crate::ui::draw(f, &app, crate::ui::Theme { color: false });
+            mark(f.buffer_mut(), &app);
+        })
+        .expect("draw");
+    let symbols: Vec<&str> =
+        frame.buffer.content().iter().map(|c| c.symbol()).filter(|s| s.contains("\x1b]8;;")).collect();
+    assert_eq!(symbols, [osc8("https://s.example/1", "https://s.example/1")]);
+}

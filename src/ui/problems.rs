@@ -60,3 +60,57 @@ pub fn draw_chooser(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let top = (c.cursor * 2 + 2).saturating_sub(usize::from(inner.height));
     frame.render_widget(Paragraph::new(lines.into_iter().skip(top).collect::<Vec<_>>()), inner);
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::app::writing::ProblemLine;
+    use crate::app::{App, Msg, update};
+    use crate::timeline::limits::Limits;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    const FILE: &str = "title: T\nsources:\n  - {id: s, title: S, url: \"https://s.example/1\"}\n  - {id: t, title: T2, url: \"http://t.example/\"}\n\
+        events:\n  - {id: a, date: 2020-01-01, title: Alpha, sources: [s, t]}\n";
+
+    fn screen(app: &App) -> String {
+        let mut term = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+        term.draw(|f| {
+            super::super::draw(f, app, super::Theme { color: false });
+        })
+        .expect("draw");
+        let buf = term.backend().buffer();
+        (0..buf.area.height)
+            .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+            .collect()
+    }
+
+    fn app() -> App {
+        let t = crate::timeline::load_bytes("t.yaml", FILE.as_bytes(), &Limits::default()).expect("loads");
+        App::new(t, (100, 30))
+    }
+
+    #[test]
+    fn a_failed_reload_shows_stale_and_every_problem_with_its_place() {
+        let mut app = app();
+        let problems = vec![
+            ProblemLine { line: 12, column: 5, message: "event `b`: `2020-13-01` is not a date".into() },
+            ProblemLine { line: 14, column: 1, message: "evil \u{1b}[2J".into() },
+        ];
+        update(&mut app, Msg::ReloadFailed(problems));
+        let s = screen(&app);
+        assert!(s.contains("Problems (2)"), "{s}");
+        assert!(s.contains("12:5: event `b`: `2020-13-01` is not a date"), "{s}");
+        assert!(s.contains("14:1: evil ␛[2J"), "{s}");
+        assert!(s.contains("STALE"), "{s}");
+        assert!(s.contains("not reloaded: the file has 2 problems"), "{s}");
+    }
+
+    #[test]
+    fn the_chooser_lists_each_openable_source() {
+        let mut app = app();
+        update(&mut app, Msg::OpenSource);
+        let s = screen(&app);
+        assert!(s.contains("Open which source?"), "{s}");
+        assert!(s.contains("https://s.example/1") && s.contains("http://t.example/"), "{s}");
+    }
+}
