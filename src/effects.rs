@@ -5,20 +5,84 @@
 //! message. Running the editor itself ([`crate::editor::run`]) needs the
 //! terminal restored first, which only the loop can do.
 
-use crate::app::Msg;
 use crate::app::msg::Loaded;
 use crate::app::writing::{Effect, ProblemLine};
+use crate::app::{App, Msg, update};
 use crate::timeline::limits::Limits;
 use crate::timeline::locate;
 use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Command, ExitStatus, Stdio};
 use std::sync::Arc;
 
 /// Environment variable naming a program to open URLs with instead of the
 /// platform's opener (run with the URL as its one argument, never through a shell).
 pub const OPENER_ENV: &str = "TLVIEW_OPENER";
+
+/// What the effects need from outside the model: the limits files are held
+/// to and the environment's choices of editor and opener.
+#[derive(Clone, Debug, Default)]
+pub struct Context {
+    /// The limits the file was loaded with.
+    pub limits: Limits,
+    /// `$VISUAL`.
+    pub visual: Option<OsString>,
+    /// `$EDITOR`.
+    pub editor: Option<OsString>,
+    /// [`OPENER_ENV`].
+    pub opener: Option<OsString>,
+}
+
+impl Context {
+    /// The context from the process environment.
+    #[must_use]
+    pub fn from_env(limits: Limits) -> Context {
+        Context {
+            limits,
+            visual: std::env::var_os("VISUAL"),
+            editor: std::env::var_os("EDITOR"),
+            opener: std::env::var_os(OPENER_ENV),
+        }
+    }
+}
+
+/// Carries out every effect `update` asked for, feeding outcomes back into
+/// `app`. `out` is the terminal (for OSC 52); `run_editor` must restore the
+/// terminal, run the argument vector (e.g. with [`crate::editor::run`]),
+/// then re-enter the viewer's screen and redraw in full.
+pub fn perform(
+    app: &mut App,
+    ctx: &Context,
+    out: &mut dyn Write,
+    run_editor: &mut dyn FnMut(&[OsString]) -> io::Result<ExitStatus>,
+) {
+    while let Some(effect) = app.writing.take_effect() {
+        let file = app.writing.file.clone();
+        match (effect, file) {
+            (Effect::Reload, Some(file)) => update(app, reload(&file, &ctx.limits)),
+            (effect @ (Effect::Edit { .. } | Effect::EditEvent(_)), Some(file)) => {
+                match edit_argv(&effect, &file, &ctx.limits, ctx.visual.clone(), ctx.editor.clone()) {
+                    Err(e) => app.writing.status = Some(e),
+                    Ok(argv) => match run_editor(&argv) {
+                        Ok(_) => update(app, reload(&file, &ctx.limits)),
+                        Err(e) => {
+                            let editor = crate::text::sanitize(&argv[0].to_string_lossy()).into_owned();
+                            app.writing.status = Some(format!("could not start the editor {editor}: {e}"));
+                        }
+                    },
+                }
+            }
+            (Effect::Reload | Effect::Edit { .. } | Effect::EditEvent(_), None) => {} // the bundled timeline
+            (Effect::Open(url), _) => app.writing.status = Some(open_url(&url, ctx.opener.clone())),
+            (Effect::Copy(text), _) => {
+                if let Err(e) = copy(out, &text) {
+                    app.writing.status = Some(format!("could not copy: {e}"));
+                }
+            }
+        }
+    }
+}
 
 /// Reads and loads `file` again: [`Msg::Reloaded`], or [`Msg::ReloadFailed`] with every problem.
 #[must_use]

@@ -69,3 +69,39 @@ fn copy_writes_one_osc52_sequence() {
     assert_eq!(out, crate::cite::osc52("“x” — Y"));
     assert_eq!(out.matches("\x1b]52;").count(), 1);
 }
+
+#[cfg(unix)]
+#[test]
+fn e_runs_the_editor_at_the_event_then_reloads_what_it_wrote() {
+    use crate::app::{App, Msg};
+    use std::os::unix::fs::PermissionsExt;
+    let file = temp_file("perform", GOOD);
+    let record = file.with_file_name("editor-args");
+    let script = file.with_file_name("fake-editor");
+    // Records its arguments, then adds an event to the file it was given (the last argument).
+    let body = format!(
+        "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\nfor f; do :; done\nprintf '  - id: c\\n    date: 2020-01-03\\n    title: C\\n' >> \"$f\"\n",
+        record.display()
+    );
+    std::fs::write(&script, body).expect("script");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let mut app = App::new(crate::cli::load(Some(&file), &Limits::default()).expect("loads"), (120, 40));
+    app.writing.file = Some(file.clone());
+    crate::app::nav::select(&mut app, 1); // b
+    crate::app::update(&mut app, Msg::Edit);
+    let ctx = Context { editor: Some(script.into_os_string()), ..Context::default() };
+    let mut out = Vec::new();
+    let mut ran = 0;
+    perform(&mut app, &ctx, &mut out, &mut |argv| {
+        ran += 1;
+        crate::editor::run(argv)
+    });
+    assert_eq!(ran, 1);
+    assert_eq!(std::fs::read_to_string(&record).expect("ran"), format!("+6\n{}\n", file.display()));
+    assert_eq!(app.timeline.events.len(), 3);
+    assert_eq!(app.selected_event().map(|e| &*e.id), Some("b"));
+    assert_eq!(app.writing.status.as_deref(), Some("reloaded: 1 event added"));
+    crate::app::update(&mut app, Msg::Copy);
+    perform(&mut app, &ctx, &mut out, &mut |_| unreachable!("no edit asked"));
+    assert_eq!(String::from_utf8(out).expect("ascii"), crate::cite::osc52("2020-01-02 — B"));
+}

@@ -40,7 +40,9 @@ fn main() -> ExitCode {
             };
             drop(stdout);
             let theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
-            match terminal::run(App::new(timeline, (80, 24)), theme) {
+            let mut app = App::new(timeline, (80, 24));
+            app.writing.file = file; // None: the bundled timeline, which `e` explains how to copy
+            match terminal::run(app, theme) {
                 Ok(end) => ExitCode::from(end.exit_status()),
                 Err(e) => {
                     eprintln!("tlview: terminal error: {e}");
