@@ -42,30 +42,44 @@ impl Changes {
     }
 }
 
-/// Everything an event shows, with its references resolved (so an actor
-/// renamed in the file counts as a change of every event naming it).
-fn shown(t: &Timeline, e: &Event) -> String {
-    let actors: Vec<_> = e.actors.iter().map(|&a| t.actors.get(a as usize).map(|a| format!("{a:?}"))).collect();
-    let tags: Vec<_> = e.tags.iter().map(|&g| t.tags.get(g as usize)).collect();
-    let sources: Vec<_> = e.sources.iter().map(|&s| t.sources.get(s as usize).map(|s| format!("{s:?}"))).collect();
-    let quotes: Vec<_> = e
-        .quotes
-        .iter()
-        .map(|q| {
-            let by = t.actors.get(q.by as usize).map(|a| format!("{a:?}"));
-            let source = t.sources.get(q.source as usize).map(|s| format!("{s:?}"));
-            format!("{by:?}{:?}{source:?}{:?}", q.text, q.context)
-        })
-        .collect();
-    format!(
-        "{:?}{:?}{}{:?}{:?}{:?}{actors:?}{tags:?}{sources:?}{quotes:?}",
-        e.date, e.end, e.approximate, e.title, e.summary, e.location
-    )
+/// Whether two versions of an event show the same thing. References are
+/// compared by index when the actor and source tables are unchanged (the
+/// common case, and cheap), else by what they point at, so an actor renamed
+/// in the file counts as a change of every event naming it.
+fn same(old: (&Timeline, &Event), new: (&Timeline, &Event), tables_same: bool) -> bool {
+    let ((ot, o), (nt, n)) = (old, new);
+    let tag = |t: &Timeline, g: &u32| t.tags.get(*g as usize).cloned();
+    let plain = o.date == n.date
+        && o.end == n.end
+        && o.approximate == n.approximate
+        && o.title == n.title
+        && o.summary == n.summary
+        && o.location == n.location
+        && o.tags.iter().map(|g| tag(ot, g)).eq(n.tags.iter().map(|g| tag(nt, g)))
+        && o.quotes.len() == n.quotes.len()
+        && o.quotes.iter().zip(n.quotes.iter()).all(|(a, b)| a.text == b.text && a.context == b.context);
+    if !plain {
+        return false;
+    }
+    if tables_same {
+        return o.actors == n.actors
+            && o.sources == n.sources
+            && o.quotes.iter().zip(n.quotes.iter()).all(|(a, b)| a.by == b.by && a.source == b.source);
+    }
+    let actor = |t: &Timeline, a: u32| t.actors.get(a as usize).map(|a| format!("{a:?}"));
+    let source = |t: &Timeline, s: u32| t.sources.get(s as usize).map(|s| format!("{s:?}"));
+    o.actors.iter().map(|&a| actor(ot, a)).eq(n.actors.iter().map(|&a| actor(nt, a)))
+        && o.sources.iter().map(|&s| source(ot, s)).eq(n.sources.iter().map(|&s| source(nt, s)))
+        && o.quotes
+            .iter()
+            .zip(n.quotes.iter())
+            .all(|(a, b)| actor(ot, a.by) == actor(nt, b.by) && source(ot, a.source) == source(nt, b.source))
 }
 
 /// Compares two versions' events by id.
 #[must_use]
 pub fn changes(old: &Timeline, new: &Timeline) -> Changes {
+    let tables_same = format!("{:?}{:?}", old.actors, old.sources) == format!("{:?}{:?}", new.actors, new.sources);
     let before: HashMap<&str, &Event> = old.events.iter().map(|e| (&*e.id, e)).collect();
     let mut c = Changes::default();
     let mut seen = 0;
@@ -74,7 +88,7 @@ pub fn changes(old: &Timeline, new: &Timeline) -> Changes {
             None => c.added += 1,
             Some(o) => {
                 seen += 1;
-                if shown(old, o) != shown(new, e) {
+                if !same((old, o), (new, e), tables_same) {
                     c.changed += 1;
                 }
             }
@@ -86,7 +100,11 @@ pub fn changes(old: &Timeline, new: &Timeline) -> Changes {
 
 /// Replaces the timeline with `new`, keeping the reader's place.
 pub fn reloaded(app: &mut App, new: Timeline) {
-    let status = changes(&app.timeline, &new).summary();
+    let c = changes(&app.timeline, &new);
+    // A watcher's notice of the save an edit already reloaded changes nothing:
+    // keep the summary of that reload rather than replace it with "no change".
+    let earlier = app.writing.status.take().filter(|s| s.starts_with("reloaded: ") && c == Changes::default());
+    let status = earlier.unwrap_or_else(|| c.summary());
     let old = &app.timeline;
     let selected_id = app.selected_event().map(|e| e.id.clone());
     let selected_pos = app.selected_pos();

@@ -186,3 +186,26 @@ fn y_copies_the_event_or_its_quotes() {
     update(&mut app, Msg::Move(Step::By(1)));
     assert_eq!(app.writing.status, None, "a message lasts until the next key");
 }
+
+#[test]
+fn a_second_reload_of_the_same_save_keeps_the_first_summary_but_r_says_no_change() {
+    let mut app = app();
+    let v2 = V1.replace("title: Delta", "title: Delta!");
+    reload(&mut app, &v2);
+    reload(&mut app, &v2); // the watcher's notice of the save the editor made
+    assert_eq!(app.writing.status.as_deref(), Some("reloaded: 1 event changed"));
+    update(&mut app, Msg::Reload);
+    reload(&mut app, &v2);
+    assert_eq!(app.writing.status.as_deref(), Some("reloaded: no event changed"));
+}
+
+#[test]
+fn renaming_an_actor_changes_the_events_that_name_it() {
+    let mut app = self::app();
+    reload(&mut app, &V1.replace("name: Bob", "name: Robert"));
+    assert_eq!(app.writing.status.as_deref(), Some("reloaded: 1 event changed"));
+    // A new event with a new tag, first in the file, shifts every tag's index but changes no other event.
+    let mut app = self::app();
+    reload(&mut app, &V1.replace("events:\n", "events:\n- {id: z, date: 2019-01-01, title: Z, tags: [new]}\n"));
+    assert_eq!(app.writing.status.as_deref(), Some("reloaded: 1 event added"));
+}
