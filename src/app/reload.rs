@@ -167,7 +167,8 @@ pub fn failed(app: &mut App, problems: Vec<ProblemLine>) {
     w.problems = problems;
     w.stale = true;
     w.problems_open = true;
-    w.problems_focused = true;
+    // Typing a search or choosing in a popup goes on; the pane takes the keys once browsing.
+    w.problems_focused = app.mode == Mode::Browse;
 }
 
 fn idx(i: usize) -> u32 {

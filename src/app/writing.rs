@@ -123,7 +123,7 @@ pub fn intercept(app: &mut App, msg: &Msg) -> bool {
         }
         return true;
     }
-    if !w.problems_open {
+    if !w.problems_open || app.mode != super::Mode::Browse {
         return false;
     }
     if !w.problems_focused {

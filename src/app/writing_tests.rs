@@ -209,3 +209,15 @@ fn renaming_an_actor_changes_the_events_that_name_it() {
     reload(&mut app, &V1.replace("events:\n", "events:\n- {id: z, date: 2019-01-01, title: Z, tags: [new]}\n"));
     assert_eq!(app.writing.status.as_deref(), Some("reloaded: 1 event added"));
 }
+
+#[test]
+fn a_failed_reload_while_searching_leaves_the_search_its_keys() {
+    let mut app = app();
+    update(&mut app, Msg::StartSearch);
+    update(&mut app, Msg::ReloadFailed(vec![ProblemLine { line: 1, column: 1, message: "x".into() }]));
+    update(&mut app, Msg::Input('a'));
+    update(&mut app, Msg::Move(Step::By(1)));
+    assert_eq!(app.filters.query, "a");
+    assert_eq!(app.writing.problem_cursor, 0);
+    assert!(app.writing.problems_open && !app.writing.problems_focused);
+}
