@@ -34,6 +34,12 @@ pub const FLAGS: &[Flag] = &[
         value: Some("SIZE"),
         doc: "Refuse files larger than SIZE (e.g. 256M, 1G; default 64M; also TLVIEW_MAX_FILE_SIZE)",
     },
+    Flag {
+        long: "example",
+        short: None,
+        value: None,
+        doc: "Print the bundled timeline, to copy and edit: `tlview --example > mine.yaml` (see also `tlview new FILE`)",
+    },
     Flag { long: "help", short: Some('h'), value: None, doc: "Print this help and exit" },
     Flag { long: "version", short: Some('V'), value: None, doc: "Print the version and exit" },
 ];
@@ -49,6 +55,10 @@ pub enum Command {
     Help,
     /// Print the version.
     Version,
+    /// Write a starter timeline to a new file (`tlview new FILE`).
+    New(PathBuf),
+    /// Print the bundled timeline.
+    Example,
 }
 
 /// A parsed command line.
@@ -71,12 +81,13 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString
         let v = v.to_string_lossy();
         limits.max_file_bytes = parse_size(&v).map_err(|e| format!("{SIZE_ENV}: {e}"))?;
     }
-    let (mut check, mut help, mut version) = (false, false, false);
+    let (mut check, mut help, mut version, mut example) = (false, false, false, false);
     let mut files = Vec::new();
     let mut parser = lexopt::Parser::from_args(args);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("check") => check = true,
+            Long("example") => example = true,
             Long("max-file-size") => {
                 let v = parser.value().map_err(|e| e.to_string())?;
                 limits.max_file_bytes =
@@ -92,8 +103,15 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString
         Command::Help
     } else if version {
         Command::Version
+    } else if example {
+        Command::Example
     } else if check {
         Command::Check(files)
+    } else if files.first().is_some_and(|f| f.as_os_str() == "new") && (files.len() == 2 || !files[0].exists()) {
+        match files.pop() {
+            Some(file) if files.len() == 1 => Command::New(file),
+            _ => return Err("tlview new FILE writes a starter timeline to FILE; give it a file name".into()),
+        }
     } else if files.len() > 1 {
         return Err("the viewer opens one file at a time (use --check to check several)".into());
     } else {
@@ -103,7 +121,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString
 }
 
 /// The one-line usage shown with usage errors.
-pub const USAGE: &str = "usage: tlview [FILE] | tlview --check [FILE...]";
+pub const USAGE: &str = "usage: tlview [FILE] | tlview --check [FILE...] | tlview new FILE | tlview --example";
 
 /// The `--help` text, generated from [`FLAGS`].
 #[must_use]

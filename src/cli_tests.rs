@@ -87,3 +87,12 @@ fn readme_options_match_the_flag_table() {
         markdown_options()
     );
 }
+
+#[test]
+fn new_and_example_are_commands() {
+    assert_eq!(args(&["new", "mine.yaml"]).map(|a| a.command), Ok(Command::New("mine.yaml".into())));
+    assert_eq!(args(&["--example"]).map(|a| a.command), Ok(Command::Example));
+    assert!(args(&["new"]).is_err(), "new needs a file name");
+    assert!(args(&["new", "a", "b"]).is_err());
+    assert_eq!(args(&["./new"]).map(|a| a.command), Ok(Command::View(Some("./new".into()))));
+}

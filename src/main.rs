@@ -22,6 +22,8 @@ fn main() -> ExitCode {
     match args.command {
         Command::Help => print(&mut stdout, &cli::help()),
         Command::Version => print(&mut stdout, &format!("tlview {}\n", env!("CARGO_PKG_VERSION"))),
+        Command::Example => print(&mut stdout, tlview::timeline::BUNDLED),
+        Command::New(file) => ExitCode::from(tlview::cli_new::new_file(&file, &mut stdout, &mut std::io::stderr())),
         Command::Check(files) => ExitCode::from(cli::check(&files, &args.limits, &mut stdout)),
         Command::View(file) => {
             // Load fully before touching the terminal: a refused file leaves it as it was.
@@ -38,7 +40,9 @@ fn main() -> ExitCode {
             };
             drop(stdout);
             let theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
-            match terminal::run(App::new(timeline, (80, 24)), theme) {
+            let mut app = App::new(timeline, (80, 24));
+            app.writing.file = file; // None: the bundled timeline, which `e` explains how to copy
+            match terminal::run(app, theme) {
                 Ok(end) => ExitCode::from(end.exit_status()),
                 Err(e) => {
                     eprintln!("tlview: terminal error: {e}");

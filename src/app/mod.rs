@@ -9,12 +9,16 @@ pub mod layout;
 pub mod msg;
 pub mod nav;
 pub mod picker;
+pub mod reload;
 pub mod state;
 mod update;
+pub mod writing;
 
-pub use msg::{Msg, PickerKind, ScrollLimits, Step};
+pub use msg::{Loaded, Msg, PickerKind, ScrollLimits, Step};
 pub use state::{App, Mode, Pane, Row};
 pub use update::update;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod writing_tests;

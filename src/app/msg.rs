@@ -49,6 +49,19 @@ pub enum PickerKind {
     Tags,
 }
 
+/// A newly loaded timeline, carried by [`Msg::Reloaded`]; two are equal
+/// when they are the same load.
+#[derive(Clone, Debug)]
+pub struct Loaded(pub std::sync::Arc<crate::timeline::Timeline>);
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Loaded) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Loaded {}
+
 /// One thing the user asked for, or one thing that happened to the terminal.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Msg {
@@ -102,4 +115,16 @@ pub enum Msg {
         /// Row of the pointer.
         row: u16,
     },
+    /// Edit the file at the selected event (or at the highlighted problem).
+    Edit,
+    /// Read the file again.
+    Reload,
+    /// Open a source of the selected event (a chooser when there are several).
+    OpenSource,
+    /// Copy a citation of the selected event, or of its quotes when the quotes pane has focus.
+    Copy,
+    /// The file was read again and loaded.
+    Reloaded(Loaded),
+    /// The file was read again and has these problems (the last good version stays).
+    ReloadFailed(Vec<super::writing::ProblemLine>),
 }

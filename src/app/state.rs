@@ -118,6 +118,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// The edit–reload loop and the source keys.
+    pub writing: super::writing::Writing,
 }
 
 impl App {
@@ -155,6 +157,7 @@ impl App {
             span: (first, last.max(first + 1)),
             size,
             quit: false,
+            writing: super::writing::Writing::default(),
         };
         app.refilter();
         app

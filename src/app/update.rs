@@ -4,11 +4,18 @@ use super::layout::{self, Areas};
 use super::msg::{Msg, Step};
 use super::picker;
 use super::state::{App, Mode, Pane, Row};
-use super::{axis, nav};
+use super::{axis, nav, reload, writing};
 use ratatui::layout::{Position, Rect};
 
 /// Applies `msg` to `app` in the mode it is in.
 pub fn update(app: &mut App, msg: Msg) {
+    // A status message lasts until the next thing the user does.
+    if !matches!(msg, Msg::Drawn(_) | Msg::Resize(..) | Msg::Reloaded(_) | Msg::ReloadFailed(_)) {
+        app.writing.status = None;
+    }
+    if writing::intercept(app, &msg) {
+        return;
+    }
     match msg {
         Msg::Quit => app.quit = true,
         Msg::Resize(w, h) => {
@@ -21,6 +28,10 @@ pub fn update(app: &mut App, msg: Msg) {
             clamp(&mut app.quotes_scroll, limits.quotes);
             clamp(&mut app.help_scroll, limits.help);
         }
+        Msg::Reloaded(loaded) => {
+            reload::reloaded(app, std::sync::Arc::unwrap_or_clone(loaded.0));
+        }
+        Msg::ReloadFailed(problems) => reload::failed(app, problems),
         msg => match app.mode {
             Mode::Browse => browse(app, msg),
             Mode::Search => search(app, msg),
@@ -71,6 +82,7 @@ fn browse(app: &mut App, msg: Msg) {
         }
         Msg::Wheel { column, row, lines } => wheel(app, column, row, lines),
         Msg::Click { column, row } => click(app, column, row),
+        msg @ (Msg::Edit | Msg::Reload | Msg::OpenSource | Msg::Copy) => writing::browse(app, &msg),
         _ => {}
     }
 }

@@ -4,6 +4,7 @@
 pub mod date;
 pub mod limits;
 mod load;
+pub mod locate;
 pub mod model;
 mod order;
 pub(crate) mod pipeline;

@@ -4,7 +4,7 @@
 use super::wrap::wrap;
 use super::{Theme, clean, highlight, pane, when};
 use crate::app::{App, Pane};
-use crate::timeline::{Event, Timeline};
+use crate::timeline::{Event, Source, Timeline};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -79,11 +79,7 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
     }
     for (n, &s) in e.sources.iter().enumerate() {
         let Some(src) = t.sources.get(s as usize) else { continue };
-        let mut parts: Vec<String> = src.publisher.iter().map(|p| clean(p)).collect();
-        parts.push(format!("“{}”", clean(&src.title)));
-        parts.extend(src.published.map(|d| d.long()));
-        parts.extend(src.url.iter().map(|u| clean(u)));
-        out.extend(labeled(if n == 0 { "Sources" } else { "" }, &parts.join(" · "), width, Style::new(), theme));
+        out.extend(labeled(if n == 0 { "Sources" } else { "" }, &source_text(src), width, Style::new(), theme));
     }
     if !e.quotes.is_empty() {
         let n = e.quotes.len();
@@ -92,6 +88,16 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
         out.push(Line::styled(format!("❝ {n} {noun}: press Enter to read"), theme.name()));
     }
     out
+}
+
+/// A source as the panes show it: `Publisher · “Title” · date · URL`, sanitised.
+#[must_use]
+pub fn source_text(src: &Source) -> String {
+    let mut parts: Vec<String> = src.publisher.iter().map(|p| clean(p)).collect();
+    parts.push(format!("“{}”", clean(&src.title)));
+    parts.extend(src.published.map(|d| d.long()));
+    parts.extend(src.url.iter().map(|u| clean(u)));
+    parts.join(" · ")
 }
 
 fn no_match_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {

@@ -6,8 +6,10 @@ mod axis;
 mod detail;
 mod help;
 mod highlight;
+pub mod link;
 mod list;
 mod popup;
+mod problems;
 mod quotes;
 mod status;
 pub mod theme;
@@ -35,6 +37,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) -> ScrollLimits {
     limits.detail = a.detail.map(|r| detail::draw(frame, r, app, theme));
     limits.quotes = a.quotes.map(|r| quotes::draw(frame, r, app, theme));
     status::draw(frame, a.status, app, theme);
+    if app.writing.problems_open {
+        problems::draw(frame, area, app, theme);
+    }
+    problems::draw_chooser(frame, area, app, theme);
     match app.mode {
         Mode::Picker => popup::draw(frame, area, app, theme),
         Mode::Help => limits.help = Some(help::draw(frame, area, app, theme)),

@@ -1,5 +1,6 @@
 //! The quotes pane: the selected event's quoted statements, each with its
-//! speaker and role, the words as a quotation, its source and context.
+//! speaker and role, the words as a quotation, its source (publisher,
+//! title, date and URL, as the detail pane shows sources) and context.
 
 use super::wrap::wrap;
 use super::{Theme, clean, highlight, pane};
@@ -53,7 +54,7 @@ fn lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
         }
         let mut meta = Vec::new();
         if let Some(src) = t.sources.get(q.source as usize) {
-            meta.push(format!("source: {}", clean(&src.title)));
+            meta.push(format!("source: {}", super::detail::source_text(src)));
         }
         if let Some(ctx) = &q.context {
             meta.push(format!("context: {}", clean(ctx)));

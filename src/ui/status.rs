@@ -14,7 +14,14 @@ use ratatui::text::{Line, Span};
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let mut left =
         vec![Span::styled(format!(" {} of {} events ", app.visible.len(), app.timeline.events.len()), theme.heading())];
-    if app.mode == Mode::Search {
+    if app.writing.stale {
+        left.insert(0, Span::styled(" STALE ", theme.selected()));
+    }
+    if let Some(status) = &app.writing.status
+        && app.mode == Mode::Browse
+    {
+        left.push(Span::styled(format!(" {}", clean(status)), theme.key()));
+    } else if app.mode == Mode::Search {
         left.push(Span::styled(" /", theme.key()));
         left.push(Span::raw(clean(&app.filters.query)));
         left.push(Span::styled("▏", theme.key()));

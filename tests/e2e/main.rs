@@ -8,6 +8,7 @@
 #[path = "../support/generate.rs"]
 mod generate;
 mod pty;
+mod write;
 
 use pty::Session;
 
