@@ -82,12 +82,14 @@ pub const BINDINGS: &[Binding] = &[
     on(Browse, &[k('?')], Msg::ToggleHelp).group("Other").help("show or hide this help").hint("help"),
     on(Browse, &[code(Esc)], Msg::Close).group("Other").help("close the topmost popup or pane"),
     on(Browse, &[k('q'), ctrl('c')], Msg::Quit).group("Other").help("quit").hint("quit"),
+    on(Browse, &[ctrl('z')], Msg::Suspend).group("Other").help("suspend to the shell; fg resumes"),
     on(Search, &[code(Enter)], Msg::Accept).group("Search").help("keep the search").hint("keep"),
     on(Search, &[code(Esc)], Msg::Close).group("Search").help("clear the search").hint("clear"),
     on(Search, &[code(Backspace)], Msg::Backspace).group("Search").help("delete a character"),
     on(Search, &[code(Down), ctrl('n')], Msg::Move(Step::By(1))).group("Search").help("next match"),
     on(Search, &[code(Up), ctrl('p')], Msg::Move(Step::By(-1))).group("Search").help("previous match"),
     on(Search, &[ctrl('c')], Msg::Quit).group("Search").help("quit"),
+    on(Search, &[ctrl('z')], Msg::Suspend).group("Search").help("suspend"),
     on(Picker, &[k(' ')], Msg::Toggle)
         .group("Actor and tag filter")
         .help("toggle the highlighted entry")
@@ -100,10 +102,12 @@ pub const BINDINGS: &[Binding] = &[
         .group("Actor and tag filter")
         .help("delete a character of the filter"),
     on(Picker, &[ctrl('c')], Msg::Quit).group("Actor and tag filter").help("quit"),
+    on(Picker, &[ctrl('z')], Msg::Suspend).group("Actor and tag filter").help("suspend"),
     on(Help, &[k('?'), code(Esc), k('q')], Msg::ToggleHelp).group("Help").help("close the help").hint("close"),
     on(Help, &[k('j'), code(Down)], Msg::Move(Step::By(1))).group("Help").help("scroll down"),
     on(Help, &[k('k'), code(Up)], Msg::Move(Step::By(-1))).group("Help").help("scroll up"),
     on(Help, &[ctrl('c')], Msg::Quit).group("Help").help("quit"),
+    on(Help, &[ctrl('z')], Msg::Suspend).group("Help").help("suspend"),
 ];
 
 /// A binding of `keys` to `msg` in `mode`, to be completed with its group,

@@ -24,11 +24,18 @@ fn main() -> ExitCode {
         Command::Version => print(&mut stdout, &format!("tlview {}\n", env!("CARGO_PKG_VERSION"))),
         Command::Check(files) => ExitCode::from(cli::check(&files, &args.limits, &mut stdout)),
         Command::View(file) => {
+            // Refuse before anything else when there is no terminal to draw on or read from.
+            if let Err(why) = terminal::check_usable() {
+                eprintln!("tlview: {why}");
+                return ExitCode::from(2);
+            }
             // Load fully before touching the terminal: a refused file leaves it as it was.
             let name = file.as_ref().map_or(tlview::timeline::BUNDLED_NAME.into(), |f| f.display().to_string());
             let mut progress = Progress::new(&name);
             let loaded = cli::load_with(file.as_ref(), &args.limits, &mut |done, total| progress.update(done, total));
             progress.clear();
+            // The load's Ctrl-c handling ends here; the viewer has its own.
+            drop(progress);
             let timeline = match loaded {
                 Ok(t) => t,
                 Err(e) => {
@@ -41,7 +48,8 @@ fn main() -> ExitCode {
             match terminal::run(App::new(timeline, (80, 24)), theme) {
                 Ok(end) => ExitCode::from(end.exit_status()),
                 Err(e) => {
-                    eprintln!("tlview: terminal error: {e}");
+                    // Standard error may be the terminal that failed: never panic writing to it.
+                    let _ = writeln!(std::io::stderr(), "tlview: terminal error: {e}");
                     ExitCode::from(2)
                 }
             }

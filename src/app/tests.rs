@@ -265,3 +265,21 @@ fn a_click_on_any_column_finds_the_tick_drawn_there() {
         assert_eq!(ticks.at_column(width, width), None);
     }
 }
+
+#[test]
+fn a_paste_is_typed_into_the_prompt_as_one_line() {
+    let mut app = bundled();
+    send(&mut app, &[Msg::StartSearch, Msg::Paste("Putin\nquote\r\nfrom\rthe\tcall\n".into())]);
+    assert_eq!((app.mode, app.filters.query.as_str()), (Mode::Search, "Putin quote from the call"));
+    let mut app = small();
+    send(&mut app, &[Msg::OpenPicker(PickerKind::Actors), Msg::Paste("bo\x1b[2Jb".into())]);
+    assert_eq!(app.picker.as_ref().map(|p| p.query.as_str()), Some("bo[2Jb"));
+}
+
+#[test]
+fn a_paste_in_normal_mode_runs_nothing() {
+    let mut app = small();
+    let before = (app.selected, app.mode, app.quit, app.filters.query.clone());
+    send(&mut app, &[Msg::Paste("jj/q\r".into())]);
+    assert_eq!((app.selected, app.mode, app.quit, app.filters.query.clone()), before);
+}

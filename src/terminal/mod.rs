@@ -2,37 +2,46 @@
 //! and turning it into messages, and the loop that draws after each batch.
 //!
 //! The terminal is restored on every way out: a normal quit, an error, a
-//! panic (through the panic hook), SIGTERM or SIGHUP (turned into the normal
-//! quit path, with a watchdog in case the loop is stuck), and a terminal that
-//! hangs up (noticed before crossterm is asked to read it).
+//! panic (through the panic hook), any signal whose default is to end the
+//! process (turned into the normal quit path: [`signals`]), and a terminal
+//! that hangs up or reaches end of file (noticed before crossterm is asked
+//! to read it: [`input`]). Ctrl-z and SIGTSTP suspend: the terminal is
+//! restored while stopped and set up again, fully redrawn, on SIGCONT.
+//!
+//! The drawn area is at most [`MAX_COLS`]×[`MAX_ROWS`], whatever size the
+//! terminal reports: the screen buffers are allocated in proportion to it,
+//! and `stty cols 65535 rows 65535` would otherwise ask for gigabytes.
+
+mod input;
+mod signals;
 
 use crate::app::{self, App, Msg};
-use crate::keys;
 use crate::ui::{self, Theme};
-use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
-};
+use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event};
 use crossterm::{cursor, execute, terminal as ct};
-use std::io::{self, Write};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use input::{Input, Ready};
+use ratatui::layout::Rect;
+use ratatui::{TerminalOptions, Viewport};
+use std::io::{self, IsTerminal, Write};
+use std::os::fd::AsFd;
 use std::time::Duration;
 
 /// How often the loop looks at signals and the terminal's size while waiting for input.
 const TICK: Duration = Duration::from_millis(50);
 
-/// How long the loop has to leave by itself after SIGTERM or SIGHUP before
-/// the watchdog restores the terminal and exits for it.
-const GRACE: Duration = Duration::from_secs(1);
+/// The widest area drawn; a wider terminal shows it at the left.
+pub const MAX_COLS: u16 = 1000;
+/// The tallest area drawn; a taller terminal shows it at the top.
+pub const MAX_ROWS: u16 = 500;
 
 /// Why the viewer stopped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum End {
     /// The user quit.
     Quit,
-    /// A signal (SIGTERM or SIGHUP) asked it to stop; the number is the signal's.
+    /// A signal asked it to stop; the number is the signal's.
     Signal(i32),
-    /// The terminal went away (hung up).
+    /// The terminal went away (hung up, or end of file on the input).
     HungUp,
 }
 
@@ -48,11 +57,38 @@ impl End {
     }
 }
 
-/// Leaves full-screen mode: mouse capture off, cursor shown, main screen, raw mode off.
-/// Safe to call more than once.
+/// Whether the viewer can run here: it draws on standard output and reads
+/// keys from a terminal. Checked before any terminal mode is touched.
+///
+/// # Errors
+/// What is missing, as a sentence for the user.
+pub fn check_usable() -> Result<(), String> {
+    if !io::stdout().is_terminal() {
+        return Err("standard output is not a terminal, and the viewer draws on one.\n\
+             To check a file without the viewer, run `tlview --check FILE`."
+            .into());
+    }
+    if Input::open().is_none() {
+        return Err("there is no terminal to read keys from (standard input is not one, \
+             and there is no controlling terminal).\n\
+             To check a file without the viewer, run `tlview --check FILE`."
+            .into());
+    }
+    Ok(())
+}
+
+/// Enters full-screen mode: raw mode, alternate screen, mouse capture,
+/// bracketed paste (a paste arrives as one text, never as keys), cursor hidden.
+fn enter() -> io::Result<()> {
+    ct::enable_raw_mode()?;
+    execute!(io::stdout(), ct::EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste, cursor::Hide)
+}
+
+/// Leaves full-screen mode: bracketed paste and mouse capture off, cursor
+/// shown, main screen, raw mode off. Safe to call more than once.
 pub fn restore() {
     let mut out = io::stdout();
-    let _ = execute!(out, DisableMouseCapture, cursor::Show, ct::LeaveAlternateScreen);
+    let _ = execute!(out, DisableBracketedPaste, DisableMouseCapture, cursor::Show, ct::LeaveAlternateScreen);
     let _ = ct::disable_raw_mode();
     let _ = out.flush();
 }
@@ -63,150 +99,156 @@ pub fn restore() {
 /// # Errors
 /// An I/O error from the terminal; the terminal is restored first.
 pub fn run(mut app: App, theme: Theme) -> io::Result<End> {
-    let stop = Arc::new(AtomicI32::new(0));
-    let done = Arc::new(AtomicBool::new(false));
-    watch_signals(Arc::clone(&stop), Arc::clone(&done))?;
+    let Some(input) = Input::open() else {
+        return Err(io::Error::other("no terminal to read keys from"));
+    };
+    let requests = signals::watch(restore)?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
     }));
-    ct::enable_raw_mode()?;
-    let result = execute!(io::stdout(), ct::EnterAlternateScreen, EnableMouseCapture, cursor::Hide)
-        .and_then(|()| event_loop(&mut app, theme, &stop));
+    let mut result = enter().and_then(|()| event_loop(&mut app, theme, &input, &requests));
+    // A write that failed because the terminal went away is a hang-up, not an error.
+    if result.is_err() && input::wait(input.as_fd(), Duration::ZERO).is_ok_and(|r| r == Ready::HungUp) {
+        result = Ok(End::HungUp);
+    }
     restore();
-    done.store(true, Ordering::SeqCst);
+    requests.finished();
     result
 }
 
-/// Turns SIGTERM and SIGHUP into a stop request; if the loop has not left
-/// within [`GRACE`] (it can be stuck inside the terminal library when the
-/// terminal has vanished), restores the terminal and exits from here.
-fn watch_signals(stop: Arc<AtomicI32>, done: Arc<AtomicBool>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            stop.store(signal, Ordering::SeqCst);
-            let deadline = std::time::Instant::now() + GRACE;
-            while std::time::Instant::now() < deadline {
-                if done.load(Ordering::SeqCst) {
-                    return;
-                }
-                std::thread::sleep(Duration::from_millis(10));
-            }
-            restore();
-            std::process::exit(128 + signal);
-        }
-    });
+/// The drawn area for a terminal of `w`×`h`: the top-left part, at most
+/// [`MAX_COLS`]×[`MAX_ROWS`].
+#[must_use]
+pub fn drawn_area(w: u16, h: u16) -> Rect {
+    Rect::new(0, 0, w.min(MAX_COLS), h.min(MAX_ROWS))
+}
+
+type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<io::Stdout>>;
+
+/// Sizes the drawing to a terminal of `w`×`h`, tells the app, and makes the
+/// next draw repaint every cell on a cleared screen (outside a clamped area
+/// included).
+fn resize(terminal: &mut Term, app: &mut App, (w, h): (u16, u16)) -> io::Result<()> {
+    let area = drawn_area(w, h);
+    execute!(io::stdout(), ct::Clear(ct::ClearType::All))?;
+    terminal.resize(area)?;
+    app::update(app, Msg::Resize(area.width, area.height));
     Ok(())
 }
 
-fn event_loop(app: &mut App, theme: Theme, stop: &AtomicI32) -> io::Result<End> {
+fn event_loop(app: &mut App, theme: Theme, input: &Input, requests: &signals::Requests) -> io::Result<End> {
+    let mut reported = ct::size()?;
     let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
-    let mut terminal = ratatui::Terminal::new(backend)?;
-    let tty = std::fs::File::open("/dev/tty").ok();
-    let size = terminal.size()?;
-    app::update(app, Msg::Resize(size.width, size.height));
+    let viewport = Viewport::Fixed(drawn_area(reported.0, reported.1));
+    // Never dropped: ratatui's drop shows the cursor and reports a failure
+    // with `eprintln!`, which panics when standard error is the terminal that
+    // just went away. [`restore`] shows the cursor; the process ends next.
+    let mut terminal =
+        std::mem::ManuallyDrop::new(ratatui::Terminal::with_options(backend, TerminalOptions { viewport })?);
+    resize(&mut terminal, app, reported)?;
     // Draw only when something changed: mouse capture reports every motion,
     // and most of those events mean nothing to the viewer.
     let mut dirty = true;
-    while !app.quit {
+    loop {
+        // Take every event crossterm has before waiting on the file again.
+        while !app.quit
+            && let Some(ev) = input::next_event()?
+        {
+            input::debug_panic(&ev);
+            match ev {
+                Event::Resize(w, h) => {
+                    reported = (w, h);
+                    resize(&mut terminal, app, reported)?;
+                    dirty = true;
+                }
+                ev => match input::message(app, ev) {
+                    Some(Msg::Suspend) => {
+                        reported = suspend(&mut terminal, app)?;
+                        dirty = true;
+                    }
+                    Some(msg) => {
+                        app::update(app, msg);
+                        dirty = true;
+                    }
+                    None => {}
+                },
+            }
+        }
+        if app.quit {
+            return Ok(End::Quit);
+        }
+        if let Some(signal) = requests.stop() {
+            return Ok(End::Signal(signal));
+        }
+        if requests.take_suspend() {
+            reported = suspend(&mut terminal, app)?;
+            dirty = true;
+        }
+        if requests.take_resumed() {
+            // Continued (after our stop, or someone's SIGSTOP): whoever had the
+            // terminal meanwhile may have changed its modes, so set them all again.
+            reported = reenter(&mut terminal, app)?;
+            dirty = true;
+        }
         if dirty {
             let mut limits = None;
-            terminal.draw(|f| limits = Some(ui::draw(f, app, theme)))?;
+            let clamped = (reported != (app.size.0, app.size.1)).then_some(reported);
+            terminal.draw(|f| {
+                limits = Some(ui::draw(f, app, theme));
+                if let Some(size) = clamped {
+                    ui::clamp_notice(f, size, theme);
+                }
+            })?;
             // Offsets past the content are clamped; what is shown does not change.
             app::update(app, Msg::Drawn(limits.unwrap_or_default()));
             dirty = false;
         }
-        // Wait for input, watching for signals, hang-up and resizes; then
-        // take everything queued before drawing again.
-        loop {
-            let signal = stop.load(Ordering::SeqCst);
-            if signal != 0 {
-                return Ok(End::Signal(signal));
-            }
-            match wait_for_input(tty.as_ref())? {
-                Ready::Input => break,
-                Ready::HungUp => return Ok(End::HungUp),
-                Ready::Timeout => {
-                    let (w, h) = ct::size()?;
-                    if (w, h) != app.size {
-                        app::update(app, Msg::Resize(w, h));
-                        dirty = true;
-                        break;
-                    }
+        match input::wait(input.as_fd(), TICK)? {
+            Ready::Input => {}
+            Ready::HungUp => return Ok(End::HungUp),
+            Ready::Timeout => {
+                let now = ct::size()?;
+                if now != reported {
+                    reported = now;
+                    resize(&mut terminal, app, reported)?;
+                    dirty = true;
                 }
             }
         }
-        while !app.quit && event::poll(Duration::ZERO)? {
-            let ev = event::read()?;
-            debug_panic(&ev);
-            if let Some(msg) = message(app, ev) {
-                app::update(app, msg);
-                dirty = true;
-            }
-        }
-    }
-    Ok(End::Quit)
-}
-
-/// What waiting on the terminal found.
-enum Ready {
-    Input,
-    Timeout,
-    HungUp,
-}
-
-/// Waits up to [`TICK`] for input on the terminal. The wait is done here,
-/// not in crossterm, because crossterm 0.29 spins forever reading a terminal
-/// that has hung up; checking for the hang-up first keeps it from being asked.
-fn wait_for_input(tty: Option<&std::fs::File>) -> io::Result<Ready> {
-    use rustix::event::{PollFd, PollFlags, Timespec};
-    let Some(tty) = tty else {
-        return Ok(if event::poll(TICK)? { Ready::Input } else { Ready::Timeout });
-    };
-    let mut fds = [PollFd::new(tty, PollFlags::IN)];
-    let timeout = Timespec { tv_sec: 0, tv_nsec: i64::from(TICK.subsec_nanos()) };
-    match rustix::event::poll(&mut fds, Some(&timeout)) {
-        Err(rustix::io::Errno::INTR) => return Ok(Ready::Timeout),
-        Err(e) => return Err(e.into()),
-        Ok(_) => {}
-    }
-    let got = fds[0].revents();
-    Ok(if got.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
-        Ready::HungUp
-    } else if got.contains(PollFlags::IN) {
-        Ready::Input
-    } else {
-        Ready::Timeout
-    })
-}
-
-/// In debug builds only, panics when the key named by `TLVIEW_DEBUG_PANIC_KEY`
-/// is pressed, so the end-to-end tests can check that a panic restores the
-/// terminal. Release builds compile this to nothing.
-fn debug_panic(ev: &Event) {
-    if cfg!(debug_assertions)
-        && let Event::Key(k) = ev
-        && let crossterm::event::KeyCode::Char(c) = k.code
-        && std::env::var("TLVIEW_DEBUG_PANIC_KEY").is_ok_and(|want| want.starts_with(c))
-    {
-        panic!("panic requested by TLVIEW_DEBUG_PANIC_KEY");
     }
 }
 
-/// The message a terminal event means in the app's current mode.
-fn message(app: &App, ev: Event) -> Option<Msg> {
-    match ev {
-        Event::Key(k) if k.kind != KeyEventKind::Release => keys::dispatch(app.mode, k),
-        Event::Resize(w, h) => Some(Msg::Resize(w, h)),
-        Event::Mouse(MouseEvent { kind, column, row, .. }) => match kind {
-            MouseEventKind::ScrollDown => Some(Msg::Wheel { column, row, lines: 1 }),
-            MouseEventKind::ScrollUp => Some(Msg::Wheel { column, row, lines: -1 }),
-            MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click { column, row }),
-            _ => None,
-        },
-        _ => None,
+/// Suspends like less and vim: restores the terminal, stops the process,
+/// and once continued sets full-screen mode up again and redraws it all.
+/// Returns the terminal's size then (it may have changed meanwhile).
+fn suspend(terminal: &mut Term, app: &mut App) -> io::Result<(u16, u16)> {
+    restore();
+    signals::stop_self()?;
+    reenter(terminal, app)
+}
+
+/// Sets full-screen mode up again from whatever state the terminal is in,
+/// and makes the next draw repaint every cell; returns the terminal's size.
+fn reenter(terminal: &mut Term, app: &mut App) -> io::Result<(u16, u16)> {
+    // crossterm skips enabling raw mode when it believes it already did;
+    // the shell may have reset the modes while the process was stopped.
+    let _ = ct::disable_raw_mode();
+    enter()?;
+    let size = ct::size()?;
+    resize(terminal, app, size)?;
+    Ok(size)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_drawn_area_is_the_top_left_part_at_most_the_maximum() {
+        assert_eq!(drawn_area(120, 40), Rect::new(0, 0, 120, 40));
+        assert_eq!(drawn_area(65535, 65535), Rect::new(0, 0, MAX_COLS, MAX_ROWS));
+        assert_eq!(drawn_area(4000, 30), Rect::new(0, 0, MAX_COLS, 30));
     }
 }
