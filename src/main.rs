@@ -24,11 +24,6 @@ fn main() -> ExitCode {
         Command::Version => print(&mut stdout, &format!("tlview {}\n", env!("CARGO_PKG_VERSION"))),
         Command::Check(files) => ExitCode::from(cli::check(&files, &args.limits, &mut stdout)),
         Command::View(file) => {
-            // Refuse before anything else when there is no terminal to draw on or read from.
-            if let Err(why) = terminal::check_usable() {
-                eprintln!("tlview: {why}");
-                return ExitCode::from(2);
-            }
             // Load fully before touching the terminal: a refused file leaves it as it was.
             let name = file.as_ref().map_or(tlview::timeline::BUNDLED_NAME.into(), |f| f.display().to_string());
             let mut progress = Progress::new(&name);
@@ -44,6 +39,13 @@ fn main() -> ExitCode {
                 }
             };
             drop(stdout);
+            // The file's problems come first (they are useful on any output);
+            // then, before any terminal mode is touched, refuse to run the
+            // viewer with no terminal to draw on or read keys from.
+            if let Err(why) = terminal::check_usable() {
+                let _ = writeln!(std::io::stderr(), "tlview: {why}");
+                return ExitCode::from(2);
+            }
             let theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
             match terminal::run(App::new(timeline, (80, 24)), theme) {
                 Ok(end) => ExitCode::from(end.exit_status()),
