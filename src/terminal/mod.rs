@@ -29,6 +29,11 @@ use std::time::Duration;
 /// How often the loop looks at signals and the terminal's size while waiting for input.
 const TICK: Duration = Duration::from_millis(50);
 
+/// The most events taken between two draws: input that never pauses (a
+/// stream of mouse motion, a pipe of keys) still gets the screen redrawn and
+/// signals looked at.
+const BATCH: usize = 10_000;
+
 /// The widest area drawn; a wider terminal shows it at the left.
 pub const MAX_COLS: u16 = 1000;
 /// The tallest area drawn; a taller terminal shows it at the top.
@@ -153,9 +158,12 @@ fn event_loop(app: &mut App, theme: Theme, input: &Input, requests: &signals::Re
     let mut dirty = true;
     loop {
         // Take every event crossterm has before waiting on the file again.
+        let mut taken = 0;
         while !app.quit
+            && taken < BATCH
             && let Some(ev) = input::next_event()?
         {
+            taken += 1;
             input::debug_panic(&ev);
             match ev {
                 Event::Resize(w, h) => {
@@ -204,6 +212,10 @@ fn event_loop(app: &mut App, theme: Theme, input: &Input, requests: &signals::Re
             // Offsets past the content are clamped; what is shown does not change.
             app::update(app, Msg::Drawn(limits.unwrap_or_default()));
             dirty = false;
+        }
+        if taken == BATCH {
+            // crossterm may hold more of the batch already read: take it before waiting.
+            continue;
         }
         match input::wait(input.as_fd(), TICK)? {
             Ready::Input => {}
