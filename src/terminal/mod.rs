@@ -3,9 +3,9 @@
 //!
 //! The terminal is restored on every way out: a normal quit, an error, a
 //! panic (through the panic hook), any signal whose default is to end the
-//! process (turned into the normal quit path: [`signals`]), and a terminal
+//! process (turned into the normal quit path: `signals.rs`), and a terminal
 //! that hangs up or reaches end of file (noticed before crossterm is asked
-//! to read it: [`input`]). Ctrl-z and SIGTSTP suspend: the terminal is
+//! to read it: `input.rs`). Ctrl-z and SIGTSTP suspend: the terminal is
 //! restored while stopped and set up again, fully redrawn, on SIGCONT.
 //!
 //! The drawn area is at most [`MAX_COLS`]×[`MAX_ROWS`], whatever size the
