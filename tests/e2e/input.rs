@@ -69,6 +69,7 @@ fn a_terminal_closed_under_a_process_without_one_ends_it() {
     let mut s = Session::start_command("setsid", &["-w", pty::BIN], &[], 120, 40);
     s.wait_text("Deir ez-Zor clashes, February 2018");
     let viewer = pty::child_of(s.pid());
+    let _cleanup = pty::KillOnDrop(viewer);
     s.hang_up();
     let start = std::time::Instant::now();
     // Gone, or a zombie waiting for a parent that does not reap.

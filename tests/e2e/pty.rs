@@ -244,3 +244,14 @@ pub fn child_of(parent: u32) -> u32 {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// Kills a process the harness did not spawn itself (a grandchild, such as
+/// tlview under `setsid`) when dropped, so a failing test leaves nothing running.
+pub struct KillOnDrop(pub u32);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        // SAFETY: kill(2) with a pid read from /proc; at worst it fails.
+        unsafe { libc::kill(self.0 as libc::pid_t, libc::SIGKILL) };
+    }
+}
