@@ -94,3 +94,16 @@ fn an_absurd_window_size_is_drawn_clamped() {
     assert_eq!(s.wait_exit(), 0);
     assert_restored(&s.bytes());
 }
+
+#[test]
+fn keys_come_from_the_terminal_when_standard_input_is_not_one() {
+    let mut s = Session::start_command("sh", &["-c", "exec \"$TLVIEW\" < /dev/null"], &[("TLVIEW", pty::BIN)], 120, 40);
+    s.wait_text("Deir ez-Zor clashes, February 2018");
+    s.send("j");
+    s.wait_for("j to move the selection", |sc| {
+        sc.lines().any(|l| l.contains("││US forces respond with aircraft and artillery fire"))
+    });
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.bytes());
+}
