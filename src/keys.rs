@@ -47,73 +47,97 @@ use Mode::{Browse, Help, Picker, Search};
 
 /// Every key binding, in the order the help overlay and README show them.
 pub const BINDINGS: &[Binding] = &[
-    b(Browse, &[k('j'), code(Down)], Msg::Move(Step::By(1)), "Move", "next event (or scroll the focused pane)", None),
-    b(
-        Browse,
-        &[k('k'), code(Up)],
-        Msg::Move(Step::By(-1)),
-        "Move",
-        "previous event (or scroll the focused pane)",
-        None,
-    ),
-    b(Browse, &[code(PageDown), ctrl('d')], Msg::Move(Step::Page(1)), "Move", "page down", None),
-    b(Browse, &[code(PageUp), ctrl('u')], Msg::Move(Step::Page(-1)), "Move", "page up", None),
-    b(Browse, &[k('g'), code(Home)], Msg::Move(Step::First), "Move", "first event", None),
-    b(Browse, &[k('G'), code(End)], Msg::Move(Step::Last), "Move", "last event", None),
-    b(Browse, &[k('[')], Msg::Unit(-1), "Move", "previous period of the time axis (a day when it shows days)", None),
-    b(Browse, &[k(']')], Msg::Unit(1), "Move", "next period of the time axis (a day when it shows days)", None),
-    b(Browse, &[k('+'), k('=')], Msg::Zoom(1), "Move", "zoom the time axis in", None),
-    b(Browse, &[k('-')], Msg::Zoom(-1), "Move", "zoom the time axis out", None),
-    b(Browse, &[code(Enter)], Msg::OpenQuotes, "Panes", "open the quotes of the selected event", Some("quotes")),
-    b(Browse, &[code(Tab)], Msg::Focus(1), "Panes", "focus the next pane (list, detail, quotes)", Some("pane")),
-    b(Browse, &[code(BackTab)], Msg::Focus(-1), "Panes", "focus the previous pane", None),
-    b(
-        Browse,
-        &[k('/')],
-        Msg::StartSearch,
-        "Filter",
-        "search titles, summaries, quotes, actors, places, tags",
-        Some("search"),
-    ),
-    b(Browse, &[k('a')], Msg::OpenPicker(PickerKind::Actors), "Filter", "filter by actor", Some("actors")),
-    b(Browse, &[k('t')], Msg::OpenPicker(PickerKind::Tags), "Filter", "filter by tag", Some("tags")),
-    b(Browse, &[k('c')], Msg::ClearFilters, "Filter", "clear every filter", None),
-    b(Browse, &[k('e')], Msg::Edit, "Write", "edit the file at this event (or problem)", None),
-    b(Browse, &[k('r')], Msg::Reload, "Write", "reload the file (also done on every save)", None),
-    b(Browse, &[k('o')], Msg::OpenSource, "Sources", "open a source's http/https URL", None),
-    b(Browse, &[k('y')], Msg::Copy, "Sources", "copy a citation to the clipboard (OSC 52)", None),
-    b(Browse, &[k('?')], Msg::ToggleHelp, "Other", "show or hide this help", Some("help")),
-    b(Browse, &[code(Esc)], Msg::Close, "Other", "close the topmost popup or pane", None),
-    b(Browse, &[k('q'), ctrl('c')], Msg::Quit, "Other", "quit", Some("quit")),
-    b(Search, &[code(Enter)], Msg::Accept, "Search", "keep the search", Some("keep")),
-    b(Search, &[code(Esc)], Msg::Close, "Search", "clear the search", Some("clear")),
-    b(Search, &[code(Backspace)], Msg::Backspace, "Search", "delete a character", None),
-    b(Search, &[code(Down), ctrl('n')], Msg::Move(Step::By(1)), "Search", "next match", None),
-    b(Search, &[code(Up), ctrl('p')], Msg::Move(Step::By(-1)), "Search", "previous match", None),
-    b(Search, &[ctrl('c')], Msg::Quit, "Search", "quit", None),
-    b(Picker, &[k(' ')], Msg::Toggle, "Actor and tag filter", "toggle the highlighted entry", Some("toggle")),
-    b(Picker, &[code(Enter)], Msg::Accept, "Actor and tag filter", "apply", Some("apply")),
-    b(Picker, &[code(Esc)], Msg::Close, "Actor and tag filter", "cancel", Some("cancel")),
-    b(Picker, &[code(Down), ctrl('n')], Msg::Move(Step::By(1)), "Actor and tag filter", "next entry", None),
-    b(Picker, &[code(Up), ctrl('p')], Msg::Move(Step::By(-1)), "Actor and tag filter", "previous entry", None),
-    b(Picker, &[code(Backspace)], Msg::Backspace, "Actor and tag filter", "delete a character of the filter", None),
-    b(Picker, &[ctrl('c')], Msg::Quit, "Actor and tag filter", "quit", None),
-    b(Help, &[k('?'), code(Esc), k('q')], Msg::ToggleHelp, "Help", "close the help", Some("close")),
-    b(Help, &[k('j'), code(Down)], Msg::Move(Step::By(1)), "Help", "scroll down", None),
-    b(Help, &[k('k'), code(Up)], Msg::Move(Step::By(-1)), "Help", "scroll up", None),
-    b(Help, &[ctrl('c')], Msg::Quit, "Help", "quit", None),
+    on(Browse, &[k('j'), code(Down)], Msg::Move(Step::By(1)))
+        .group("Move")
+        .help("next event (or scroll the focused pane)"),
+    on(Browse, &[k('k'), code(Up)], Msg::Move(Step::By(-1)))
+        .group("Move")
+        .help("previous event (or scroll the focused pane)"),
+    on(Browse, &[code(PageDown), ctrl('d')], Msg::Move(Step::Page(1))).group("Move").help("page down"),
+    on(Browse, &[code(PageUp), ctrl('u')], Msg::Move(Step::Page(-1))).group("Move").help("page up"),
+    on(Browse, &[k('g'), code(Home)], Msg::Move(Step::First)).group("Move").help("first event"),
+    on(Browse, &[k('G'), code(End)], Msg::Move(Step::Last)).group("Move").help("last event"),
+    on(Browse, &[k('[')], Msg::Unit(-1))
+        .group("Move")
+        .help("previous period of the time axis (a day when it shows days)"),
+    on(Browse, &[k(']')], Msg::Unit(1)).group("Move").help("next period of the time axis (a day when it shows days)"),
+    on(Browse, &[k('+'), k('=')], Msg::Zoom(1)).group("Move").help("zoom the time axis in"),
+    on(Browse, &[k('-')], Msg::Zoom(-1)).group("Move").help("zoom the time axis out"),
+    on(Browse, &[code(Enter)], Msg::OpenQuotes)
+        .group("Panes")
+        .help("open the quotes of the selected event")
+        .hint("quotes"),
+    on(Browse, &[code(Tab)], Msg::Focus(1))
+        .group("Panes")
+        .help("focus the next pane (list, detail, quotes)")
+        .hint("pane"),
+    on(Browse, &[code(BackTab)], Msg::Focus(-1)).group("Panes").help("focus the previous pane"),
+    on(Browse, &[k('/')], Msg::StartSearch)
+        .group("Filter")
+        .help("search titles, summaries, quotes, actors, places, tags")
+        .hint("search"),
+    on(Browse, &[k('a')], Msg::OpenPicker(PickerKind::Actors)).group("Filter").help("filter by actor").hint("actors"),
+    on(Browse, &[k('t')], Msg::OpenPicker(PickerKind::Tags)).group("Filter").help("filter by tag").hint("tags"),
+    on(Browse, &[k('c')], Msg::ClearFilters).group("Filter").help("clear every filter"),
+    on(Browse, &[k('e')], Msg::Edit).group("Write").help("edit the file at this event (or problem)"),
+    on(Browse, &[k('r')], Msg::Reload).group("Write").help("reload the file (also done on every save)"),
+    on(Browse, &[k('o')], Msg::OpenSource).group("Sources").help("open a source's http/https URL"),
+    on(Browse, &[k('y')], Msg::Copy).group("Sources").help("copy a citation to the clipboard (OSC 52)"),
+    on(Browse, &[k('?')], Msg::ToggleHelp).group("Other").help("show or hide this help").hint("help"),
+    on(Browse, &[code(Esc)], Msg::Close).group("Other").help("close the topmost popup or pane"),
+    on(Browse, &[k('q'), ctrl('c')], Msg::Quit).group("Other").help("quit").hint("quit"),
+    on(Browse, &[ctrl('z')], Msg::Suspend).group("Other").help("suspend to the shell; fg resumes"),
+    on(Search, &[code(Enter)], Msg::Accept).group("Search").help("keep the search").hint("keep"),
+    on(Search, &[code(Esc)], Msg::Close).group("Search").help("clear the search").hint("clear"),
+    on(Search, &[code(Backspace)], Msg::Backspace).group("Search").help("delete a character"),
+    on(Search, &[code(Down), ctrl('n')], Msg::Move(Step::By(1))).group("Search").help("next match"),
+    on(Search, &[code(Up), ctrl('p')], Msg::Move(Step::By(-1))).group("Search").help("previous match"),
+    on(Search, &[ctrl('c')], Msg::Quit).group("Search").help("quit"),
+    on(Search, &[ctrl('z')], Msg::Suspend).group("Search").help("suspend"),
+    on(Picker, &[k(' ')], Msg::Toggle)
+        .group("Actor and tag filter")
+        .help("toggle the highlighted entry")
+        .hint("toggle"),
+    on(Picker, &[code(Enter)], Msg::Accept).group("Actor and tag filter").help("apply").hint("apply"),
+    on(Picker, &[code(Esc)], Msg::Close).group("Actor and tag filter").help("cancel").hint("cancel"),
+    on(Picker, &[code(Down), ctrl('n')], Msg::Move(Step::By(1))).group("Actor and tag filter").help("next entry"),
+    on(Picker, &[code(Up), ctrl('p')], Msg::Move(Step::By(-1))).group("Actor and tag filter").help("previous entry"),
+    on(Picker, &[code(Backspace)], Msg::Backspace)
+        .group("Actor and tag filter")
+        .help("delete a character of the filter"),
+    on(Picker, &[ctrl('c')], Msg::Quit).group("Actor and tag filter").help("quit"),
+    on(Picker, &[ctrl('z')], Msg::Suspend).group("Actor and tag filter").help("suspend"),
+    on(Help, &[k('?'), code(Esc), k('q')], Msg::ToggleHelp).group("Help").help("close the help").hint("close"),
+    on(Help, &[k('j'), code(Down)], Msg::Move(Step::By(1))).group("Help").help("scroll down"),
+    on(Help, &[k('k'), code(Up)], Msg::Move(Step::By(-1))).group("Help").help("scroll up"),
+    on(Help, &[ctrl('c')], Msg::Quit).group("Help").help("quit"),
+    on(Help, &[ctrl('z')], Msg::Suspend).group("Help").help("suspend"),
 ];
 
-#[allow(clippy::too_many_arguments)]
-const fn b(
-    mode: Mode,
-    keys: &'static [Key],
-    msg: Msg,
-    group: &'static str,
-    help: &'static str,
-    hint: Option<&'static str>,
-) -> Binding {
-    Binding { mode, keys, msg, group, help, hint }
+/// A binding of `keys` to `msg` in `mode`, to be completed with its group,
+/// help text and (optionally) a status bar hint.
+const fn on(mode: Mode, keys: &'static [Key], msg: Msg) -> Binding {
+    Binding { mode, keys, msg, group: "", help: "", hint: None }
+}
+
+impl Binding {
+    /// Places the binding in the help overlay's `group`.
+    const fn group(mut self, group: &'static str) -> Binding {
+        self.group = group;
+        self
+    }
+
+    /// Says what the binding does, for the help overlay and README.
+    const fn help(mut self, help: &'static str) -> Binding {
+        self.help = help;
+        self
+    }
+
+    /// Gives the binding a short word in the status bar.
+    const fn hint(mut self, hint: &'static str) -> Binding {
+        self.hint = Some(hint);
+        self
+    }
 }
 
 /// The message a key press means in `mode`; in the search and picker modes an

@@ -31,6 +31,8 @@ fn main() -> ExitCode {
             let mut progress = Progress::new(&name);
             let loaded = cli::load_with(file.as_ref(), &args.limits, &mut |done, total| progress.update(done, total));
             progress.clear();
+            // The load's Ctrl-c handling ends here; the viewer has its own.
+            drop(progress);
             let timeline = match loaded {
                 Ok(t) => t,
                 Err(e) => {
@@ -39,13 +41,21 @@ fn main() -> ExitCode {
                 }
             };
             drop(stdout);
+            // The file's problems come first (they are useful on any output);
+            // then, before any terminal mode is touched, refuse to run the
+            // viewer with no terminal to draw on or read keys from.
+            if let Err(why) = terminal::check_usable() {
+                let _ = writeln!(std::io::stderr(), "tlview: {why}");
+                return ExitCode::from(2);
+            }
             let theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
             let mut app = App::new(timeline, (80, 24));
             app.writing.file = file; // None: the bundled timeline, which `e` explains how to copy
             match terminal::run(app, theme) {
                 Ok(end) => ExitCode::from(end.exit_status()),
                 Err(e) => {
-                    eprintln!("tlview: terminal error: {e}");
+                    // Standard error may be the terminal that failed: never panic writing to it.
+                    let _ = writeln!(std::io::stderr(), "tlview: terminal error: {e}");
                     ExitCode::from(2)
                 }
             }

@@ -1,9 +1,15 @@
 //! The line a long load shows on standard error before the first frame, so
 //! nobody stares at a blank screen, and Ctrl-c during the load: the first
 //! press stops it cleanly (the terminal was never touched), a second press
-//! ends the process at once.
+//! ends the process at once. Both handlers go when the progress is dropped,
+//! so the viewer's own signal handling is the only one left once it starts.
+//!
+//! Debug builds only: `TLVIEW_DEBUG_HOLD_LOAD=PATH` shows the progress line
+//! at once and holds the load at its first step for as long as PATH exists
+//! (or until Ctrl-c), so tests can act during a load without racing it.
 
 use crate::timeline::limits::human_bytes;
+use signal_hook::SigId;
 use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,6 +27,10 @@ pub struct Progress {
     shown: usize,
     interrupted: Arc<AtomicBool>,
     visible: bool,
+    /// The Ctrl-c handlers, removed on drop.
+    handlers: Vec<SigId>,
+    /// Debug builds only: the load waits while this file exists.
+    hold: Option<std::path::PathBuf>,
 }
 
 impl Progress {
@@ -30,8 +40,11 @@ impl Progress {
         let interrupted = Arc::new(AtomicBool::new(false));
         let sigint = signal_hook::consts::SIGINT;
         // A second Ctrl-c while the first is being honoured ends the process.
-        let _ = signal_hook::flag::register_conditional_shutdown(sigint, 130, Arc::clone(&interrupted));
-        let _ = signal_hook::flag::register(sigint, Arc::clone(&interrupted));
+        let handlers = [
+            signal_hook::flag::register_conditional_shutdown(sigint, 130, Arc::clone(&interrupted)),
+            signal_hook::flag::register(sigint, Arc::clone(&interrupted)),
+        ];
+        let hold = std::env::var_os("TLVIEW_DEBUG_HOLD_LOAD").filter(|_| cfg!(debug_assertions)).map(Into::into);
         Progress {
             name: crate::text::sanitize(name).into_owned(),
             start: Instant::now(),
@@ -39,6 +52,8 @@ impl Progress {
             shown: 0,
             interrupted,
             visible: std::io::stderr().is_terminal(),
+            handlers: handlers.into_iter().filter_map(Result::ok).collect(),
+            hold,
         }
     }
 
@@ -46,7 +61,8 @@ impl Progress {
     pub fn update(&mut self, done: usize, total: usize) -> bool {
         let now = Instant::now();
         let due = self.last.is_none_or(|t| now - t >= Duration::from_millis(50));
-        if self.visible && now - self.start >= QUIET_FOR && due {
+        let quiet = if self.hold.is_some() { Duration::ZERO } else { QUIET_FOR };
+        if self.visible && now - self.start >= quiet && due {
             self.last = Some(now);
             let pct = done as f64 * 100.0 / total.max(1) as f64;
             let line = format!(
@@ -59,6 +75,11 @@ impl Progress {
             let _ = write!(std::io::stderr(), "\r{line}{:pad$}", "");
             self.shown = self.shown.max(line.chars().count());
         }
+        if let Some(hold) = self.hold.take() {
+            while hold.exists() && !self.interrupted.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
         !self.interrupted.load(Ordering::Relaxed)
     }
 
@@ -66,6 +87,17 @@ impl Progress {
     pub fn clear(&self) {
         if self.shown > 0 {
             let _ = write!(std::io::stderr(), "\r{:width$}\r", "", width = self.shown);
+        }
+    }
+}
+
+impl Drop for Progress {
+    /// Removes the Ctrl-c handlers. signal-hook leaves its own handler in
+    /// place with nothing to do, so SIGINT is ignored until the viewer
+    /// installs its handling (which turns it into a clean quit).
+    fn drop(&mut self) {
+        for id in self.handlers.drain(..) {
+            signal_hook::low_level::unregister(id);
         }
     }
 }

@@ -89,6 +89,11 @@ pub enum Msg {
     Quit,
     /// Type a character into the search or picker input.
     Input(char),
+    /// Text pasted into the terminal: typed into the search or picker input
+    /// as one line (ignored elsewhere: a paste never runs as commands).
+    Paste(String),
+    /// Suspend the viewer (the terminal loop does it: stop, resume, redraw).
+    Suspend,
     /// Delete the last character of the search or picker input.
     Backspace,
     /// Keep the search, or apply the picker's choices.

@@ -72,6 +72,11 @@ pub fn update(app: &mut App, msg: Msg) {
             p.entries = entries(app, &p);
             p.cursor = 0;
         }
+        Msg::Paste(text) => {
+            p.query.push_str(&super::update::one_line(&text));
+            p.entries = entries(app, &p);
+            p.cursor = 0;
+        }
         Msg::Backspace => {
             p.query.pop();
             p.entries = entries(app, &p);

@@ -289,3 +289,21 @@ fn the_bundled_axis_counts_3_on_7_february_and_10_uncertain_across_the_week() {
     let total: usize = counts.iter().map(|c| c.points + c.spanning).sum();
     assert_eq!(total, app.visible.len());
 }
+
+#[test]
+fn a_paste_is_typed_into_the_prompt_as_one_line() {
+    let mut app = bundled();
+    send(&mut app, &[Msg::StartSearch, Msg::Paste("Putin\nquote\r\nfrom\rthe\tcall\n".into())]);
+    assert_eq!((app.mode, app.filters.query.as_str()), (Mode::Search, "Putin quote from the call"));
+    let mut app = small();
+    send(&mut app, &[Msg::OpenPicker(PickerKind::Actors), Msg::Paste("bo\x1b[2Jb".into())]);
+    assert_eq!(app.picker.as_ref().map(|p| p.query.as_str()), Some("bo[2Jb"));
+}
+
+#[test]
+fn a_paste_in_normal_mode_runs_nothing() {
+    let mut app = small();
+    let before = (app.selected, app.mode, app.quit, app.filters.query.clone());
+    send(&mut app, &[Msg::Paste("jj/q\r".into())]);
+    assert_eq!((app.selected, app.mode, app.quit, app.filters.query.clone()), before);
+}

@@ -90,6 +90,7 @@ fn browse(app: &mut App, msg: Msg) {
 fn search(app: &mut App, msg: Msg) {
     match msg {
         Msg::Input(c) => set_query(app, format!("{}{c}", app.filters.query)),
+        Msg::Paste(text) => set_query(app, format!("{}{}", app.filters.query, one_line(&text))),
         Msg::Backspace => {
             let mut query = app.filters.query.clone();
             query.pop();
@@ -112,6 +113,21 @@ fn set_query(app: &mut App, query: String) {
         app.refilter();
         nav::keep_selection_visible(app);
     }
+}
+
+/// Pasted text as one line of input: each line break (`\n`, `\r\n` or a
+/// lone `\r`, as terminals paste them) and each tab becomes a space, other
+/// control characters are dropped, and trailing line breaks go.
+pub(super) fn one_line(text: &str) -> String {
+    text.trim_end_matches(['\r', '\n'])
+        .replace("\r\n", "\n")
+        .chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 fn help(app: &mut App, msg: Msg) {

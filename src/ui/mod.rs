@@ -55,6 +55,16 @@ fn too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).alignment(Alignment::Center), area);
 }
 
+/// Marks a drawing clamped from a terminal reporting `reported` columns and
+/// rows: a note at the right of the status bar (the drawn area's last row).
+pub fn clamp_notice(frame: &mut Frame, reported: (u16, u16), theme: Theme) {
+    let area = frame.area();
+    let text = format!(" showing {}×{} of {}×{} ", area.width, area.height, reported.0, reported.1);
+    let width = u16::try_from(wrap::str_width(&text)).unwrap_or(u16::MAX).min(area.width);
+    let at = Rect::new(area.right() - width, area.bottom().saturating_sub(1), width, area.height.min(1));
+    frame.render_widget(Line::styled(text, theme.key()), at);
+}
+
 /// File text made safe for the screen: controls and bidi overrides become visible placeholders.
 #[must_use]
 pub fn clean(s: &str) -> String {
