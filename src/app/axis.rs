@@ -209,14 +209,15 @@ pub fn ticks(app: &App, width: u16) -> Ticks {
 /// filtered total.
 #[must_use]
 pub fn starting(app: &App, from: i64, to: i64) -> usize {
-    app.starts.partition_point(|&s| s < to) - app.starts.partition_point(|&s| s < from)
+    let starts = app.shown.starts();
+    starts.partition_point(|&s| s < to) - starts.partition_point(|&s| s < from)
 }
 
 /// How many filtered events started before `from` and are still running
 /// then: the ranges and approximate dates that run into a tick starting at `from`.
 #[must_use]
 pub fn covering(app: &App, from: i64) -> usize {
-    let started_before = app.starts.partition_point(|&s| s < from);
-    let finished = app.finishes.partition_point(|&f| f <= from);
+    let started_before = app.shown.starts().partition_point(|&s| s < from);
+    let finished = app.shown.finishes().partition_point(|&f| f <= from);
     started_before.saturating_sub(finished)
 }

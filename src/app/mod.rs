@@ -8,12 +8,17 @@ pub mod layout;
 pub mod msg;
 pub mod nav;
 pub mod picker;
+mod search;
 pub mod state;
 mod update;
 
+pub use filter::{Filters, Row, Shown};
 pub use msg::{Msg, PickerKind, ScrollLimits, Step};
-pub use state::{App, Mode, Pane, Row};
+pub use search::MAX_QUERY;
+pub use state::{App, Mode, Pane};
 pub use update::update;
 
+#[cfg(test)]
+mod search_tests;
 #[cfg(test)]
 mod tests;
