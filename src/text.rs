@@ -86,6 +86,17 @@ fn clean(s: &str, keep_lines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The longest start of `s` of at most `max` bytes that ends on a character
+/// boundary: how search and the views bound their work on one huge field.
+#[must_use]
+pub fn head(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// The case-insensitive form of `s` that search compares: lowercase, with
 /// every sigma (`Σ`, `σ`, word-final `ς`) as `σ`, `ß` and `ẞ` as `ss`, and
 /// the Turkish dotted `İ` (or `i` followed by U+0307 COMBINING DOT ABOVE) as
@@ -196,6 +207,13 @@ mod tests {
         assert!(!sanitize(&all).chars().any(|c| c.is_control() || is_unsafe(c)));
         let block = sanitize_block(&all);
         assert!(!block.chars().any(|c| c != '\n' && (c.is_control() || is_unsafe(c))));
+    }
+
+    #[test]
+    fn head_cuts_on_a_character_boundary() {
+        assert_eq!(head("abc", 10), "abc");
+        assert_eq!(head("aßc", 2), "a");
+        assert_eq!(head("aßc", 3), "aß");
     }
 
     #[test]

@@ -36,11 +36,7 @@ impl Hay {
 
     /// Appends the first [`FIELD_CAP`] bytes of `field`, folded, to the entry being built.
     fn field(&mut self, field: &str) {
-        let mut end = field.len().min(FIELD_CAP);
-        while !field.is_char_boundary(end) {
-            end -= 1;
-        }
-        text::fold_into(&mut self.text, &field[..end]);
+        text::fold_into(&mut self.text, text::head(field, FIELD_CAP));
         self.text.push('\n');
     }
 

@@ -1,9 +1,9 @@
 //! Search-match highlighting: splits sanitised text into spans, styling each
 //! occurrence of the query as search finds it, through the same folding
-//! ([`text::fold`]), so what is highlighted is what matched.
+//! ([`fold`]), so what is highlighted is what matched.
 
 use crate::app::index::FIELD_CAP;
-use crate::text;
+use crate::text::{fold, fold_indices, head};
 use memchr::memmem;
 use ratatui::style::Style;
 use ratatui::text::Span;
@@ -19,19 +19,16 @@ use ratatui::text::Span;
 /// however long one text is.
 #[must_use]
 pub fn spans<'a>(text: &str, query: &str, base: Style, matched: Style) -> Vec<Span<'a>> {
-    let needle = text::fold(query);
+    let needle = fold(query);
     if needle.is_empty() {
         return vec![Span::styled(text.to_owned(), base)];
     }
-    let mut cut = text.len().min(FIELD_CAP);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
+    let cut = head(text, FIELD_CAP).len();
     // The folded text, and for each of its characters (by byte offset in
     // `folded`) the byte offset in `text` of the character it came from.
     let mut folded = String::new();
     let mut from: Vec<(usize, usize)> = Vec::new();
-    for (at, c) in text::fold_indices(&text[..cut]) {
+    for (at, c) in fold_indices(&text[..cut]) {
         from.push((folded.len(), at));
         folded.push(c);
     }
