@@ -56,16 +56,10 @@ impl Hay {
         self.starts.len() - 1
     }
 
-    /// The bytes the haystack holds.
+    /// How many bytes of folded text the haystack holds.
     #[must_use]
-    pub fn len(&self) -> usize {
+    pub fn bytes(&self) -> usize {
         self.text.len()
-    }
-
-    /// Whether the haystack holds no text.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
     }
 
     /// The entries whose text contains `needle` (already [`text::fold`]ed), in

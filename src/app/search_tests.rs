@@ -91,7 +91,7 @@ fn one_huge_summary_leaves_each_keystroke_bounded() {
     t.events[0].summary = Some(huge.into());
     let mut app = App::new(t, (120, 40));
     // The first 64 KiB of the summary and the other fields: not 10 MB.
-    let hay = app.index.get().events.len();
+    let hay = app.index.get().events.bytes();
     assert!(hay < 70_000, "the index holds {hay} bytes for a 10 MB summary");
     update(&mut app, Msg::StartSearch);
     let mut before = app.index.get().bytes_scanned();
