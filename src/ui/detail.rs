@@ -48,7 +48,9 @@ fn labeled(label: &str, text: &str, width: usize, style: Style, theme: Theme) ->
 fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let t: &Timeline = &app.timeline;
     let q = &app.filters.query;
-    let mut out: Vec<Line> = wrap(&clean(&e.title), width)
+    let title = crate::text::head(&e.title, FIELD_CAP);
+    let cut = if title.len() < e.title.len() { "…" } else { "" };
+    let mut out: Vec<Line> = wrap(&format!("{}{cut}", clean(title)), width)
         .into_iter()
         .map(|l| Line::from(highlight::spans(&l, q, theme.heading(), theme.matched())))
         .collect();
@@ -159,5 +161,17 @@ mod tests {
         })
         .expect("draw");
         assert!(term.backend().to_string().contains("KiB more of this summary not shown"));
+    }
+
+    #[test]
+    fn a_huge_title_is_cut_where_search_stops() {
+        let mut t = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
+        t.events[0].title = "word ".repeat(2 * 1024 * 1024).into();
+        let app = App::new(t, (120, 40));
+        let mut term = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+        let mut limit = None;
+        term.draw(|f| limit = draw(f, &app, Theme { color: false }).detail).expect("draw");
+        let limit = limit.expect("the detail pane is drawn");
+        assert!(limit < 3000, "{limit} lines to scroll");
     }
 }
