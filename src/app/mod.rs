@@ -10,14 +10,19 @@ pub mod msg;
 pub mod nav;
 pub mod picker;
 pub mod reload;
+mod search;
 pub mod state;
 mod update;
 pub mod writing;
 
+pub use filter::{Filters, Row, Shown};
 pub use msg::{Loaded, Msg, PickerKind, ScrollLimits, Step};
-pub use state::{App, Mode, Pane, Row};
+pub use search::MAX_QUERY;
+pub use state::{App, Mode, Pane};
 pub use update::update;
 
+#[cfg(test)]
+mod search_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -1,9 +1,13 @@
 //! The actor and tag filter popup: typing narrows the entries, Space ticks,
 //! Enter applies the ticks as a filter, Esc leaves the filter as it was.
+//! Typing matches the folded haystacks of the search index (name, id, role
+//! and aliases of an actor; a tag), so a keystroke costs what a search does.
 
 use super::msg::{Msg, PickerKind};
 use super::nav;
+use super::search::MAX_QUERY;
 use super::state::{App, Mode, Picker};
+use crate::text;
 
 /// Opens the picker of `kind`, ticked with the filter in force.
 pub fn open(app: &mut App, kind: PickerKind) {
@@ -12,7 +16,7 @@ pub fn open(app: &mut App, kind: PickerKind) {
         PickerKind::Tags => app.filters.tags.clone(),
     };
     let mut p = Picker { kind, query: String::new(), chosen, entries: Vec::new(), cursor: 0 };
-    p.entries = entries(app, &p);
+    p.entries = entries(app, kind, "");
     app.picker = Some(p);
     app.mode = Mode::Picker;
 }
@@ -36,27 +40,23 @@ pub fn count(app: &App, kind: PickerKind, i: u32) -> u32 {
     lists.get(i as usize).map_or(0, |l| u32::try_from(l.len()).unwrap_or(u32::MAX))
 }
 
-/// The entries the picker's query lets through: most events first, then file order.
-fn entries(app: &App, p: &Picker) -> Vec<u32> {
-    let q = p.query.to_lowercase();
-    let total = match p.kind {
-        PickerKind::Actors => app.timeline.actors.len(),
-        PickerKind::Tags => app.timeline.tags.len(),
-    };
-    let matches = |i: u32| {
-        if q.is_empty() {
-            return true;
-        }
-        let hit = |s: &str| s.to_lowercase().contains(&q);
-        match p.kind {
-            PickerKind::Actors => app.timeline.actors.get(i as usize).is_some_and(|a| {
-                hit(&a.name) || hit(&a.id) || a.role.as_deref().is_some_and(hit) || a.aliases.iter().any(|s| hit(s))
-            }),
-            PickerKind::Tags => hit(name(app, p.kind, i)),
+/// The entries of `kind` that `query` lets through: most events first, then file order.
+fn entries(app: &mut App, kind: PickerKind, query: &str) -> Vec<u32> {
+    let needle = text::fold(query);
+    let mut list: Vec<u32> = if needle.is_empty() {
+        let total = match kind {
+            PickerKind::Actors => app.timeline.actors.len(),
+            PickerKind::Tags => app.timeline.tags.len(),
+        };
+        (0..u32::try_from(total).unwrap_or(u32::MAX)).collect()
+    } else {
+        let index = app.index.get();
+        match kind {
+            PickerKind::Actors => index.actor_entries.matching(&needle),
+            PickerKind::Tags => index.tags.matching(&needle),
         }
     };
-    let mut list: Vec<u32> = (0..u32::try_from(total).unwrap_or(u32::MAX)).filter(|&i| matches(i)).collect();
-    list.sort_by_key(|&i| std::cmp::Reverse(count(app, p.kind, i)));
+    list.sort_by_key(|&i| std::cmp::Reverse(count(app, kind, i)));
     list
 }
 
@@ -67,19 +67,22 @@ pub fn update(app: &mut App, msg: Msg) {
         return;
     };
     match msg {
-        Msg::Input(c) => {
+        Msg::Input(c) if p.query.chars().count() < MAX_QUERY => {
             p.query.push(c);
-            p.entries = entries(app, &p);
+            p.entries = entries(app, p.kind, &p.query);
             p.cursor = 0;
         }
         Msg::Paste(text) => {
             p.query.push_str(&super::update::one_line(&text));
-            p.entries = entries(app, &p);
+            if let Some((cut, _)) = p.query.char_indices().nth(MAX_QUERY) {
+                p.query.truncate(cut);
+            }
+            p.entries = entries(app, p.kind, &p.query);
             p.cursor = 0;
         }
         Msg::Backspace => {
             p.query.pop();
-            p.entries = entries(app, &p);
+            p.entries = entries(app, p.kind, &p.query);
             p.cursor = 0;
         }
         Msg::Toggle => {
@@ -106,8 +109,7 @@ pub fn update(app: &mut App, msg: Msg) {
             // A refilter walks every event: only when the choice changed.
             if *filter != p.chosen {
                 *filter = p.chosen;
-                app.refilter();
-                nav::keep_selection_visible(app);
+                nav::refilter(app);
             }
             return;
         }

@@ -117,9 +117,9 @@ pub fn reloaded(app: &mut App, new: Timeline) {
     next.filters.actors =
         actor_ids.iter().filter_map(|id| t.actors.iter().position(|a| &a.id == id)).map(idx).collect();
     next.filters.tags = tag_names.iter().filter_map(|g| t.tags.iter().position(|n| n == g)).map(idx).collect();
-    next.refilter();
+    super::nav::refilter(&mut next);
     let found = selected_id.and_then(|id| next.timeline.events.iter().position(|e| e.id == id)).map(idx);
-    match found.filter(|i| next.visible.binary_search(i).is_ok()) {
+    match found.filter(|&i| next.shown.position(i).is_some()) {
         Some(i) => {
             next.selected = Some(i);
             if found == app.selected {
@@ -129,8 +129,8 @@ pub fn reloaded(app: &mut App, new: Timeline) {
         }
         // The event is gone: stay at the same place in the list.
         None => {
-            next.selected =
-                selected_pos.and_then(|p| next.visible.get(p.min(next.visible.len().saturating_sub(1))).copied())
+            next.selected = selected_pos
+                .and_then(|p| next.shown.events().get(p.min(next.shown.events().len().saturating_sub(1))).copied())
         }
     }
     next.list_offset = app.list_offset;

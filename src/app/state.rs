@@ -1,9 +1,10 @@
 //! The view state: the loaded timeline, what the filters let through, what
 //! is selected and focused, which popup is open. Plain data, no terminal.
 
-use super::filter::SearchCache;
+use super::filter::{self, Filters, Shown};
 use super::index::{EventKeys, LazyIndex, Postings};
 use super::msg::PickerKind;
+use super::search::SearchCache;
 use crate::timeline::Timeline;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -30,26 +31,6 @@ pub enum Pane {
     Detail,
     /// The selected event's quotes.
     Quotes,
-}
-
-/// One row of the event list: a heading for a day (month, year), or an event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Row {
-    /// The heading of the group that starts with this event.
-    Heading(u32),
-    /// An event, by index into the timeline's events.
-    Event(u32),
-}
-
-/// The filters in force; an event is shown when it passes all three.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Filters {
-    /// Case-insensitive text the event must contain (empty: no search).
-    pub query: String,
-    /// Actors of which the event must involve at least one (empty: any).
-    pub actors: BTreeSet<u32>,
-    /// Tags of which the event must carry at least one (empty: any).
-    pub tags: BTreeSet<u32>,
 }
 
 /// The actor or tag popup while it is open.
@@ -81,16 +62,8 @@ pub struct App {
     pub keys: EventKeys,
     /// The filters in force.
     pub filters: Filters,
-    /// Indexes of the events the filters let through, in order.
-    pub visible: Vec<u32>,
-    /// Start instants of `visible`, ascending (for the axis and `[`/`]`).
-    pub starts: Vec<i64>,
-    /// Finish instants of `visible`, sorted ascending (for the axis counts).
-    pub finishes: Vec<i64>,
-    /// The list rows: headings and events.
-    pub rows: Vec<Row>,
-    /// For each position in `visible`, its row in `rows`.
-    pub row_of: Vec<usize>,
+    /// What the filters let through (recomputed by [`super::nav::refilter`]).
+    pub shown: Shown,
     /// The selected event (index into the timeline's events), if any is visible.
     pub selected: Option<u32>,
     /// The first list row shown.
@@ -127,24 +100,22 @@ impl App {
     #[must_use]
     pub fn new(timeline: Timeline, size: (u16, u16)) -> App {
         let timeline = Arc::new(timeline);
-        let index = LazyIndex::start(Arc::clone(&timeline));
+        let mut index = LazyIndex::start(Arc::clone(&timeline));
         let postings = Postings::build(&timeline);
         let keys = EventKeys::build(&timeline);
+        let (mut search_cache, filters) = (SearchCache::default(), Filters::default());
+        let shown = filter::shown(&filters, &mut index, &mut search_cache, &postings, &keys);
         let first = timeline.events.first().map_or(0, crate::timeline::Event::start);
         let last = timeline.events.iter().map(crate::timeline::Event::finish).max().unwrap_or(first);
-        let mut app = App {
+        App {
             timeline,
             index,
-            search_cache: SearchCache::default(),
+            search_cache,
             postings,
             keys,
-            filters: Filters::default(),
-            visible: Vec::new(),
-            starts: Vec::new(),
-            finishes: Vec::new(),
-            rows: Vec::new(),
-            row_of: Vec::new(),
-            selected: None,
+            filters,
+            selected: shown.events().first().copied(),
+            shown,
             list_offset: 0,
             focus: Pane::List,
             quotes_open: false,
@@ -158,15 +129,13 @@ impl App {
             size,
             quit: false,
             writing: super::writing::Writing::default(),
-        };
-        app.refilter();
-        app
+        }
     }
 
-    /// The position of the selection in `visible`.
+    /// The position of the selection in the shown events.
     #[must_use]
     pub fn selected_pos(&self) -> Option<usize> {
-        self.selected.and_then(|s| self.visible.binary_search(&s).ok())
+        self.selected.and_then(|s| self.shown.position(s))
     }
 
     /// The selected event.
@@ -174,11 +143,4 @@ impl App {
     pub fn selected_event(&self) -> Option<&crate::timeline::Event> {
         self.selected.and_then(|s| self.timeline.events.get(s as usize))
     }
-}
-
-/// What groups event `i` under one heading: equal for events whose
-/// headings state the same extent (see [`super::group`]).
-#[must_use]
-pub fn group_code(t: &Timeline, i: usize) -> u64 {
-    super::group::key(&t.events[i], t.zone)
 }

@@ -1,9 +1,10 @@
 //! `update`: the one function that changes the state, one message at a time.
 
+use super::filter::Row;
 use super::layout::{self, Areas};
 use super::msg::{Msg, Step};
 use super::picker;
-use super::state::{App, Mode, Pane, Row};
+use super::state::{App, Mode, Pane};
 use super::{axis, nav, reload, writing};
 use ratatui::layout::{Position, Rect};
 
@@ -63,8 +64,7 @@ fn browse(app: &mut App, msg: Msg) {
         Msg::OpenPicker(kind) => picker::open(app, kind),
         Msg::ClearFilters => {
             app.filters = Default::default();
-            app.refilter();
-            nav::keep_selection_visible(app);
+            nav::refilter(app);
         }
         Msg::ToggleHelp => {
             app.mode = Mode::Help;
@@ -106,12 +106,10 @@ fn search(app: &mut App, msg: Msg) {
     }
 }
 
-/// Sets the search query, refiltering only when it changes (a refilter walks every event).
+/// Sets the search query (capped), refiltering only when it changes (a refilter walks every event).
 fn set_query(app: &mut App, query: String) {
-    if app.filters.query != query {
-        app.filters.query = query;
-        app.refilter();
-        nav::keep_selection_visible(app);
+    if app.filters.set_query(query) {
+        nav::refilter(app);
     }
 }
 
@@ -181,10 +179,11 @@ fn click(app: &mut App, column: u16, row: u16) {
         let inner_row = usize::from(row.saturating_sub(list.y + 1));
         if row > list.y && inner_row < usize::from(list.height.saturating_sub(2)) {
             let at = app.list_offset + inner_row;
-            let event = match app.rows.get(at) {
+            let rows = app.shown.rows();
+            let event = match rows.get(at) {
                 Some(Row::Event(i)) => Some(*i),
                 Some(Row::Heading(_)) => {
-                    app.rows.get(at + 1).and_then(|r| if let Row::Event(i) = r { Some(*i) } else { None })
+                    rows.get(at + 1).and_then(|r| if let Row::Event(i) = r { Some(*i) } else { None })
                 }
                 None => None,
             };

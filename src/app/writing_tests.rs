@@ -63,7 +63,7 @@ fn a_reload_keeps_filters_search_zoom_and_focus_where_they_still_apply() {
     update(&mut app, Msg::Accept);
     app.filters.tags = [0].into(); // x
     app.filters.actors = [1].into(); // bob
-    app.refilter();
+    crate::app::nav::refilter(&mut app);
     app.zoom = Some(crate::app::axis::Unit::Day);
     app.focus = Pane::Detail;
     // bob is gone; tag x moved to a different index.

@@ -3,6 +3,7 @@
 
 use super::wrap::wrap;
 use super::{Theme, clean, highlight, pane, when};
+use crate::app::index::FIELD_CAP;
 use crate::app::{App, Pane};
 use crate::timeline::{Event, Source, Timeline};
 use ratatui::Frame;
@@ -47,7 +48,9 @@ fn labeled(label: &str, text: &str, width: usize, style: Style, theme: Theme) ->
 fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let t: &Timeline = &app.timeline;
     let q = &app.filters.query;
-    let mut out: Vec<Line> = wrap(&clean(&e.title), width)
+    let title = crate::text::head(&e.title, FIELD_CAP);
+    let cut = if title.len() < e.title.len() { "…" } else { "" };
+    let mut out: Vec<Line> = wrap(&format!("{}{cut}", clean(title)), width)
         .into_iter()
         .map(|l| Line::from(highlight::spans(&l, q, theme.heading(), theme.matched())))
         .collect();
@@ -68,8 +71,15 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
     }
     if let Some(summary) = &e.summary {
         out.push(Line::default());
-        for l in wrap(&crate::text::sanitize_block(summary), width) {
+        // Every frame wraps what it shows: a summary is shown (and searched)
+        // up to FIELD_CAP, so one huge field cannot make every frame slow.
+        let head = crate::text::head(summary, FIELD_CAP);
+        for l in wrap(&crate::text::sanitize_block(head), width) {
             out.push(Line::from(highlight::spans(&l, q, Style::new(), theme.matched())));
+        }
+        if head.len() < summary.len() {
+            let more = (summary.len() - head.len()).div_ceil(1024);
+            out.push(Line::styled(format!("… {more} KiB more of this summary not shown"), theme.muted()));
         }
     }
     out.push(Line::default());
@@ -129,4 +139,45 @@ fn no_match_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
     out.push(Line::default());
     out.push(Line::styled("Press c to clear every filter.", theme.muted()));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::App;
+    use crate::timeline::limits::Limits;
+    use crate::timeline::{BUNDLED, load_bytes};
+    use crate::ui::{Theme, draw};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    #[test]
+    fn a_huge_summary_is_shown_up_to_what_search_reads() {
+        let mut t = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
+        t.events[0].summary = Some("word ".repeat(2 * 1024 * 1024).into());
+        let mut app = App::new(t, (120, 40));
+        let mut term = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+        let mut limit = None;
+        term.draw(|f| limit = draw(f, &app, Theme { color: false }).detail).expect("draw");
+        // 64 KiB over a pane about 50 columns wide, not 10 MB (u16::MAX lines).
+        let limit = limit.expect("the detail pane is drawn");
+        assert!(limit < 3000, "{limit} lines to scroll");
+        app.detail_scroll = limit;
+        term.draw(|f| {
+            draw(f, &app, Theme { color: false });
+        })
+        .expect("draw");
+        assert!(term.backend().to_string().contains("KiB more of this summary not shown"));
+    }
+
+    #[test]
+    fn a_huge_title_is_cut_where_search_stops() {
+        let mut t = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
+        t.events[0].title = "word ".repeat(2 * 1024 * 1024).into();
+        let app = App::new(t, (120, 40));
+        let mut term = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+        let mut limit = None;
+        term.draw(|f| limit = draw(f, &app, Theme { color: false }).detail).expect("draw");
+        let limit = limit.expect("the detail pane is drawn");
+        assert!(limit < 3000, "{limit} lines to scroll");
+    }
 }

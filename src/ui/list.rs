@@ -11,30 +11,30 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 /// Draws the list into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let total = app.timeline.events.len();
-    let title = format!(" Events · {} of {total} ", app.visible.len());
+    let title = format!(" Events · {} of {total} ", app.shown.events().len());
     let block = pane(title, app.focus == Pane::List, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if app.visible.is_empty() {
+    if app.shown.events().is_empty() {
         let lines =
             vec![Line::from("No events match the filters."), Line::styled("Press c to clear them.", theme.muted())];
         frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
     let height = usize::from(inner.height);
-    let first = app.list_offset.min(app.rows.len());
-    let last = (first + height).min(app.rows.len());
+    let first = app.list_offset.min(app.shown.rows().len());
+    let last = (first + height).min(app.shown.rows().len());
     let width = inner.width.saturating_sub(1); // the last column is the scrollbar's
     let zone = app.timeline.zone;
     let labels: Vec<String> =
-        app.rows[first..last]
+        app.shown.rows()[first..last]
             .iter()
             .map(|r| {
                 if let Row::Event(i) = *r { when::short(&app.timeline.events[i as usize], zone) } else { String::new() }
             })
             .collect();
     let when_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    for (k, row) in app.rows[first..last].iter().enumerate() {
+    for (k, row) in app.shown.rows()[first..last].iter().enumerate() {
         let y = inner.y + k as u16;
         let row_area = Rect::new(inner.x, y, width, 1);
         let line = match *row {
@@ -51,8 +51,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         }
         frame.render_widget(line, row_area);
     }
-    if app.rows.len() > height {
-        let mut state = ScrollbarState::new(app.rows.len().saturating_sub(height)).position(first);
+    if app.shown.rows().len() > height {
+        let mut state = ScrollbarState::new(app.shown.rows().len().saturating_sub(height)).position(first);
         let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None);
         frame.render_stateful_widget(bar, area.inner(Margin { horizontal: 0, vertical: 1 }), &mut state);
     }

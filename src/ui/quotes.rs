@@ -4,6 +4,7 @@
 
 use super::wrap::wrap;
 use super::{Theme, clean, highlight, pane};
+use crate::app::index::FIELD_CAP;
 use crate::app::{App, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -46,11 +47,18 @@ fn lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
                 }
             }
         }
-        let words = format!("“{}”", crate::text::sanitize_block(&q.text));
+        // Shown (and searched) up to FIELD_CAP, so one huge quote cannot make every frame slow.
+        let head = crate::text::head(&q.text, FIELD_CAP);
+        let more = if head.len() < q.text.len() { "…" } else { "" };
+        let words = format!("“{}{more}”", crate::text::sanitize_block(head));
         for l in wrap(&words, width.saturating_sub(2).max(1)) {
             let mut spans = vec![Span::raw("  ")];
             spans.extend(highlight::spans(&l, &app.filters.query, Style::new().italic(), theme.matched()));
             out.push(Line::from(spans));
+        }
+        if !more.is_empty() {
+            let kib = (q.text.len() - head.len()).div_ceil(1024);
+            out.push(Line::styled(format!("  {kib} KiB more of this quote not shown"), theme.muted()));
         }
         let mut meta = Vec::new();
         if let Some(src) = t.sources.get(q.source as usize) {
@@ -66,4 +74,36 @@ fn lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::{App, Msg, update};
+    use crate::timeline::limits::Limits;
+    use crate::timeline::{BUNDLED, load_bytes};
+    use crate::ui::{Theme, draw};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    #[test]
+    fn a_huge_quote_is_shown_up_to_what_search_reads() {
+        let mut t = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
+        let i = t.events.iter().position(|e| !e.quotes.is_empty()).expect("a quoted event");
+        t.events[i].quotes[0].text = "word ".repeat(2 * 1024 * 1024);
+        let mut app = App::new(t, (120, 40));
+        app.selected = u32::try_from(i).ok();
+        update(&mut app, Msg::OpenQuotes);
+        let mut term = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+        let mut limit = None;
+        term.draw(|f| limit = draw(f, &app, Theme { color: false }).quotes).expect("draw");
+        // 64 KiB over a pane about 50 columns wide, not 10 MB (u16::MAX lines).
+        let limit = limit.expect("the quotes pane is drawn");
+        assert!(limit < 3000, "{limit} lines to scroll");
+        app.quotes_scroll = limit;
+        term.draw(|f| {
+            draw(f, &app, Theme { color: false });
+        })
+        .expect("draw");
+        assert!(term.backend().to_string().contains("KiB more of this quote not shown"));
+    }
 }

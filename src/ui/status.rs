@@ -4,7 +4,7 @@
 
 use super::wrap::str_width;
 use super::{Theme, clean};
-use crate::app::{App, Mode, axis};
+use crate::app::{App, MAX_QUERY, Mode, axis};
 use crate::keys;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,8 +12,10 @@ use ratatui::text::{Line, Span};
 
 /// Draws the status bar into the one-row `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let mut left =
-        vec![Span::styled(format!(" {} of {} events ", app.visible.len(), app.timeline.events.len()), theme.heading())];
+    let mut left = vec![Span::styled(
+        format!(" {} of {} events ", app.shown.events().len(), app.timeline.events.len()),
+        theme.heading(),
+    )];
     if app.writing.stale {
         left.insert(0, Span::styled(" STALE ", theme.selected()));
     }
@@ -22,9 +24,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     {
         left.push(Span::styled(format!(" {}", clean(status)), theme.key()));
     } else if app.mode == Mode::Search {
+        // A query at the length limit says so; one wider than the bar shows
+        // its end, where the typing happens.
+        let full = app.filters.query.chars().count() >= MAX_QUERY;
+        let note = if full { format!(" (search stops at {MAX_QUERY} characters)") } else { String::new() };
+        let fixed = str_width(&Line::from(left.clone()).to_string()) + 3 + str_width(&note);
+        let room = usize::from(area.width).saturating_sub(fixed);
         left.push(Span::styled(" /", theme.key()));
-        left.push(Span::raw(clean(&app.filters.query)));
+        left.push(Span::raw(tail(&clean(&app.filters.query), room)));
         left.push(Span::styled("▏", theme.key()));
+        left.push(Span::styled(note, theme.muted()));
     } else {
         left.extend(filter_spans(app, theme));
     }
@@ -51,6 +60,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     frame.render_widget(Line::from(right), Rect::new(x, area.y, u16::try_from(need).unwrap_or(0), 1));
 }
 
+/// The end of `s` that fits in `width` columns, after a `…` when cut.
+fn tail(s: &str, width: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    if str_width(s) <= width {
+        return s.to_owned();
+    }
+    let mut used = 1;
+    let mut start = s.len();
+    for (at, g) in s.grapheme_indices(true).rev() {
+        used += str_width(g);
+        if used > width {
+            break;
+        }
+        start = at;
+    }
+    if width == 0 { String::new() } else { format!("…{}", &s[start..]) }
+}
+
 fn filter_spans(app: &App, theme: Theme) -> Vec<Span<'static>> {
     let f = &app.filters;
     let t = &app.timeline;
@@ -71,4 +98,48 @@ fn filter_spans(app: &App, theme: Theme) -> Vec<Span<'static>> {
         out.push(Span::styled(format!(" tags: {}", join(names)), theme.key()));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Msg, update};
+    use crate::timeline::limits::Limits;
+    use crate::timeline::{BUNDLED, load_bytes};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn status_of(app: &App) -> String {
+        let mut term = Terminal::new(TestBackend::new(100, 3)).expect("backend");
+        term.draw(|f| draw(f, Rect::new(0, 0, 100, 1), app, Theme { color: false })).expect("draw");
+        let buf = term.backend().buffer();
+        (0..100).map(|x| buf[(x, 0)].symbol().to_owned()).collect()
+    }
+
+    #[test]
+    fn a_full_query_says_so_and_shows_its_end() {
+        let t = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
+        let mut app = App::new(t, (100, 30));
+        update(&mut app, Msg::StartSearch);
+        for c in "putin".chars() {
+            update(&mut app, Msg::Input(c));
+        }
+        let short = status_of(&app);
+        assert!(short.contains("/putin▏") && !short.contains("search stops"), "{short}");
+        for c in std::iter::repeat_n('x', 300).chain("yz".chars()) {
+            update(&mut app, Msg::Input(c));
+        }
+        assert_eq!(app.filters.query.chars().count(), MAX_QUERY);
+        let full = status_of(&app);
+        assert!(full.contains("xxx▏ (search stops at 256 characters)"), "{full}");
+        assert!(full.contains("/…x"), "the end of the query shows: {full}");
+    }
+
+    #[test]
+    fn tail_keeps_the_end_that_fits() {
+        assert_eq!(tail("abcdef", 6), "abcdef");
+        assert_eq!(tail("abcdef", 4), "…def");
+        assert_eq!(tail("日本語", 5), "…本語");
+        assert_eq!(tail("abc", 0), "");
+    }
 }
