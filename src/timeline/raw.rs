@@ -324,6 +324,10 @@ raw_mapping! {
         sources: Vec<Field<String>> = "sources",
         /// `quotes`
         quotes: Vec<Field<RawQuote>> = "quotes",
+        /// `reported`
+        reported: String = "reported",
+        /// `claims`
+        claims: Vec<Field<RawClaim>> = "claims",
     }
 }
 
@@ -336,6 +340,26 @@ raw_mapping! {
         text: String = "text",
         /// `source`
         source: String = "source",
+        /// `context`
+        context: String = "context",
+        /// `date`
+        date: String = "date",
+    }
+}
+
+raw_mapping! {
+    /// One entry of an event's `claims`.
+    RawClaim {
+        /// `about`
+        about: String = "about",
+        /// `value`
+        value: String = "value",
+        /// `by`
+        by: String = "by",
+        /// `source`
+        source: String = "source",
+        /// `date`
+        date: String = "date",
         /// `context`
         context: String = "context",
     }
