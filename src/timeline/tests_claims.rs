@@ -114,3 +114,30 @@ fn reported_and_quote_dates_are_read() {
     assert_eq!(p.len(), 1);
     assert!(p[0].starts_with("t.yaml:3:35: event `e`: `reported`: `soon` is not a date"), "{}", p[0]);
 }
+
+/// The article the bundled timeline is written from.
+const ARTICLE: &str = include_str!("../../tests/fixtures/seed-article.txt");
+
+#[test]
+fn bundled_claims_are_the_articles_words_attributed_as_it_attributes_them() {
+    let t = load(BUNDLED).expect("bundled timeline is valid");
+    let mut found: Vec<(String, &str, &str, &str)> = Vec::new();
+    for e in &t.events {
+        for c in &e.claims {
+            assert!(ARTICLE.contains(&c.value), "claim value not in the article: {:?}", c.value);
+            let by = t.actors[c.by as usize].id.as_str();
+            found.push((c.subject(), c.value.as_str(), by, t.sources[c.source as usize].id.as_str()));
+        }
+    }
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("deaths".to_owned(), "More than 200 contract soldiers, mostly Russians", "russian-sources", "seed"),
+            ("deaths".to_owned(), "about 100", "us-official", "seed"),
+            ("deaths".to_owned(), "up to 200 Russian fighters", "seed-headline", "seed"),
+            ("injured".to_owned(), "200 to 300", "us-official", "seed"),
+            ("russians-involved".to_owned(), "there are no Russian servicemen in Deir az-Zour", "russian-mod", "seed"),
+        ]
+    );
+}
