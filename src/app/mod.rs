@@ -1,7 +1,9 @@
 //! The viewer's model and update, with no terminal in them: a message in,
 //! a new state out. Views read this state; only `update` changes it.
 
+pub mod asof;
 pub mod axis;
+pub mod claims;
 mod filter;
 pub mod index;
 pub mod layout;
