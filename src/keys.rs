@@ -43,7 +43,7 @@ pub struct Binding {
 }
 
 use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
-use Mode::{Browse, Help, Picker, Search};
+use Mode::{AsOf, Browse, Claims, Help, Picker, Search};
 
 /// Every key binding, in the order the help overlay and README show them.
 pub const BINDINGS: &[Binding] = &[
@@ -60,8 +60,22 @@ pub const BINDINGS: &[Binding] = &[
     b(Browse, &[code(PageUp), ctrl('u')], Msg::Move(Step::Page(-1)), "Move", "page up", None),
     b(Browse, &[k('g'), code(Home)], Msg::Move(Step::First), "Move", "first event", None),
     b(Browse, &[k('G'), code(End)], Msg::Move(Step::Last), "Move", "last event", None),
-    b(Browse, &[k('[')], Msg::Unit(-1), "Move", "previous period of the time axis (a day when it shows days)", None),
-    b(Browse, &[k(']')], Msg::Unit(1), "Move", "next period of the time axis (a day when it shows days)", None),
+    b(
+        Browse,
+        &[k('[')],
+        Msg::Unit(-1),
+        "Move",
+        "previous period of the time axis (a day when it shows days); moves the as-of cursor instead while it is set",
+        None,
+    ),
+    b(
+        Browse,
+        &[k(']')],
+        Msg::Unit(1),
+        "Move",
+        "next period of the time axis (a day when it shows days); moves the as-of cursor instead while it is set",
+        None,
+    ),
     b(Browse, &[k('+'), k('=')], Msg::Zoom(1), "Move", "zoom the time axis in", None),
     b(Browse, &[k('-')], Msg::Zoom(-1), "Move", "zoom the time axis out", None),
     b(Browse, &[code(Enter)], Msg::OpenQuotes, "Panes", "open the quotes of the selected event", Some("quotes")),
@@ -77,7 +91,25 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(Browse, &[k('a')], Msg::OpenPicker(PickerKind::Actors), "Filter", "filter by actor", Some("actors")),
     b(Browse, &[k('t')], Msg::OpenPicker(PickerKind::Tags), "Filter", "filter by tag", Some("tags")),
-    b(Browse, &[k('c')], Msg::ClearFilters, "Filter", "clear every filter", None),
+    b(
+        Browse,
+        &[k('s')],
+        Msg::OpenPicker(PickerKind::Sources),
+        "Filter",
+        "sources: what rests on each; filter by source",
+        None,
+    ),
+    b(Browse, &[k('c')], Msg::ClearFilters, "Filter", "clear every filter (and the as-of cursor)", None),
+    b(Browse, &[k('C')], Msg::ToggleClaims, "Facts", "claims view: every claim by subject, disputes marked", None),
+    b(
+        Browse,
+        &[k('@')],
+        Msg::StartAsOf,
+        "Facts",
+        "as of a date: hide what was not yet public then (empty date: off)",
+        None,
+    ),
+    b(Browse, &[k('D')], Msg::ToggleDim, "Facts", "as of: dim what was not yet public instead of hiding it", None),
     b(Browse, &[k('?')], Msg::ToggleHelp, "Other", "show or hide this help", Some("help")),
     b(Browse, &[code(Esc)], Msg::Close, "Other", "close the topmost popup or pane", None),
     b(Browse, &[k('q'), ctrl('c')], Msg::Quit, "Other", "quit", Some("quit")),
@@ -94,6 +126,26 @@ pub const BINDINGS: &[Binding] = &[
     b(Picker, &[code(Up), ctrl('p')], Msg::Move(Step::By(-1)), "Actor and tag filter", "previous entry", None),
     b(Picker, &[code(Backspace)], Msg::Backspace, "Actor and tag filter", "delete a character of the filter", None),
     b(Picker, &[ctrl('c')], Msg::Quit, "Actor and tag filter", "quit", None),
+    b(Claims, &[code(Enter)], Msg::Accept, "Claims view", "go to the claim's event", Some("go to event")),
+    b(Claims, &[code(Esc), k('C')], Msg::ToggleClaims, "Claims view", "close", Some("close")),
+    b(Claims, &[k('j'), code(Down)], Msg::Move(Step::By(1)), "Claims view", "next claim", None),
+    b(Claims, &[k('k'), code(Up)], Msg::Move(Step::By(-1)), "Claims view", "previous claim", None),
+    b(Claims, &[code(PageDown), ctrl('d')], Msg::Move(Step::Page(1)), "Claims view", "page down", None),
+    b(Claims, &[code(PageUp), ctrl('u')], Msg::Move(Step::Page(-1)), "Claims view", "page up", None),
+    b(Claims, &[k('g'), code(Home)], Msg::Move(Step::First), "Claims view", "first claim", None),
+    b(Claims, &[k('G'), code(End)], Msg::Move(Step::Last), "Claims view", "last claim", None),
+    b(Claims, &[ctrl('c')], Msg::Quit, "Claims view", "quit", None),
+    b(
+        AsOf,
+        &[code(Enter)],
+        Msg::Accept,
+        "As-of date",
+        "set the cursor (2018, 2018-02, 2018-02-08, 2018-02-08T14:00…)",
+        Some("set"),
+    ),
+    b(AsOf, &[code(Esc)], Msg::Close, "As-of date", "cancel", Some("cancel")),
+    b(AsOf, &[code(Backspace)], Msg::Backspace, "As-of date", "delete a character", None),
+    b(AsOf, &[ctrl('c')], Msg::Quit, "As-of date", "quit", None),
     b(Help, &[k('?'), code(Esc), k('q')], Msg::ToggleHelp, "Help", "close the help", Some("close")),
     b(Help, &[k('j'), code(Down)], Msg::Move(Step::By(1)), "Help", "scroll down", None),
     b(Help, &[k('k'), code(Up)], Msg::Move(Step::By(-1)), "Help", "scroll up", None),
@@ -120,7 +172,9 @@ pub fn dispatch(mode: Mode, event: KeyEvent) -> Option<Msg> {
     let bound = BINDINGS.iter().find(|b| b.mode == mode && b.keys.contains(&pressed)).map(|b| b.msg.clone());
     match (bound, pressed) {
         (Some(msg), _) => Some(msg),
-        (None, Key { code: KeyCode::Char(c), ctrl: false }) if matches!(mode, Mode::Search | Mode::Picker) => {
+        (None, Key { code: KeyCode::Char(c), ctrl: false })
+            if matches!(mode, Mode::Search | Mode::Picker | Mode::AsOf) =>
+        {
             Some(Msg::Input(c))
         }
         _ => None,

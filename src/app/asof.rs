@@ -25,6 +25,8 @@ pub struct AsOf {
     pub dim: bool,
     /// The date being typed after `@`.
     pub input: String,
+    /// Why the date typed was refused, until the next keystroke.
+    pub error: Option<String>,
     /// Each event's public instant, computed when the cursor is first set.
     pub public: Vec<i64>,
 }

@@ -55,12 +55,16 @@ impl App {
         if !self.filters.tags.is_empty() {
             lists.push(Postings::union(&self.postings.tags, self.filters.tags.iter()));
         }
+        if !self.filters.sources.is_empty() {
+            lists.push(Postings::union(&self.source_index.resting, self.filters.sources.iter()));
+        }
         lists.sort_by_key(Vec::len);
         let mut lists = lists.into_iter();
         self.visible = match lists.next() {
             None => (0..u32::try_from(self.timeline.events.len()).unwrap_or(u32::MAX)).collect(),
             Some(first) => lists.fold(first, |acc, l| intersect(&acc, &l)),
         };
+        self.asof.retain_public(&mut self.visible);
         self.gather_keys();
         self.build_rows();
         self.selected = match self.selected {

@@ -4,12 +4,14 @@
 pub mod asof;
 pub mod axis;
 pub mod claims;
+mod facts;
 mod filter;
 pub mod index;
 pub mod layout;
 pub mod msg;
 pub mod nav;
 pub mod picker;
+pub mod sources;
 pub mod state;
 mod update;
 

@@ -10,6 +10,7 @@ pub fn open(app: &mut App, kind: PickerKind) {
     let chosen = match kind {
         PickerKind::Actors => app.filters.actors.clone(),
         PickerKind::Tags => app.filters.tags.clone(),
+        PickerKind::Sources => app.filters.sources.clone(),
     };
     let mut p = Picker { kind, query: String::new(), chosen, entries: Vec::new(), cursor: 0 };
     p.entries = entries(app, &p);
@@ -23,6 +24,7 @@ pub fn name(app: &App, kind: PickerKind, i: u32) -> &str {
     match kind {
         PickerKind::Actors => app.timeline.actors.get(i as usize).map_or("", |a| a.name.as_str()),
         PickerKind::Tags => app.timeline.tags.get(i as usize).map_or("", String::as_str),
+        PickerKind::Sources => app.timeline.sources.get(i as usize).map_or("", |s| s.title.as_str()),
     }
 }
 
@@ -32,6 +34,7 @@ pub fn count(app: &App, kind: PickerKind, i: u32) -> u32 {
     let lists = match kind {
         PickerKind::Actors => &app.postings.actors,
         PickerKind::Tags => &app.postings.tags,
+        PickerKind::Sources => &app.source_index.resting,
     };
     lists.get(i as usize).map_or(0, |l| u32::try_from(l.len()).unwrap_or(u32::MAX))
 }
@@ -42,6 +45,7 @@ fn entries(app: &App, p: &Picker) -> Vec<u32> {
     let total = match p.kind {
         PickerKind::Actors => app.timeline.actors.len(),
         PickerKind::Tags => app.timeline.tags.len(),
+        PickerKind::Sources => app.timeline.sources.len(),
     };
     let matches = |i: u32| {
         if q.is_empty() {
@@ -53,6 +57,12 @@ fn entries(app: &App, p: &Picker) -> Vec<u32> {
                 hit(&a.name) || hit(&a.id) || a.role.as_deref().is_some_and(hit) || a.aliases.iter().any(|s| hit(s))
             }),
             PickerKind::Tags => hit(name(app, p.kind, i)),
+            PickerKind::Sources => app.timeline.sources.get(i as usize).is_some_and(|s| {
+                hit(&s.title)
+                    || hit(&s.id)
+                    || s.publisher.as_deref().is_some_and(hit)
+                    || s.url.as_deref().is_some_and(hit)
+            }),
         }
     };
     let mut list: Vec<u32> = (0..u32::try_from(total).unwrap_or(u32::MAX)).filter(|&i| matches(i)).collect();
@@ -96,6 +106,7 @@ pub fn update(app: &mut App, msg: Msg) {
             let filter = match p.kind {
                 PickerKind::Actors => &mut app.filters.actors,
                 PickerKind::Tags => &mut app.filters.tags,
+                PickerKind::Sources => &mut app.filters.sources,
             };
             app.mode = Mode::Browse;
             // A refilter walks every event: only when the choice changed.

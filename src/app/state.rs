@@ -20,6 +20,10 @@ pub enum Mode {
     Picker,
     /// Reading the help overlay.
     Help,
+    /// Reading the claims view.
+    Claims,
+    /// Typing the date of the as-of cursor.
+    AsOf,
 }
 
 /// A pane that can have focus.
@@ -51,6 +55,8 @@ pub struct Filters {
     pub actors: BTreeSet<u32>,
     /// Tags of which the event must carry at least one (empty: any).
     pub tags: BTreeSet<u32>,
+    /// Sources of which the event must rest on at least one (empty: any).
+    pub sources: BTreeSet<u32>,
 }
 
 /// The actor or tag popup while it is open.
@@ -118,6 +124,12 @@ pub struct App {
     pub size: (u16, u16),
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// The as-of cursor.
+    pub asof: super::asof::AsOf,
+    /// The claims view, while open.
+    pub claims: Option<super::facts::ClaimsView>,
+    /// What rests on each source.
+    pub source_index: super::sources::SourceIndex,
 }
 
 impl App {
@@ -155,7 +167,11 @@ impl App {
             span: (first, last.max(first + 1)),
             size,
             quit: false,
+            asof: super::asof::AsOf::default(),
+            claims: None,
+            source_index: super::sources::SourceIndex::default(),
         };
+        app.source_index = super::sources::SourceIndex::build(&app.timeline);
         app.refilter();
         app
     }

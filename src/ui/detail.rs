@@ -91,6 +91,7 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
         out.push(Line::default());
         out.push(Line::styled(format!("❝ {n} {noun}: press Enter to read"), theme.name()));
     }
+    out.extend(super::facts::detail_claims(app, e, width, theme));
     out
 }
 

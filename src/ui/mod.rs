@@ -3,12 +3,15 @@
 //! string from the file reaches the screen through [`clean`].
 
 mod axis;
+mod claims;
 mod detail;
+mod facts;
 mod help;
 mod highlight;
 mod list;
 mod popup;
 mod quotes;
+mod sources;
 mod status;
 pub mod theme;
 pub mod when;
@@ -38,7 +41,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) -> ScrollLimits {
     match app.mode {
         Mode::Picker => popup::draw(frame, area, app, theme),
         Mode::Help => limits.help = Some(help::draw(frame, area, app, theme)),
-        Mode::Browse | Mode::Search => {}
+        Mode::Claims => claims::draw(frame, area, app, theme),
+        Mode::Browse | Mode::Search | Mode::AsOf => {}
     }
     limits
 }

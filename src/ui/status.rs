@@ -14,6 +14,7 @@ use ratatui::text::{Line, Span};
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let mut left =
         vec![Span::styled(format!(" {} of {} events ", app.visible.len(), app.timeline.events.len()), theme.heading())];
+    left.extend(super::facts::status_spans(app, theme));
     if app.mode == Mode::Search {
         left.push(Span::styled(" /", theme.key()));
         left.push(Span::raw(clean(&app.filters.query)));
