@@ -21,3 +21,5 @@ pub use update::update;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_facts;
