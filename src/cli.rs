@@ -49,6 +49,8 @@ pub enum Command {
     Help,
     /// Print the version.
     Version,
+    /// Print the sourcing report on a file, or on the bundled timeline (see [`crate::report`]).
+    Report(Option<PathBuf>),
 }
 
 /// A parsed command line.
@@ -71,6 +73,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString
         let v = v.to_string_lossy();
         limits.max_file_bytes = parse_size(&v).map_err(|e| format!("{SIZE_ENV}: {e}"))?;
     }
+    let mut args = args.into_iter().peekable();
+    let report = args.next_if(|a| a == "report").is_some();
     let (mut check, mut help, mut version) = (false, false, false);
     let mut files = Vec::new();
     let mut parser = lexopt::Parser::from_args(args);
@@ -92,6 +96,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString
         Command::Help
     } else if version {
         Command::Version
+    } else if report && (check || files.len() > 1) {
+        return Err("tlview report takes one FILE (or none, for the bundled timeline)".into());
+    } else if report {
+        Command::Report(files.pop())
     } else if check {
         Command::Check(files)
     } else if files.len() > 1 {
@@ -103,7 +111,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString
 }
 
 /// The one-line usage shown with usage errors.
-pub const USAGE: &str = "usage: tlview [FILE] | tlview --check [FILE...]";
+pub const USAGE: &str = "usage: tlview [FILE] | tlview --check [FILE...] | tlview report [FILE]";
 
 /// The `--help` text, generated from [`FLAGS`].
 #[must_use]
@@ -116,6 +124,8 @@ pub fn help() -> String {
     for f in FLAGS {
         out.push_str(&format!("  {:<26} {}\n", flag_label(f), f.doc));
     }
+    out.push_str("\ntlview report [FILE] prints a sourcing report (single-source and unsourced events,\n");
+    out.push_str("disputed claims, undated quotes, what rests on each source), one finding per line.\n");
     out.push_str("\nExit status: 0 ok, 1 a file has problems, 2 usage error or unreadable file,\n");
     out.push_str("130 load stopped with Ctrl-c, 128+N ended by signal N (terminal restored first).\n");
     out.push_str("Keys: press ? in the viewer. Format: docs/format.md\n");

@@ -87,3 +87,11 @@ fn readme_options_match_the_flag_table() {
         markdown_options()
     );
 }
+
+#[test]
+fn report_takes_one_file_or_none() {
+    assert_eq!(args(&["report"]).map(|a| a.command), Ok(Command::Report(None)));
+    assert_eq!(args(&["report", "f.yaml"]).map(|a| a.command), Ok(Command::Report(Some("f.yaml".into()))));
+    assert!(args(&["report", "a", "b"]).is_err());
+    assert_eq!(args(&["f.yaml", "report"]).map(|a| a.command).ok(), None, "two files for the viewer");
+}

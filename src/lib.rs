@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod keys;
 pub mod progress;
+pub mod report;
 pub mod terminal;
 pub mod text;
 pub mod timeline;
