@@ -92,30 +92,25 @@ fn claim_lines(app: &App, r: ClaimRef, width: usize, selected: bool, theme: Them
     let mut meta = Vec::new();
     if let Some(a) = t.actors.get(c.by as usize) {
         meta.push(match &a.role {
-            Some(role) => format!("by {} ({})", clean(&a.name), clean(role)),
+            Some(role) => format!("by {} — {}", clean(&a.name), clean(role)),
             None => format!("by {}", clean(&a.name)),
         });
     }
-    if let Some(src) = t.sources.get(c.source as usize) {
-        let mut s = format!("source: “{}”", clean(&src.title));
-        if let Some(p) = &src.publisher {
-            s.push_str(&format!(", {}", clean(p)));
-        }
-        meta.push(s);
-    }
-    meta.push(c.date.map_or_else(|| "undated".to_owned(), |d| format!("claimed {}", d.long())));
+    let mut cited = t.sources.get(c.source as usize).map_or_else(String::new, |src| {
+        let publisher = src.publisher.as_ref().map(|p| format!(", {}", clean(p))).unwrap_or_default();
+        format!("in “{}”{publisher} · ", clean(&src.title))
+    });
+    cited.push_str(&c.date.map_or_else(|| "undated".to_owned(), |d| format!("claimed {}", d.long())));
     if r.future {
-        meta.push("not yet public at the as-of cursor".to_owned());
+        cited.push_str(" · not yet public at the as-of cursor");
     }
-    let mut text = meta.join(" · ");
-    if let Some(ctx) = &c.context {
-        text.push_str(&format!(" — {}", clean(ctx)));
-    }
-    if let Some(e) = t.events.get(r.event as usize) {
-        text.push_str(&format!(" · event: {}", clean(&e.title)));
-    }
-    for l in wrap(&text, body) {
-        out.push(Line::from(vec![Span::raw("    "), Span::styled(l, theme.muted())]));
+    meta.push(cited);
+    meta.extend(c.context.as_ref().map(|ctx| clean(ctx)));
+    meta.extend(t.events.get(r.event as usize).map(|e| format!("event: {}", clean(&e.title))));
+    for text in meta {
+        for l in wrap(&text, body) {
+            out.push(Line::from(vec![Span::raw("    "), Span::styled(l, theme.muted())]));
+        }
     }
     out
 }

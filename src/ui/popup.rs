@@ -37,6 +37,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         Span::styled("▏", theme.key()),
         Span::styled(format!("  {} ticked", p.chosen.len()), theme.muted()),
     ])];
+    if p.kind == PickerKind::Sources {
+        lines[0].spans.push(Span::styled("  ·  E events, Q quotes, C claims citing each source", theme.muted()));
+    }
     let room = usize::from(inner.height.saturating_sub(2));
     let first = p.cursor.saturating_sub(room.saturating_sub(1));
     if p.entries.is_empty() {
@@ -47,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         let n = picker::count(app, p.kind, i);
         let mut spans = vec![Span::raw(tick), Span::raw(clean(picker::name(app, p.kind, i)))];
         if p.kind == PickerKind::Sources {
-            spans.extend(super::sources::details(app, i, theme));
+            spans = super::sources::row(app, i, tick, theme);
         } else {
             spans.push(Span::styled(format!("  {n} event{}", if n == 1 { "" } else { "s" }), theme.muted()));
         }
