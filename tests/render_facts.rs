@@ -84,3 +84,16 @@ fn as_of_cursor_shows_on_the_status_bar_and_axis() {
     assert!(s.contains("15 of 15 events") && s.contains("(later dimmed)"), "{s}");
     insta::assert_snapshot!(s);
 }
+
+#[test]
+fn an_as_of_cursor_hiding_everything_says_so_and_the_sources_filter_is_named() {
+    let mut app = bundled(120, 40);
+    send(&mut app, &[Msg::StartAsOf]);
+    type_text(&mut app, "2018-02-13");
+    send(&mut app, &[Msg::Accept]);
+    let s = screen(&app);
+    assert!(s.contains("As of   as of 13 Feb 2018: only what was public then"), "{s}");
+    send(&mut app, &[Msg::ClearFilters, Msg::OpenPicker(PickerKind::Sources), Msg::Toggle, Msg::Accept]);
+    let s = screen(&app);
+    assert!(s.contains(" sources: seed"), "{s}");
+}

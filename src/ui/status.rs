@@ -64,5 +64,9 @@ fn filter_spans(app: &App, theme: Theme) -> Vec<Span<'static>> {
         let names = f.tags.iter().filter_map(|&g| t.tags.get(g as usize)).map(|g| clean(g)).collect();
         out.push(Span::styled(format!(" tags: {}", join(names)), theme.key()));
     }
+    if !f.sources.is_empty() {
+        let names = f.sources.iter().filter_map(|&s| t.sources.get(s as usize)).map(|s| clean(&s.id)).collect();
+        out.push(Span::styled(format!(" sources: {}", join(names)), theme.key()));
+    }
     out
 }
