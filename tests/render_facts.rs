@@ -97,3 +97,17 @@ fn an_as_of_cursor_hiding_everything_says_so_and_the_sources_filter_is_named() {
     let s = screen(&app);
     assert!(s.contains(" sources: seed"), "{s}");
 }
+
+#[test]
+fn quotes_not_yet_public_are_hidden_from_the_quotes_pane() {
+    let yaml = "title: T\nactors: [{id: a, name: Ann}]\nsources:\n  - {id: early, title: Early, published: 2018-02-08}\n  - {id: late, title: Late, published: 2018-02-14}\nevents:\n  - id: e\n    date: 2018-02-07\n    title: Event\n    sources: [early]\n    quotes:\n      - {by: a, text: Said early, source: early}\n      - {by: a, text: Said late, source: late}\n";
+    let t = load_bytes("q.yaml", yaml.as_bytes(), &Limits::default()).expect("valid");
+    let mut app = App::new(t, (120, 40));
+    send(&mut app, &[Msg::Resize(120, 40), Msg::StartAsOf]);
+    type_text(&mut app, "2018-02-10");
+    send(&mut app, &[Msg::Accept, Msg::OpenQuotes]);
+    let s = screen(&app);
+    assert!(s.contains("Said early") && !s.contains("Said late"), "{s}");
+    send(&mut app, &[Msg::ToggleDim]);
+    assert!(screen(&app).contains("Said late"));
+}

@@ -5,7 +5,7 @@
 use super::wrap::wrap;
 use super::{Theme, clean};
 use crate::app::{App, Mode, asof};
-use crate::timeline::Event;
+use crate::timeline::{Event, Quote};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -40,6 +40,12 @@ pub fn axis_cursor(buf: &mut Buffer, inner: Rect, x: u16, rows: (Option<u16>, Op
     }
 }
 
+/// Whether quote `q` of `e` is hidden: not yet public at the as-of cursor, and not dimmed.
+#[must_use]
+pub fn quote_hidden(app: &App, e: &Event, q: &Quote) -> bool {
+    !app.asof.dim && app.asof.is_future(asof::quote_public(&app.timeline, e, q))
+}
+
 /// The detail pane's lines for the claims of `e`: each value with its
 /// subject, claimant, source and date.
 #[must_use]
@@ -53,7 +59,8 @@ pub fn detail_claims(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Li
     let n = e.claims.len();
     out.push(Line::styled(format!("{n} claim{}: press C to compare", if n == 1 { "" } else { "s" }), theme.name()));
     for c in &e.claims {
-        if asof::claim_public(t, e, c) >= app.asof.at.unwrap_or(i64::MAX) && !app.asof.dim {
+        let future = app.asof.is_future(asof::claim_public(t, e, c));
+        if future && !app.asof.dim {
             continue;
         }
         let by = t.actors.get(c.by as usize).map_or(String::new(), |a| clean(&a.name));
@@ -62,9 +69,13 @@ pub fn detail_claims(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Li
         if let Some(d) = c.date {
             text.push_str(&format!(", {}", d.long()));
         }
+        if future {
+            text.push_str(" (not yet public at the as-of cursor)");
+        }
+        let style = if future { theme.muted() } else { ratatui::style::Style::new() };
         for (k, l) in wrap(&text, width.saturating_sub(2).max(1)).into_iter().enumerate() {
             let lead = if k == 0 { "• " } else { "  " };
-            out.push(Line::from(vec![Span::styled(lead, theme.muted()), Span::raw(l)]));
+            out.push(Line::from(vec![Span::styled(lead, theme.muted()), Span::styled(l, style)]));
         }
     }
     out
