@@ -59,6 +59,8 @@ pub enum Command {
     New(PathBuf),
     /// Print the bundled timeline.
     Example,
+    /// Print the sourcing report on a file, or on the bundled timeline (see [`crate::report`]).
+    Report(Option<PathBuf>),
 }
 
 /// A parsed command line.
@@ -81,6 +83,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString
         let v = v.to_string_lossy();
         limits.max_file_bytes = parse_size(&v).map_err(|e| format!("{SIZE_ENV}: {e}"))?;
     }
+    let mut args = args.into_iter().peekable();
+    let report = args.next_if(|a| a == "report").is_some();
     let (mut check, mut help, mut version, mut example) = (false, false, false, false);
     let mut files = Vec::new();
     let mut parser = lexopt::Parser::from_args(args);
@@ -103,6 +107,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString
         Command::Help
     } else if version {
         Command::Version
+    } else if report && (check || example || files.len() > 1) {
+        return Err("tlview report takes one FILE (or none, for the bundled timeline)".into());
+    } else if report {
+        Command::Report(files.pop())
     } else if example {
         Command::Example
     } else if check {
@@ -121,7 +129,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString
 }
 
 /// The one-line usage shown with usage errors.
-pub const USAGE: &str = "usage: tlview [FILE] | tlview --check [FILE...] | tlview new FILE | tlview --example";
+pub const USAGE: &str =
+    "usage: tlview [FILE] | tlview --check [FILE...] | tlview new FILE | tlview --example | tlview report [FILE]";
 
 /// The `--help` text, generated from [`FLAGS`].
 #[must_use]
@@ -134,6 +143,8 @@ pub fn help() -> String {
     for f in FLAGS {
         out.push_str(&format!("  {:<26} {}\n", flag_label(f), f.doc));
     }
+    out.push_str("\ntlview report [FILE] prints a sourcing report (single-source and unsourced events,\n");
+    out.push_str("disputed claims, undated quotes, what rests on each source), one finding per line.\n");
     out.push_str("\nExit status: 0 ok, 1 a file has problems, 2 usage error or unreadable file,\n");
     out.push_str("130 load stopped with Ctrl-c, 128+N ended by signal N (terminal restored first).\n");
     out.push_str("Keys: press ? in the viewer. Format: docs/format.md\n");

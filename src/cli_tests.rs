@@ -96,3 +96,11 @@ fn new_and_example_are_commands() {
     assert!(args(&["new", "a", "b"]).is_err());
     assert_eq!(args(&["./new"]).map(|a| a.command), Ok(Command::View(Some("./new".into()))));
 }
+
+#[test]
+fn report_takes_one_file_or_none() {
+    assert_eq!(args(&["report"]).map(|a| a.command), Ok(Command::Report(None)));
+    assert_eq!(args(&["report", "f.yaml"]).map(|a| a.command), Ok(Command::Report(Some("f.yaml".into()))));
+    assert!(args(&["report", "a", "b"]).is_err());
+    assert_eq!(args(&["f.yaml", "report"]).map(|a| a.command).ok(), None, "two files for the viewer");
+}

@@ -13,10 +13,11 @@ pub mod problem;
 mod raw;
 mod scan;
 mod validate;
+mod validate_claims;
 mod validate_event;
 
 pub use load::{LoadError, load_bytes, load_bytes_with, load_path};
-pub use model::{Actor, ActorKind, Event, Quote, Source, Timeline};
+pub use model::{Actor, ActorKind, Claim, Event, Quote, Source, Timeline};
 
 /// The bundled Deir ez-Zor timeline, embedded so `tlview` opens it from any folder.
 pub const BUNDLED: &str = include_str!("../../timelines/deir-ez-zor-2018.yaml");
@@ -26,3 +27,5 @@ pub const BUNDLED_NAME: &str = "timelines/deir-ez-zor-2018.yaml";
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_claims;

@@ -328,6 +328,10 @@ raw_mapping! {
         after: Vec<Field<String>> = "after",
         /// `before`: ids of events this one precedes
         before: Vec<Field<String>> = "before",
+        /// `reported`
+        reported: String = "reported",
+        /// `claims`
+        claims: Vec<Field<RawClaim>> = "claims",
     }
 }
 
@@ -340,6 +344,26 @@ raw_mapping! {
         text: String = "text",
         /// `source`
         source: String = "source",
+        /// `context`
+        context: String = "context",
+        /// `date`
+        date: String = "date",
+    }
+}
+
+raw_mapping! {
+    /// One entry of an event's `claims`.
+    RawClaim {
+        /// `about`
+        about: String = "about",
+        /// `value`
+        value: String = "value",
+        /// `by`
+        by: String = "by",
+        /// `source`
+        source: String = "source",
+        /// `date`
+        date: String = "date",
         /// `context`
         context: String = "context",
     }

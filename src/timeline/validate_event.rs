@@ -73,6 +73,8 @@ impl Checker {
                 }
             }
         }
+        let reported = self.optional_date(at, "reported", raw.reported);
+        let claims = self.list(at, "claims", raw.claims, "a claim", Checker::claim);
         Some(Event {
             id: id?.into_boxed_str(),
             date: date?,
@@ -85,6 +87,8 @@ impl Checker {
             tags: tag_ids,
             sources: sources.into_boxed_slice(),
             quotes: quotes.into_boxed_slice(),
+            reported,
+            claims: claims.into_boxed_slice(),
         })
     }
 
@@ -101,7 +105,7 @@ impl Checker {
 
     /// The index of the declared actor (or source) `id`; else a problem at
     /// `at.key(key)` (`.index(i)`), a path built only when there is one.
-    fn resolve(&mut self, at: &Path, (key, i): (&str, Option<usize>), id: &str, actor: bool) -> Option<u32> {
+    pub(super) fn resolve(&mut self, at: &Path, (key, i): (&str, Option<usize>), id: &str, actor: bool) -> Option<u32> {
         let (table, what, list) =
             if actor { (&self.actor_ids, "actor", "actors") } else { (&self.source_ids, "source", "sources") };
         if let Some(n) = table.get(id.trim()) {
@@ -124,7 +128,8 @@ impl Checker {
         let source =
             self.required_text(at, "source", raw.source).and_then(|id| self.resolve(at, ("source", None), &id, false));
         let context = self.optional_text(at, "context", raw.context);
-        Some(Quote { by: by?, text: text?, source: source?, context })
+        let date = self.optional_date(at, "date", raw.date);
+        Some(Quote { by: by?, text: text?, source: source?, context, date })
     }
 }
 
