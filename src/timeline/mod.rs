@@ -2,6 +2,7 @@
 //! a file and explains every mistake. Nothing here knows about terminals.
 
 pub mod date;
+mod hints;
 pub mod limits;
 mod load;
 pub mod model;

@@ -5,6 +5,7 @@
 //! user sees all that is wrong in one run.
 
 use super::date::{When, parse_offset};
+use super::hints::{Hints, nearest};
 use super::model::{Actor, ActorKind, Event, Source, Timeline};
 use super::problem::{Path, Problems};
 use super::raw::{Field, Found, RawActor, RawEvents, RawSource, RawTimeline};
@@ -21,6 +22,8 @@ pub(super) struct Checker {
     pub actor_ids: HashMap<String, u32>,
     /// Source id → index.
     pub source_ids: HashMap<String, u32>,
+    /// "Did you mean" hints for unknown references, with their work budget.
+    pub hints: Hints,
 }
 
 /// The checked parts of a file other than its events.
@@ -57,6 +60,7 @@ pub(super) fn check_head(raw: Field<RawTimeline>) -> Result<(Checker, Head, RawE
         zone: Utc.fix(),
         actor_ids: HashMap::new(),
         source_ids: HashMap::new(),
+        hints: Hints::default(),
     };
     let raw = match raw {
         Field::Ok(r) => r,
@@ -311,31 +315,4 @@ impl Checker {
         let published = self.optional_date(at, "published", raw.published);
         Some(Source { id: id?, title: title?, publisher, url, published })
     }
-}
-
-/// The allowed key nearest to `key` by edit distance, when near enough to be a typo.
-#[must_use]
-pub fn nearest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
-    let key = key.to_lowercase();
-    allowed
-        .iter()
-        .map(|a| (edit_distance(&key, a), *a))
-        .filter(|(d, a)| *d <= (a.len() / 3).max(2) && *d < a.len() && *d < key.len())
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, a)| a)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
