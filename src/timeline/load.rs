@@ -6,7 +6,7 @@
 use super::limits::{Limits, SIZE_ENV, human_bytes};
 use super::model::Timeline;
 use super::pipeline::{self, Fast};
-use super::problem::{Position, Problem};
+use super::problem::{Position, Problem, SHOWN};
 use super::raw::{Field, RawTimeline};
 use super::scan::{self, Duplicates};
 use super::{positions, validate};
@@ -32,8 +32,10 @@ pub enum LoadError {
     Invalid {
         /// The file's name as given.
         file: String,
-        /// Every problem, in file order, each with its position.
+        /// The first problems (at most [`SHOWN`]), in file order, each with its position.
         problems: Vec<Problem>,
+        /// How many more problems the file has, not listed.
+        more: usize,
     },
 }
 
@@ -49,7 +51,9 @@ impl LoadError {
     }
 }
 
-/// One line per problem, `FILE:LINE:COLUMN: message`, every line sanitised.
+/// One line per problem, `FILE:LINE:COLUMN: message`, then `FILE: … and N
+/// more problems` when there are more than [`SHOWN`]; every line sanitised.
+/// Written line by line, so printing it to a stream builds nothing whole.
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -57,13 +61,17 @@ impl fmt::Display for LoadError {
                 writeln!(f, "{}: cannot read: {}", sanitize(file), sanitize(reason))
             }
             LoadError::Interrupted => Ok(()),
-            LoadError::Invalid { file, problems } => {
+            LoadError::Invalid { file, problems, more } => {
                 for p in problems {
                     let at = p.position.unwrap_or(Position { line: 1, column: 1 });
                     let line = format!("{file}:{}:{}: {}", at.line, at.column, p.describe());
                     writeln!(f, "{}", sanitize(&line))?;
                 }
-                Ok(())
+                match more {
+                    0 => Ok(()),
+                    1 => writeln!(f, "{}: … and 1 more problem", sanitize(file)),
+                    n => writeln!(f, "{}: … and {n} more problems", sanitize(file)),
+                }
             }
         }
     }
@@ -80,30 +88,61 @@ pub fn load_path(
 ) -> Result<Timeline, LoadError> {
     let file = path.display().to_string();
     let unreadable = |e: std::io::Error| LoadError::Unreadable { file: file.clone(), reason: e.to_string() };
+    // Looked at before opening: opening a named pipe with no writer would
+    // block, and reading a device may never end.
+    let refuse = |meta: &std::fs::Metadata| {
+        not_a_file(&meta.file_type()).map(|kind| LoadError::Unreadable {
+            file: file.clone(),
+            reason: format!("it is {kind}, not a regular file; tlview reads timeline files (save the data to a file first)"),
+        })
+    };
+    if let Some(e) = refuse(&std::fs::metadata(path).map_err(unreadable)?) {
+        return Err(e);
+    }
     let handle = std::fs::File::open(path).map_err(unreadable)?;
     let meta = handle.metadata().map_err(unreadable)?;
-    if meta.is_dir() {
-        return Err(LoadError::Unreadable { file, reason: "it is a directory".into() });
+    if let Some(e) = refuse(&meta) {
+        return Err(e);
     }
     if meta.len() > limits.max_file_bytes {
         return Err(too_big(&file, meta.len(), limits));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // Read one byte past the limit so a file that grows while read is still caught.
-    handle.take(limits.max_file_bytes + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+    handle.take(limits.max_file_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(unreadable)?;
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(too_big(&file, bytes.len() as u64, limits));
     }
     load_bytes_with(&file, &bytes, limits, progress)
 }
 
+/// What a path that is not a regular file is, in words; `None` for a regular file.
+fn not_a_file(kind: &std::fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_file() {
+        None
+    } else if kind.is_dir() {
+        Some("a directory")
+    } else if kind.is_fifo() {
+        Some("a named pipe")
+    } else if kind.is_char_device() || kind.is_block_device() {
+        Some("a device")
+    } else if kind.is_socket() {
+        Some("a socket")
+    } else {
+        Some("a special file")
+    }
+}
+
 fn too_big(file: &str, size: u64, limits: &Limits) -> LoadError {
+    // Past the limit only the limit is known (the read stops one byte after it).
     let msg = format!(
-        "the file is {}, over the limit of {}; raise it with --max-file-size SIZE or {SIZE_ENV}=SIZE (e.g. 256M)",
+        "the file is larger than the limit of {} ({} read); raise it with --max-file-size SIZE or {SIZE_ENV}=SIZE (e.g. 256M)",
+        human_bytes(limits.max_file_bytes),
         human_bytes(size),
-        human_bytes(limits.max_file_bytes)
     );
-    LoadError::Invalid { file: file.to_owned(), problems: vec![Problem::at(Position { line: 1, column: 1 }, msg)] }
+    let problems = vec![Problem::at(Position { line: 1, column: 1 }, msg)];
+    LoadError::Invalid { file: file.to_owned(), problems, more: 0 }
 }
 
 /// Loads a timeline from the bytes of a file called `file` (the name is used in messages).
@@ -126,7 +165,7 @@ pub fn load_bytes_with(
     limits: &Limits,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Timeline, LoadError> {
-    let invalid = |problems: Vec<Problem>| LoadError::Invalid { file: file.to_owned(), problems };
+    let invalid = |problems: Vec<Problem>| LoadError::Invalid { file: file.to_owned(), problems, more: 0 };
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(too_big(file, bytes.len() as u64, limits));
     }
@@ -150,7 +189,9 @@ pub fn load_bytes_with(
         let mut list = problems.list;
         positions::resolve(text, &mut list);
         list.sort_by_key(|p| p.position);
-        invalid(list)
+        let more = list.len().saturating_sub(SHOWN) + problems.dropped;
+        list.truncate(SHOWN);
+        LoadError::Invalid { file: file.to_owned(), problems: list, more }
     })
 }
 

@@ -4,7 +4,7 @@
 //! [`Limits`], each at its line and column.
 
 use super::limits::{Limits, human_bytes};
-use super::problem::{Position, Problem};
+use super::problem::{Position, Problem, shown};
 use saphyr_parser::{Event, Marker, Parser, ScanError};
 use std::collections::HashSet;
 
@@ -82,7 +82,7 @@ pub fn guard(text: &str, limits: &Limits, duplicates: Duplicates) -> Result<Outl
                     && let Some(keys) = &mut top.keys
                     && !keys.insert(value.clone())
                 {
-                    return fail(format!("duplicate key `{value}`: this mapping already has it"));
+                    return fail(format!("duplicate key `{}`: this mapping already has it", shown(&value)));
                 }
                 close_node(&mut stack, &mut anchors, anchor, 1, len);
             }

@@ -7,7 +7,7 @@
 use super::date::{When, parse_offset};
 use super::hints::{Hints, nearest};
 use super::model::{Actor, ActorKind, Event, Source, Timeline};
-use super::problem::{Path, Problems};
+use super::problem::{Path, Problems, shown};
 use super::raw::{Field, Found, RawActor, RawEvents, RawSource, RawTimeline};
 use chrono::{FixedOffset, Offset, Utc};
 use std::collections::HashMap;
@@ -78,7 +78,7 @@ pub(super) fn check_head(raw: Field<RawTimeline>) -> Result<(Checker, Head, RawE
     let title = c.required_text(&root, "title", raw.title);
     let description = c.optional_text(&root, "description", raw.description);
     if let Some(tz) = c.optional_text(&root, "timezone", raw.timezone) {
-        match parse_offset(&tz) {
+        match parse_offset(&shown(&tz)) {
             Ok(zone) => c.zone = zone,
             Err(e) => c.problems.value(&root.key("timezone"), e.0),
         }
@@ -121,14 +121,15 @@ impl Checker {
         place: &str,
     ) {
         for key in repeated {
-            self.problems.key(&at.key(key), format!("duplicate key `{key}`: this mapping already has it"));
+            let msg = format!("duplicate key `{}`: this mapping already has it", shown(key));
+            self.problems.key(&at.key(key), msg);
         }
         for key in unknown {
             let hint = match nearest(key, allowed) {
                 Some(near) => format!("; did you mean `{near}`?"),
                 None => ".".to_owned(),
             };
-            let msg = format!("unknown key `{key}` {place}{hint} Allowed keys: {}", allowed.join(", "));
+            let msg = format!("unknown key `{}` {place}{hint} Allowed keys: {}", shown(key), allowed.join(", "));
             self.problems.key(&at.key(key), msg);
         }
     }
@@ -172,7 +173,8 @@ impl Checker {
 
     /// Parses the date text found under `key`, recording a problem if it is not a date.
     pub fn date(&mut self, at: &Path, key: &str, text: &str) -> Option<When> {
-        match When::parse(text.trim(), self.zone) {
+        // No date is longer than the cut, so a cut text fails as the whole would.
+        match When::parse(&shown(text.trim()), self.zone) {
             Ok(w) => Some(w),
             Err(e) => {
                 self.problems.value(&at.key(key), format!("`{key}`: {e}"));
@@ -255,13 +257,14 @@ impl Checker {
     pub fn id(&mut self, at: &Path, f: Field<String>, seen: &mut HashMap<String, u32>, what: &str) -> Option<String> {
         let id = self.required_text(at, "id", f)?;
         if !id.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')) {
-            self.problems
-                .value(&at.key("id"), format!("{what} id `{id}` may hold only letters, digits, `-`, `_` and `.`"));
+            let msg = format!("{what} id `{}` may hold only letters, digits, `-`, `_` and `.`", shown(&id));
+            self.problems.value(&at.key("id"), msg);
             return None;
         }
         let next = u32::try_from(seen.len()).unwrap_or(u32::MAX);
         if seen.contains_key(&id) {
-            self.problems.value(&at.key("id"), format!("duplicate {what} id `{id}`: another {what} already uses it"));
+            let msg = format!("duplicate {what} id `{}`: another {what} already uses it", shown(&id));
+            self.problems.value(&at.key("id"), msg);
             return None;
         }
         seen.insert(id.clone(), next);
@@ -271,7 +274,7 @@ impl Checker {
     /// Names the entry being checked in the problems that follow: ``actor `peskov` ``.
     pub fn own(&mut self, what: &str, id: &Field<String>, at: &Path) {
         self.problems.owner = Some(match (id, at.0.last()) {
-            (Field::Ok(id), _) if !id.trim().is_empty() => format!("{what} `{id}`"),
+            (Field::Ok(id), _) if !id.trim().is_empty() => format!("{what} `{}`", shown(id)),
             (_, Some(super::problem::Seg::Index(i))) => format!("{what} #{}", i + 1),
             _ => what.to_owned(),
         });
@@ -292,7 +295,7 @@ impl Checker {
                     let all: Vec<&str> = ActorKind::ALL.iter().map(|(_, w)| *w).collect();
                     self.problems.value(
                         &at.key("kind"),
-                        format!("unknown actor kind `{word}`; write one of {}", all.join(", ")),
+                        format!("unknown actor kind `{}`; write one of {}", shown(&word), all.join(", ")),
                     );
                     None
                 }

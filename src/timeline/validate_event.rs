@@ -3,7 +3,7 @@
 
 use super::hints::Table;
 use super::model::{Event, Quote};
-use super::problem::Path;
+use super::problem::{Path, shown};
 use super::raw::{Field, Found, RawEvent, RawQuote};
 use super::validate::Checker;
 use std::collections::HashMap;
@@ -104,7 +104,8 @@ impl Checker {
             Some(i) => at.key(key).index(i),
             None => at.key(key),
         };
-        self.problems.value(&path, format!("unknown {what} `{id}`: it is not declared under `{list}`{hint}"));
+        let msg = format!("unknown {what} `{}`: it is not declared under `{list}`{hint}", shown(id));
+        self.problems.value(&path, msg);
         None
     }
 
