@@ -93,7 +93,9 @@ pub fn load_path(
     let refuse = |meta: &std::fs::Metadata| {
         not_a_file(&meta.file_type()).map(|kind| LoadError::Unreadable {
             file: file.clone(),
-            reason: format!("it is {kind}, not a regular file; tlview reads timeline files (save the data to a file first)"),
+            reason: format!(
+                "it is {kind}, not a regular file; tlview reads timeline files (save the data to a file first)"
+            ),
         })
     };
     if let Some(e) = refuse(&std::fs::metadata(path).map_err(unreadable)?) {
@@ -177,7 +179,7 @@ pub fn load_bytes_with(
         Fast::Fallback => {}
     }
     // The whole document at once, after a full guard (which also names repeated keys).
-    scan::guard(text, limits, Duplicates::Report).map_err(|p| invalid(vec![p]))?;
+    let outline = scan::guard(text, limits, Duplicates::Report).map_err(|p| invalid(vec![p]))?;
     let raw = Field::<RawTimeline>::deserialize(serde_yaml::Deserializer::from_str(text)).map_err(|e| {
         let at =
             e.location().map_or(Position { line: 1, column: 1 }, |l| Position { line: l.line(), column: l.column() });
@@ -185,14 +187,17 @@ pub fn load_bytes_with(
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
         invalid(vec![Problem::at(at, format!("YAML error: {msg}"))])
     })?;
-    validate::check(raw).map_err(|problems| {
-        let mut list = problems.list;
-        positions::resolve(text, &mut list);
-        list.sort_by_key(|p| p.position);
-        let more = list.len().saturating_sub(SHOWN) + problems.dropped;
-        list.truncate(SHOWN);
-        LoadError::Invalid { file: file.to_owned(), problems: list, more }
-    })
+    let (mut list, dropped) = match validate::check(raw) {
+        Ok(t) if outline.odd_dates.is_empty() => return Ok(t),
+        Ok(_) => (Vec::new(), 0),
+        Err(problems) => (problems.list, problems.dropped),
+    };
+    positions::resolve(text, &mut list);
+    list.extend(outline.odd_dates);
+    list.sort_by_key(|p| p.position);
+    let more = list.len().saturating_sub(SHOWN) + dropped + outline.more_odd_dates;
+    list.truncate(SHOWN);
+    Err(LoadError::Invalid { file: file.to_owned(), problems: list, more })
 }
 
 /// Checks the encoding: UTF-8 (a leading byte-order mark is skipped) with no

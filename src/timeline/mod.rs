@@ -13,6 +13,7 @@ mod raw;
 mod scan;
 mod validate;
 mod validate_event;
+mod visible;
 
 pub use load::{LoadError, load_bytes, load_bytes_with, load_path};
 pub use model::{Actor, ActorKind, Event, Quote, Source, Timeline};
@@ -25,3 +26,6 @@ pub const BUNDLED_NAME: &str = "timelines/deir-ez-zor-2018.yaml";
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod load_tests;

@@ -122,6 +122,22 @@ fn risky(chunk: &str, limits: &Limits) -> bool {
         || memchr::memchr2(b'&', b'*', bytes).is_some()
         || memchr::memchr2_iter(b'[', b'{', bytes).count() > MAX_BRACKETS
         || chunk.lines().any(|l| l.len() - l.trim_start_matches(' ').len() > MAX_INDENT)
+        || may_hold_odd_date(bytes)
+}
+
+/// Whether a `date:` or `end:` in the chunk is followed by a value YAML
+/// reads as a number not written in digits (`0x7E4`, `+2020`): the guard
+/// must then look, as serde_yaml would take it for a year.
+fn may_hold_odd_date(bytes: &[u8]) -> bool {
+    ["date:", "end:"].iter().any(|key| {
+        memchr::memmem::find_iter(bytes, key).any(|at| {
+            let rest = &bytes[at + key.len()..];
+            let start = rest.iter().position(|b| !matches!(b, b' ' | b'\t')).unwrap_or(rest.len());
+            let rest = &rest[start..];
+            let end = rest.iter().position(|b| matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n' | b'#'));
+            std::str::from_utf8(&rest[..end.unwrap_or(rest.len())]).is_ok_and(scan::number_not_in_digits)
+        })
+    })
 }
 
 /// The alias budget of the whole file, shared by the workers.
@@ -135,7 +151,7 @@ struct Budget {
 /// when it cannot be taken on the fast path.
 fn parse_chunk(chunk: &str, limits: &Limits, budget: &Budget) -> Option<Vec<Field<RawEvent>>> {
     if risky(chunk, limits) {
-        let outline = scan::guard(chunk, limits, Duplicates::Skip).ok()?;
+        let outline = scan::guard(chunk, limits, Duplicates::Skip).ok().filter(|o| o.odd_dates.is_empty())?;
         let aliases = budget.aliases.fetch_add(outline.aliases, Ordering::Relaxed) + outline.aliases;
         let nodes = budget.nodes.fetch_add(outline.alias_nodes, Ordering::Relaxed) + outline.alias_nodes;
         let bytes = budget.bytes.fetch_add(outline.alias_bytes, Ordering::Relaxed) + outline.alias_bytes;
@@ -161,7 +177,7 @@ type Entries = Vec<Field<RawEvent>>;
 impl Checking {
     /// Guards, parses and checks the head (everything before the first entry).
     fn head(&mut self, head: &str, limits: &Limits) {
-        if scan::guard(head, limits, Duplicates::Report).is_err() {
+        if !scan::guard(head, limits, Duplicates::Report).is_ok_and(|o| o.odd_dates.is_empty()) {
             self.ok = false;
             return;
         }

@@ -9,8 +9,13 @@ use super::hints::{Hints, nearest};
 use super::model::{Actor, ActorKind, Event, Source, Timeline};
 use super::problem::{Path, Problems, shown};
 use super::raw::{Field, Found, RawActor, RawEvents, RawSource, RawTimeline};
+use super::visible::visible;
 use chrono::{FixedOffset, Offset, Utc};
 use std::collections::HashMap;
+
+/// Said of a text that holds characters but none that shows.
+const INVISIBLE: &str =
+    "holds only invisible characters (such as zero-width spaces or fillers); it must contain something visible";
 
 /// The checked parts so far, and the ids events may refer to.
 pub(super) struct Checker {
@@ -137,7 +142,11 @@ impl Checker {
     /// Text that must be present and not blank.
     pub fn required_text(&mut self, at: &Path, key: &str, f: Field<String>) -> Option<String> {
         match f {
-            Field::Ok(s) if !s.trim().is_empty() => Some(s),
+            Field::Ok(s) if visible(&s) => Some(s),
+            Field::Ok(s) if !s.trim().is_empty() => {
+                self.problems.value(&at.key(key), format!("`{key}` {INVISIBLE}"));
+                None
+            }
             Field::Ok(_) | Field::Wrong(Found::Empty) => {
                 self.problems.value(&at.key(key), format!("`{key}` is empty; it needs some text"));
                 None
@@ -238,7 +247,10 @@ impl Checker {
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.into_iter().enumerate() {
             match item {
-                Field::Ok(s) if !s.trim().is_empty() => out.push((i, s)),
+                Field::Ok(s) if visible(&s) => out.push((i, s)),
+                Field::Ok(s) if !s.trim().is_empty() => {
+                    self.problems.value(&at.key(key).index(i), format!("an entry of `{key}` {INVISIBLE}"));
+                }
                 Field::Ok(_) | Field::Missing | Field::Wrong(Found::Empty) => {
                     self.problems.value(&at.key(key).index(i), format!("an entry of `{key}` is empty"));
                 }
