@@ -11,8 +11,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 /// Edit-distance cells (one character of one string against one of the
-/// other) one file may spend on hints: a few tens of milliseconds.
-pub(super) const BUDGET: u64 = 20_000_000;
+/// other) one file may spend on hints: some milliseconds.
+pub(super) const BUDGET: u64 = 5_000_000;
 
 /// An id longer than this (in characters) gets no hint: nobody mistypes
 /// an id that long, and comparing it would be costly.
@@ -23,20 +23,23 @@ fn reach(len: usize) -> usize {
     (len / 3).max(2)
 }
 
+/// A declared id as characters, with its place in the file.
+type Candidate = (u32, Box<[char]>);
+
 /// Declared ids grouped by length in characters, each with its place in the file.
 #[derive(Default)]
 struct Candidates {
-    by_len: BTreeMap<usize, Vec<(u32, Box<str>)>>,
+    by_len: BTreeMap<usize, Vec<Candidate>>,
     count: usize,
 }
 
 impl Candidates {
     fn new(table: &HashMap<String, u32>) -> Candidates {
-        let mut by_len: BTreeMap<usize, Vec<(u32, Box<str>)>> = BTreeMap::new();
+        let mut by_len: BTreeMap<usize, Vec<Candidate>> = BTreeMap::new();
         for (id, &order) in table {
             let len = id.chars().count();
             if len <= MAX_CHARS + reach(MAX_CHARS) {
-                by_len.entry(len).or_default().push((order, id.as_str().into()));
+                by_len.entry(len).or_default().push((order, id.chars().collect()));
             }
         }
         for list in by_len.values_mut() {
@@ -95,7 +98,7 @@ fn nearest_in(id: &str, candidates: &Candidates, work: &mut u64) -> Option<Strin
     // A shorter candidate is within reach only above this length; a longer
     // one stops being within reach for good once one is out of it.
     let lo = key.len().saturating_sub(reach(key.len()));
-    let mut best: Option<(usize, u32, &str)> = None;
+    let mut best: Option<(usize, u32, &[char])> = None;
     for (&len, list) in candidates.by_len.range(lo..) {
         if len.saturating_sub(key.len()) > reach(len) {
             break;
@@ -116,7 +119,7 @@ fn nearest_in(id: &str, candidates: &Candidates, work: &mut u64) -> Option<Strin
             }
         }
     }
-    best.map(|(_, _, c)| c.to_owned())
+    best.map(|(_, _, c)| c.iter().collect())
 }
 
 /// The allowed key nearest to `key` by edit distance (case aside), when near
@@ -130,14 +133,13 @@ pub fn nearest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
     allowed
         .iter()
         .filter(|a| key.len().abs_diff(a.chars().count()) <= reach(a.chars().count()))
-        .map(|a| (edit_distance(&key, a), *a))
+        .map(|a| (edit_distance(&key, &a.chars().collect::<Vec<_>>()), *a))
         .filter(|(d, a)| *d <= reach(a.len()) && *d < a.len() && *d < key.len())
         .min_by_key(|(d, _)| *d)
         .map(|(_, a)| a)
 }
 
-fn edit_distance(a: &[char], b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
+fn edit_distance(a: &[char], b: &[char]) -> usize {
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
         let mut prev = row[0];

@@ -107,13 +107,13 @@ pub fn load_path(
         return Err(e);
     }
     if meta.len() > limits.max_file_bytes {
-        return Err(too_big(&file, meta.len(), limits));
+        return Err(too_big(&file, Some(meta.len()), limits));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // Read one byte past the limit so a file that grows while read is still caught.
     handle.take(limits.max_file_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(unreadable)?;
     if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(too_big(&file, bytes.len() as u64, limits));
+        return Err(too_big(&file, None, limits));
     }
     load_bytes_with(&file, &bytes, limits, progress)
 }
@@ -136,13 +136,18 @@ fn not_a_file(kind: &std::fs::FileType) -> Option<&'static str> {
     }
 }
 
-fn too_big(file: &str, size: u64, limits: &Limits) -> LoadError {
-    // Past the limit only the limit is known (the read stops one byte after it).
-    let msg = format!(
-        "the file is larger than the limit of {} ({} read); raise it with --max-file-size SIZE or {SIZE_ENV}=SIZE (e.g. 256M)",
-        human_bytes(limits.max_file_bytes),
-        human_bytes(size),
-    );
+/// The problem of a file past the size limit; `size` when known (a file
+/// that grows while read is stopped one byte past the limit, size unknown).
+fn too_big(file: &str, size: Option<u64>, limits: &Limits) -> LoadError {
+    let limit = human_bytes(limits.max_file_bytes);
+    let what = match size {
+        // Rounded alike, the two figures would read as equal: say only "larger".
+        Some(n) if human_bytes(n) != limit => {
+            format!("the file is {}, larger than the limit of {limit}", human_bytes(n))
+        }
+        _ => format!("the file is larger than the limit of {limit}"),
+    };
+    let msg = format!("{what}; raise it with --max-file-size SIZE or {SIZE_ENV}=SIZE (e.g. 256M)");
     let problems = vec![Problem::at(Position { line: 1, column: 1 }, msg)];
     LoadError::Invalid { file: file.to_owned(), problems, more: 0 }
 }
@@ -169,7 +174,7 @@ pub fn load_bytes_with(
 ) -> Result<Timeline, LoadError> {
     let invalid = |problems: Vec<Problem>| LoadError::Invalid { file: file.to_owned(), problems, more: 0 };
     if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(too_big(file, bytes.len() as u64, limits));
+        return Err(too_big(file, Some(bytes.len() as u64), limits));
     }
     let text = decode(bytes).map_err(|p| invalid(vec![p]))?;
     let total = text.len();

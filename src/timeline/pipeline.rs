@@ -219,6 +219,7 @@ pub(super) fn load(text: &str, limits: &Limits, progress: &mut dyn FnMut(usize) 
         return Fast::Fallback;
     }
     let stop = AtomicBool::new(false);
+    let give_up = AtomicBool::new(false);
     let next_job = AtomicUsize::new(0);
     let budget = Budget { aliases: AtomicU64::new(0), nodes: AtomicU64::new(0), bytes: AtomicU64::new(0) };
     let (to_main, results) = mpsc::channel::<(usize, Option<Entries>)>();
@@ -227,12 +228,12 @@ pub(super) fn load(text: &str, limits: &Limits, progress: &mut dyn FnMut(usize) 
     std::thread::scope(|s| {
         let mut threads = Vec::with_capacity(workers);
         for _ in 0..workers {
-            let (to_main, next_job, budget, stop) = (to_main.clone(), &next_job, &budget, &stop);
+            let (to_main, next_job, budget, stop, give_up) = (to_main.clone(), &next_job, &budget, &stop, &give_up);
             threads.push(s.spawn(move || {
                 loop {
                     let i = next_job.fetch_add(1, Ordering::Relaxed);
                     let Some(&(start, end)) = chunks.get(i) else { return };
-                    let parsed = if stop.load(Ordering::Relaxed) {
+                    let parsed = if stop.load(Ordering::Relaxed) || give_up.load(Ordering::Relaxed) {
                         None
                     } else {
                         parse_chunk(&text[start..end], limits, budget)
@@ -248,6 +249,10 @@ pub(super) fn load(text: &str, limits: &Limits, progress: &mut dyn FnMut(usize) 
             checking.waiting.insert(i, parsed);
             if checking.drain() > 0 && !progress(chunks[checking.next - 1].1) {
                 stop.store(true, Ordering::Relaxed);
+            }
+            // A problem sends the file to the whole-document path: parse no more.
+            if !checking.ok {
+                give_up.store(true, Ordering::Relaxed);
             }
         }
         // Joining waits for the workers' thread-local teardown too (the scope alone does not).

@@ -87,20 +87,28 @@ pub fn resolve(text: &str, problems: &mut [Problem]) {
         }
     }
     let mut aliases: HashMap<u64, Position> = HashMap::new();
+    let mut left = wanted.values().map(Vec::len).sum::<usize>();
+    let mut done = left == 0;
     let mut found = |walk: &Walk, target: Target, at: Position, problems: &mut [Problem]| {
         if let Some(list) = wanted.get_mut(&(walk.hash(), target)) {
             list.retain(|&i| {
                 let hit = problems[i].path == walk.path;
                 if hit {
                     problems[i].position = Some(at);
+                    left -= 1;
                 }
                 !hit
             });
         }
+        left == 0
     };
     let mut stack: Vec<Frame> = Vec::new();
     let mut walk = Walk { path: Vec::new(), hashes: Vec::new() };
     for item in Parser::new_from_str(text) {
+        // Every problem placed: the rest of the file need not be walked.
+        if done {
+            break;
+        }
         let Ok((event, span)) = item else { break };
         let at = position(&span.start);
         let is_node =
@@ -117,7 +125,7 @@ pub fn resolve(text: &str, problems: &mut [Problem]) {
                     _ => String::from("(a key that is not text)"),
                 };
                 walk.push(&hasher, Seg::Key(name));
-                found(&walk, Target::Key, at, problems);
+                done = found(&walk, Target::Key, at, problems);
                 let Some(Seg::Key(name)) = walk.path.pop() else { continue };
                 walk.hashes.pop();
                 *key = Some(name);
@@ -138,7 +146,7 @@ pub fn resolve(text: &str, problems: &mut [Problem]) {
             if let Some(seg) = seg {
                 walk.push(&hasher, seg);
             }
-            found(&walk, Target::Value, at, problems);
+            done = found(&walk, Target::Value, at, problems);
             match event {
                 Event::SequenceStart(..) => stack.push(Frame::Seq { next: 0, key: false }),
                 Event::MappingStart(..) => stack.push(Frame::Map { key: None, expect_key: true }),

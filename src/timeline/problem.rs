@@ -132,6 +132,18 @@ pub struct Problems {
 }
 
 impl Problems {
+    /// Whether problems are only counted from now on (so a caller may skip
+    /// building a message nobody will read, and call [`Problems::count`]).
+    #[must_use]
+    pub fn counting(&self) -> bool {
+        self.list.len() >= KEPT
+    }
+
+    /// Counts one more problem without recording it; only once [`Problems::counting`].
+    pub fn count(&mut self) {
+        self.dropped += 1;
+    }
+
     /// Records a problem with the value at `path`.
     pub fn value(&mut self, path: &Path, message: impl Into<String>) {
         self.push(path, Target::Value, message.into());

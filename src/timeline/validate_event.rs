@@ -99,6 +99,10 @@ impl Checker {
         if let Some(n) = table.get(id.trim()) {
             return Some(*n);
         }
+        if self.problems.counting() {
+            self.problems.count();
+            return None;
+        }
         let hint = self.hints.suggest(id, which, table).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
         let path = match i {
             Some(i) => at.key(key).index(i),
