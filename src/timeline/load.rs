@@ -1,7 +1,11 @@
-//! The one way a timeline is loaded: bytes in, a [`Timeline`] or every
-//! problem out. serde_yaml is called only here and in the fast path
-//! (`pipeline`), and only on text the guard pass has already checked for
-//! encoding, syntax and limits.
+//! The one way a timeline is loaded: bytes in, a [`Timeline`] or its
+//! problems out. The fast path (`pipeline`) is tried first and takes a
+//! large file of the usual shape in guarded chunks; anything else, or any
+//! file with a problem, takes the whole-document path here: the guard
+//! (encoding, syntax, limits) over the whole text, then serde_yaml, then
+//! validation and positions. serde_yaml is called only in these two places,
+//! and only on text the guard has checked (or, in the fast path, a chunk a
+//! byte scan found harmless).
 
 use super::limits::{Limits, SIZE_ENV, human_bytes};
 use super::model::Timeline;

@@ -1,8 +1,8 @@
 //! The loader's fast path for the common shape of a large file: a block
 //! mapping whose `events` is a block list, nothing after it. A line scan
 //! finds where each entry starts and cuts the list into chunks of about
-//! 256 KB; worker threads on every core parse chunks with serde_yaml while
-//! this thread validates them in file order.
+//! 256 KB; worker threads (one per core, at most four) parse chunks with
+//! serde_yaml while this thread validates them in file order.
 //!
 //! serde_yaml only ever sees text that is safe for it: the head (everything
 //! before the list) passes the full guard first, and each chunk passes a
@@ -12,9 +12,10 @@
 //! counted against the whole file's budget.
 //!
 //! Anything unusual (flow-style events, keys after `events`, aliases across
-//! chunks, any problem at all) returns [`Fast::Fallback`], and the loader
-//! takes the whole-document path, which guards the whole file and reports
-//! every problem with its position.
+//! chunks, any problem at all) returns [`Fast::Fallback`] (the workers stop
+//! parsing at the first problem), and the loader takes the whole-document
+//! path, which guards the whole file and reports every problem with its
+//! position.
 
 use super::limits::Limits;
 use super::model::Timeline;
