@@ -2,6 +2,7 @@
 //! a file and explains every mistake. Nothing here knows about terminals.
 
 pub mod date;
+mod hints;
 pub mod limits;
 mod load;
 pub mod locate;
@@ -15,6 +16,7 @@ mod scan;
 mod validate;
 mod validate_claims;
 mod validate_event;
+mod visible;
 
 pub use load::{LoadError, load_bytes, load_bytes_with, load_path};
 pub use model::{Actor, ActorKind, Claim, Event, Quote, Source, Timeline};
@@ -29,3 +31,6 @@ pub const BUNDLED_NAME: &str = "timelines/deir-ez-zor-2018.yaml";
 mod tests;
 #[cfg(test)]
 mod tests_claims;
+
+#[cfg(test)]
+mod load_tests;

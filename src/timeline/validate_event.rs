@@ -1,9 +1,10 @@
 //! Checks the `events` list: ids, dates and ranges, references to actors and
 //! sources, quotes; then orders the events by when they start.
 
+use super::hints::Table;
 use super::model::{Event, Quote};
 use super::order::{Constraint, order};
-use super::problem::Path;
+use super::problem::{Path, shown};
 use super::raw::{Field, Found, RawEvent, RawQuote};
 use super::validate::Checker;
 use std::collections::HashMap;
@@ -106,18 +107,25 @@ impl Checker {
     /// The index of the declared actor (or source) `id`; else a problem at
     /// `at.key(key)` (`.index(i)`), a path built only when there is one.
     pub(super) fn resolve(&mut self, at: &Path, (key, i): (&str, Option<usize>), id: &str, actor: bool) -> Option<u32> {
-        let (table, what, list) =
-            if actor { (&self.actor_ids, "actor", "actors") } else { (&self.source_ids, "source", "sources") };
+        let (table, which, what, list) = if actor {
+            (&self.actor_ids, Table::Actors, "actor", "actors")
+        } else {
+            (&self.source_ids, Table::Sources, "source", "sources")
+        };
         if let Some(n) = table.get(id.trim()) {
             return Some(*n);
         }
-        let known: Vec<&str> = table.keys().map(String::as_str).collect();
-        let hint = super::validate::nearest(id, &known).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
+        if self.problems.counting() {
+            self.problems.count();
+            return None;
+        }
+        let hint = self.hints.suggest(id, which, table).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
         let path = match i {
             Some(i) => at.key(key).index(i),
             None => at.key(key),
         };
-        self.problems.value(&path, format!("unknown {what} `{id}`: it is not declared under `{list}`{hint}"));
+        let msg = format!("unknown {what} `{}`: it is not declared under `{list}`{hint}", shown(id));
+        self.problems.value(&path, msg);
         None
     }
 
