@@ -1,8 +1,8 @@
 //! `cargo bench --bench scale`: load time and peak heap against a bare
 //! serde_yaml parse of the same file measured in the same run (the floor),
-//! keystroke and frame costs at 1k, 10k, 100k and 1M events, resident memory
-//! per event, and time to first frame of the binary. Prints a table; asserts
-//! nothing about time.
+//! keystroke and frame costs at 1k, 10k, 100k and 1M events and with one
+//! 10 MB summary, resident memory per event, and time to first frame of
+//! the binary. Prints a table; asserts nothing about time.
 
 // A counting global allocator needs `unsafe impl GlobalAlloc`.
 #![allow(unsafe_code)]
@@ -173,6 +173,44 @@ fn costs(label: &str, t: Timeline) {
     );
 }
 
+/// A search keystroke on a 1k-event file whose first event has a 10 MB
+/// summary: the update alone (median time, haystack bytes read, heap peak)
+/// and with a frame showing that event.
+fn huge_summary() {
+    let yaml = generate::timeline_yaml(1_000, 7);
+    let mut t = load_bytes("g", yaml.as_bytes(), &Limits::default()).expect("loads");
+    let words = "officials said the convoy reached the border crossing ";
+    t.events[0].summary = Some(words.repeat(10 * 1_048_576 / words.len()).into());
+    let mut app = App::new(t, (200, 60));
+    update(&mut app, Msg::Resize(200, 60));
+    let _ = app.index.get();
+    let reset = [Msg::Close, Msg::StartSearch, Msg::Input('c'), Msg::Input('o')];
+    let mut times = Vec::new();
+    let mut read = 0;
+    for _ in 0..10 {
+        for m in &reset {
+            update(&mut app, m.clone());
+        }
+        let before = app.index.get().bytes_scanned();
+        let ((), t) = timed(|| update(&mut app, Msg::Input('n')));
+        read = app.index.get().bytes_scanned() - before;
+        times.push(ms(t));
+    }
+    times.sort_by(f64::total_cmp);
+    for m in &reset {
+        update(&mut app, m.clone());
+    }
+    let ((), peak, _) = counted(|| update(&mut app, Msg::Input('n')));
+    let mut term = Terminal::new(TestBackend::new(200, 60)).expect("backend");
+    let framed = keystroke(&mut app, &mut term, 3, &reset, &[Msg::Input('n')]);
+    println!(
+        "10 MB summary: search key {:>6.2} ms, {:.0} KB read, peak {:.0} KB | with a frame showing it {framed:>8.2} ms",
+        times[times.len() / 2],
+        read as f64 / 1024.0,
+        peak as f64 / 1024.0
+    );
+}
+
 /// `base` repeated `times` times with fresh ids, as a timeline too large for a file.
 fn replicate(base: &Timeline, times: usize) -> Timeline {
     let mut t = base.clone();
@@ -276,6 +314,7 @@ fn main() {
     let base = hundred_k.expect("100k loaded");
     costs("100k", base.clone());
     costs("1M (mem)", replicate(&base, 10));
+    huge_summary();
 
     println!("\ntime to first frame of the binary (200x60 pty)");
     println!("bundled timeline   {:>8.1} ms", first_frame(&[]));

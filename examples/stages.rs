@@ -43,5 +43,5 @@ fn main() {
     drop(keys);
     let t = Instant::now();
     let app = App::new(timeline, (200, 60));
-    println!("App::new in all          {:>8.1} ms ({} visible)", ms(t), app.visible.len());
+    println!("App::new in all          {:>8.1} ms ({} visible)", ms(t), app.shown.events().len());
 }

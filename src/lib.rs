@@ -5,10 +5,16 @@
 //! command line into what to do.
 
 pub mod app;
+pub mod cite;
 pub mod cli;
+pub mod cli_new;
+pub mod editor;
+pub mod effects;
 pub mod keys;
 pub mod progress;
+pub mod report;
 pub mod terminal;
 pub mod text;
 pub mod timeline;
 pub mod ui;
+pub mod watch;

@@ -22,13 +22,18 @@ fn main() -> ExitCode {
     match args.command {
         Command::Help => print(&mut stdout, &cli::help()),
         Command::Version => print(&mut stdout, &format!("tlview {}\n", env!("CARGO_PKG_VERSION"))),
+        Command::Example => print(&mut stdout, tlview::timeline::BUNDLED),
+        Command::New(file) => ExitCode::from(tlview::cli_new::new_file(&file, &mut stdout, &mut std::io::stderr())),
         Command::Check(files) => ExitCode::from(cli::check(&files, &args.limits, &mut stdout)),
+        Command::Report(file) => ExitCode::from(tlview::report::run(file.as_ref(), &args.limits, &mut stdout)),
         Command::View(file) => {
             // Load fully before touching the terminal: a refused file leaves it as it was.
             let name = file.as_ref().map_or(tlview::timeline::BUNDLED_NAME.into(), |f| f.display().to_string());
             let mut progress = Progress::new(&name);
             let loaded = cli::load_with(file.as_ref(), &args.limits, &mut |done, total| progress.update(done, total));
             progress.clear();
+            // The load's Ctrl-c handling ends here; the viewer has its own.
+            drop(progress);
             let timeline = match loaded {
                 Ok(t) => t,
                 Err(e) => {
@@ -37,11 +42,21 @@ fn main() -> ExitCode {
                 }
             };
             drop(stdout);
+            // The file's problems come first (they are useful on any output);
+            // then, before any terminal mode is touched, refuse to run the
+            // viewer with no terminal to draw on or read keys from.
+            if let Err(why) = terminal::check_usable() {
+                let _ = writeln!(std::io::stderr(), "tlview: {why}");
+                return ExitCode::from(2);
+            }
             let theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
-            match terminal::run(App::new(timeline, (80, 24)), theme) {
+            let mut app = App::new(timeline, (80, 24));
+            app.writing.file = file; // None: the bundled timeline, which `e` explains how to copy
+            match terminal::run(app, theme) {
                 Ok(end) => ExitCode::from(end.exit_status()),
                 Err(e) => {
-                    eprintln!("tlview: terminal error: {e}");
+                    // Standard error may be the terminal that failed: never panic writing to it.
+                    let _ = writeln!(std::io::stderr(), "tlview: terminal error: {e}");
                     ExitCode::from(2)
                 }
             }

@@ -1,13 +1,20 @@
 //! The line a long load shows on standard error before the first frame, so
 //! nobody stares at a blank screen, and Ctrl-c during the load: the first
 //! press stops it cleanly (the terminal was never touched), a second press
-//! ends the process at once.
+//! ends the process at once. Both handlers go when the progress is dropped,
+//! so the viewer's own signal handling is the only one left once it starts.
+//!
+//! Debug builds only: `TLVIEW_DEBUG_HOLD_LOAD=PATH` shows the progress line
+//! at once and holds the load at its first step for as long as PATH exists
+//! (or until Ctrl-c), so tests can act during a load without racing it.
 
 use crate::timeline::limits::human_bytes;
+use signal_hook::SigId;
 use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Loads shorter than this show no progress at all.
 const QUIET_FOR: Duration = Duration::from_millis(100);
@@ -21,6 +28,10 @@ pub struct Progress {
     shown: usize,
     interrupted: Arc<AtomicBool>,
     visible: bool,
+    /// The Ctrl-c handlers, removed on drop.
+    handlers: Vec<SigId>,
+    /// Debug builds only: the load waits while this file exists.
+    hold: Option<std::path::PathBuf>,
 }
 
 impl Progress {
@@ -30,8 +41,11 @@ impl Progress {
         let interrupted = Arc::new(AtomicBool::new(false));
         let sigint = signal_hook::consts::SIGINT;
         // A second Ctrl-c while the first is being honoured ends the process.
-        let _ = signal_hook::flag::register_conditional_shutdown(sigint, 130, Arc::clone(&interrupted));
-        let _ = signal_hook::flag::register(sigint, Arc::clone(&interrupted));
+        let handlers = [
+            signal_hook::flag::register_conditional_shutdown(sigint, 130, Arc::clone(&interrupted)),
+            signal_hook::flag::register(sigint, Arc::clone(&interrupted)),
+        ];
+        let hold = std::env::var_os("TLVIEW_DEBUG_HOLD_LOAD").filter(|_| cfg!(debug_assertions)).map(Into::into);
         Progress {
             name: crate::text::sanitize(name).into_owned(),
             start: Instant::now(),
@@ -39,6 +53,8 @@ impl Progress {
             shown: 0,
             interrupted,
             visible: std::io::stderr().is_terminal(),
+            handlers: handlers.into_iter().filter_map(Result::ok).collect(),
+            hold,
         }
     }
 
@@ -46,18 +62,19 @@ impl Progress {
     pub fn update(&mut self, done: usize, total: usize) -> bool {
         let now = Instant::now();
         let due = self.last.is_none_or(|t| now - t >= Duration::from_millis(50));
-        if self.visible && now - self.start >= QUIET_FOR && due {
+        let quiet = if self.hold.is_some() { Duration::ZERO } else { QUIET_FOR };
+        if self.visible && now - self.start >= quiet && due {
             self.last = Some(now);
-            let pct = done as f64 * 100.0 / total.max(1) as f64;
-            let line = format!(
-                "loading {}: {} of {} ({pct:.0}%)",
-                self.name,
-                human_bytes(done as u64),
-                human_bytes(total as u64)
-            );
+            let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
+            let line = progress_line(&self.name, done, total, width);
             let pad = self.shown.saturating_sub(line.chars().count());
             let _ = write!(std::io::stderr(), "\r{line}{:pad$}", "");
             self.shown = self.shown.max(line.chars().count());
+        }
+        if let Some(hold) = self.hold.take() {
+            while hold.exists() && !self.interrupted.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(10));
+            }
         }
         !self.interrupted.load(Ordering::Relaxed)
     }
@@ -67,5 +84,71 @@ impl Progress {
         if self.shown > 0 {
             let _ = write!(std::io::stderr(), "\r{:width$}\r", "", width = self.shown);
         }
+    }
+}
+
+impl Drop for Progress {
+    /// Removes the Ctrl-c handlers. signal-hook leaves its own handler in
+    /// place with nothing to do, so SIGINT is ignored until the viewer
+    /// installs its handling (which turns it into a clean quit).
+    fn drop(&mut self) {
+        for id in self.handlers.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
+/// The progress line, fitted to a terminal `width` columns wide with one to
+/// spare (a line that wraps cannot be rewritten in place, and stale copies
+/// pile up): a long file name loses its start, keeping the file's own name.
+fn progress_line(name: &str, done: usize, total: usize, width: usize) -> String {
+    let pct = done as f64 * 100.0 / total.max(1) as f64;
+    let tail = format!(": {} of {} ({pct:.0}%)", human_bytes(done as u64), human_bytes(total as u64));
+    let room = width.saturating_sub(1);
+    let name_room = room.saturating_sub("loading ".len() + tail.width());
+    let name = if name.width() <= name_room {
+        name.to_owned()
+    } else {
+        let mut kept = Vec::new();
+        let mut used = 1; // the `…`
+        for c in name.chars().rev() {
+            used += c.width().unwrap_or(0);
+            if used > name_room {
+                break;
+            }
+            kept.push(c);
+        }
+        std::iter::once('…').chain(kept.into_iter().rev()).collect()
+    };
+    let mut line = String::new();
+    let mut used = 0;
+    for c in format!("loading {name}{tail}").chars() {
+        used += c.width().unwrap_or(0);
+        if used > room {
+            break;
+        }
+        line.push(c);
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_progress_line_never_wraps() {
+        let path = format!("/home/someone/{}/timeline.yaml", "d".repeat(50));
+        assert_eq!(path.len(), 78);
+        let line = progress_line(&path, 5 << 20, 40 << 20, 80);
+        assert!(line.width() < 80, "{line}");
+        assert!(line.starts_with("loading …"), "{line}");
+        assert!(line.ends_with("/timeline.yaml: 5.0 MiB of 40.0 MiB (12%)"), "{line}");
+        assert_eq!(progress_line("t.yaml", 0, 10, 80), "loading t.yaml: 0 bytes of 10 bytes (0%)");
+        for width in 0..30 {
+            assert!(progress_line(&path, 1, 2, width).width() < width.max(1), "width {width}");
+        }
+        let wide = "時間".repeat(40);
+        assert!(progress_line(&wide, 1, 2, 40).width() < 40);
     }
 }

@@ -6,6 +6,10 @@
 //! nor an error message may pass such characters to a terminal, so every path
 //! calls [`sanitize`] (or [`sanitize_block`] for multi-line fields), which
 //! turns each dangerous character into a visible placeholder.
+//!
+//! It also holds [`fold`], the one case folding that search uses everywhere
+//! (the index, the query, the pickers, the highlighter): two foldings that
+//! differ by one character, say a word-final sigma, make text unfindable.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -82,6 +86,87 @@ fn clean(s: &str, keep_lines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The longest start of `s` of at most `max` bytes that ends on a character
+/// boundary: how search and the views bound their work on one huge field.
+#[must_use]
+pub fn head(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// The case-insensitive form of `s` that search compares: lowercase, with
+/// every sigma (`Σ`, `σ`, word-final `ς`) as `σ`, `ß` and `ẞ` as `ss`, and
+/// the Turkish dotted `İ` (or `i` followed by U+0307 COMBINING DOT ABOVE) as
+/// a plain `i`, so `ΣΑΣ`, `STRASSE` and `istanbul` find `σας`, `Straße` and
+/// `İstanbul`. Other characters fold as [`char::to_lowercase`] does.
+///
+/// Borrows when `s` is already folded ASCII, the common case for a query.
+#[must_use]
+pub fn fold(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Owned(s.to_ascii_lowercase());
+        }
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    fold_into(&mut out, s);
+    Cow::Owned(out)
+}
+
+/// Appends [`fold`]`(s)` to `out` without an intermediate string.
+pub fn fold_into(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let from = out.len();
+        out.push_str(s);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.extend(fold_indices(s).map(|(_, c)| c));
+    }
+}
+
+/// The characters of [`fold`]`(s)`, each with the byte offset in `s` of the
+/// character it came from: one character may fold to two (`ß`), and a
+/// combining dot after `i` to none, so positions found in the folded text
+/// map back to `s` through these offsets.
+pub fn fold_indices(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut after_i = false;
+    s.char_indices().flat_map(move |(at, c)| {
+        let (chars, n) = fold_char(c, after_i);
+        if n > 0 {
+            after_i = chars[n - 1] == 'i';
+        }
+        chars.into_iter().take(n).map(move |f| (at, f))
+    })
+}
+
+/// The folding of one character (up to three, as many as [`char::to_lowercase`]
+/// gives), given whether the folded text so far ends with `i`.
+fn fold_char(c: char, after_i: bool) -> ([char; 3], usize) {
+    let one = |f: char| ([f, '\0', '\0'], 1);
+    match c {
+        _ if c.is_ascii() => one(c.to_ascii_lowercase()),
+        'Σ' | 'ς' => one('σ'),
+        'ß' | 'ẞ' => (['s', 's', '\0'], 2),
+        'İ' => one('i'),
+        '\u{307}' if after_i => (['\0'; 3], 0),
+        _ => {
+            let mut out = ['\0'; 3];
+            let mut n = 0;
+            for l in c.to_lowercase() {
+                if let Some(slot) = out.get_mut(n) {
+                    *slot = l;
+                    n += 1;
+                }
+            }
+            (out, n)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +207,45 @@ mod tests {
         assert!(!sanitize(&all).chars().any(|c| c.is_control() || is_unsafe(c)));
         let block = sanitize_block(&all);
         assert!(!block.chars().any(|c| c != '\n' && (c.is_control() || is_unsafe(c))));
+    }
+
+    #[test]
+    fn head_cuts_on_a_character_boundary() {
+        assert_eq!(head("abc", 10), "abc");
+        assert_eq!(head("aßc", 2), "a");
+        assert_eq!(head("aßc", 3), "aß");
+    }
+
+    #[test]
+    fn fold_makes_every_sigma_one() {
+        assert_eq!(fold("ΣΑΣ"), fold("σας"));
+        assert_eq!(fold("ΣΑΣ"), "σασ");
+        assert_eq!(fold("Οδυσσεύς"), "οδυσσεύσ");
+    }
+
+    #[test]
+    fn fold_takes_turkish_dotted_i_as_i() {
+        assert_eq!(fold("İstanbul"), "istanbul");
+        assert_eq!(fold("i\u{307}stanbul"), "istanbul", "decomposed dotted i");
+        assert_eq!(fold("z\u{307}"), "z\u{307}", "the dot is kept on other letters");
+        assert_eq!(fold("ISPARTA ılık"), "isparta ılık", "dotless ı stays itself");
+    }
+
+    #[test]
+    fn fold_spells_sharp_s_as_ss() {
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("STRAẞE"), "strasse");
+        assert_eq!(fold("STRASSE"), "strasse");
+    }
+
+    #[test]
+    fn fold_borrows_folded_ascii_and_maps_offsets_back() {
+        assert!(matches!(fold("already folded"), Cow::Borrowed(_)));
+        assert_eq!(fold("MiXeD"), "mixed");
+        let offsets: Vec<(usize, char)> = fold_indices("aßİ\u{307}b").collect();
+        assert_eq!(offsets, [(0, 'a'), (1, 's'), (1, 's'), (3, 'i'), (7, 'b')]);
+        let mut out = String::from("x");
+        fold_into(&mut out, "ΣΑΣ");
+        assert_eq!(out, "xσασ");
     }
 }

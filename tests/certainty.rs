@@ -48,7 +48,7 @@ fn check(app: &App, width: u16) -> Result<(), TestCaseError> {
     let (first, end) = (b[0], b[b.len() - 1]);
     let mut in_window = 0;
     let mut points = vec![0; ticks.len()];
-    for &i in &app.visible {
+    for &i in app.shown.events() {
         let e = &app.timeline.events[i as usize];
         if e.start() < first || e.start() >= end {
             continue;
@@ -63,7 +63,7 @@ fn check(app: &App, width: u16) -> Result<(), TestCaseError> {
     let total: usize = counts.iter().map(|c| c.points + c.spanning).sum();
     prop_assert_eq!(total, in_window, "points + spanning = the events starting on screen");
     if b[0] <= app.span.0 && end >= app.span.1 {
-        prop_assert_eq!(total, app.visible.len(), "the whole span shown: counts add up to the filtered total");
+        prop_assert_eq!(total, app.shown.events().len(), "the whole span shown: counts add up to the filtered total");
     }
     Ok(())
 }

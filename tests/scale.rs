@@ -71,7 +71,7 @@ fn search_finds_exactly_what_a_naive_scan_finds() {
         for c in query.chars() {
             update(&mut app, Msg::Input(c));
         }
-        assert_eq!(app.visible, naive(&app.timeline, query), "query {query:?}");
+        assert_eq!(app.shown.events(), naive(&app.timeline, query), "query {query:?}");
         update(&mut app, Msg::Close);
     }
 }
@@ -88,6 +88,6 @@ fn axis_counts_add_up_to_the_filtered_total() {
     update(&mut app, Msg::OpenPicker(PickerKind::Actors));
     update(&mut app, Msg::Toggle);
     update(&mut app, Msg::Accept);
-    assert!(app.visible.len() < N);
-    assert_eq!(sum(&app), app.visible.len());
+    assert!(app.shown.events().len() < N);
+    assert_eq!(sum(&app), app.shown.events().len());
 }

@@ -247,8 +247,8 @@ pub fn certainty(app: &App, ticks: &Ticks) -> Vec<TickCount> {
     // +1 where a spanning event's cover begins, -1 after it ends.
     let mut cover = vec![0i64; n + 1];
     let tick_of = |t: i64| ticks.bounds.partition_point(|&b| b <= t).saturating_sub(1).min(n - 1);
-    for (p, &i) in app.visible.iter().enumerate() {
-        let (start, finish) = (app.starts[p], app.keys.finish[i as usize]);
+    for (&i, &start) in app.shown.events().iter().zip(app.shown.starts()) {
+        let finish = app.keys.finish[i as usize];
         if finish <= first || start >= end {
             continue;
         }
@@ -280,14 +280,15 @@ pub fn certainty(app: &App, ticks: &Ticks) -> Vec<TickCount> {
 /// filtered total.
 #[must_use]
 pub fn starting(app: &App, from: i64, to: i64) -> usize {
-    app.starts.partition_point(|&s| s < to) - app.starts.partition_point(|&s| s < from)
+    let starts = app.shown.starts();
+    starts.partition_point(|&s| s < to) - starts.partition_point(|&s| s < from)
 }
 
 /// How many filtered events started before `from` and are still running
 /// then: the ranges and approximate dates that run into a tick starting at `from`.
 #[must_use]
 pub fn covering(app: &App, from: i64) -> usize {
-    let started_before = app.starts.partition_point(|&s| s < from);
-    let finished = app.finishes.partition_point(|&f| f <= from);
+    let started_before = app.shown.starts().partition_point(|&s| s < from);
+    let finished = app.shown.finishes().partition_point(|&f| f <= from);
     started_before.saturating_sub(finished)
 }

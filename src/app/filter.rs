@@ -1,115 +1,197 @@
-//! Recomputing what the filters let through. Each source of candidates is
-//! a sorted list (search matches, an actor's or tag's postings), so a change
-//! costs merges and gathers over precomputed keys, never a walk over text
-//! or dates; the search narrows the previous result while the user types,
-//! and remembers each prefix so Backspace is immediate.
+//! What the filters let through, computed by one function ([`shown`]) into
+//! one value ([`Shown`]): the visible events, their axis keys and the list
+//! rows come out together, so they can never disagree.
+//!
+//! Each source of candidates is a sorted list (search matches, an actor's
+//! or tag's postings), so a change costs merges and gathers over
+//! precomputed keys, never a walk over text or dates.
 
-use super::index::{Postings, intersect, merge};
-use super::state::{App, Row};
+use super::index::{EventKeys, LazyIndex, Postings, intersect, merge};
+use super::search::{self, SearchCache};
+use std::collections::BTreeSet;
 
-/// Earlier searches, each query with its result; every entry's query is a
-/// prefix of the next one's.
-#[derive(Default)]
-pub struct SearchCache(Vec<(String, Vec<u32>)>);
+/// The filters in force; an event is shown when it passes all three.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Case-insensitive text the event must contain (empty: no search), at
+    /// most [`search::MAX_QUERY`] characters: set it with [`Filters::set_query`].
+    pub query: String,
+    /// Actors of which the event must involve at least one (empty: any).
+    pub actors: BTreeSet<u32>,
+    /// Tags of which the event must carry at least one (empty: any).
+    pub tags: BTreeSet<u32>,
+    /// Sources of which the event must rest on at least one (empty: any).
+    pub sources: BTreeSet<u32>,
+}
 
-impl App {
-    /// The events matching the current query, from the cache when it can.
-    fn search_matches(&mut self) -> Option<Vec<u32>> {
-        let query = self.filters.query.to_lowercase();
-        if query.is_empty() {
-            self.search_cache.0.clear();
-            return None;
+impl Filters {
+    /// Sets the search query, cut to [`search::MAX_QUERY`] characters;
+    /// returns whether it changed (and the shown events must be recomputed).
+    pub fn set_query(&mut self, query: String) -> bool {
+        let capped = search::capped(&query);
+        if self.query == capped {
+            return false;
         }
-        let cache = &mut self.search_cache.0;
-        while cache.last().is_some_and(|(q, _)| !query.starts_with(q.as_str())) {
-            cache.pop();
-        }
-        // Cached without the name matches: narrowing stays exact because
-        // names are matched afresh for every query.
-        let named = self.postings.named(&self.timeline, &query);
-        if let Some((q, hits)) = cache.last()
-            && *q == query
-        {
-            return Some(merge(hits, &named));
-        }
-        let in_text = match cache.last() {
-            Some((_, hits)) => self.index.get().narrow(hits, &query),
-            None => self.index.get().matching(&query),
-        };
-        let result = merge(&in_text, &named);
-        self.search_cache.0.push((query, in_text));
-        Some(result)
+        self.query = if capped.len() == query.len() { query } else { capped.to_owned() };
+        true
+    }
+}
+
+/// One row of the event list: a heading for a day (month, year), or an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Row {
+    /// The heading of the group that starts with this event.
+    Heading(u32),
+    /// An event, by index into the timeline's events.
+    Event(u32),
+}
+
+/// The events the filters let through, with what the axis and the list
+/// need of them. Only [`shown`] makes one, so its parts always agree.
+#[derive(Debug, Default)]
+pub struct Shown {
+    events: Vec<u32>,
+    starts: Vec<i64>,
+    finishes: Vec<i64>,
+    rows: Vec<Row>,
+    row_of: Vec<usize>,
+}
+
+impl Shown {
+    /// Indexes of the events the filters let through, in order.
+    #[must_use]
+    pub fn events(&self) -> &[u32] {
+        &self.events
     }
 
-    /// Recomputes the visible events, their axis keys and list rows, keeping
-    /// the selection on the same event when it survives, else on the nearest
-    /// following one.
-    pub fn refilter(&mut self) {
-        let mut lists: Vec<Vec<u32>> = Vec::new();
-        if let Some(hits) = self.search_matches() {
-            lists.push(hits);
-        }
-        if !self.filters.actors.is_empty() {
-            lists.push(Postings::union(&self.postings.actors, self.filters.actors.iter()));
-        }
-        if !self.filters.tags.is_empty() {
-            lists.push(Postings::union(&self.postings.tags, self.filters.tags.iter()));
-        }
-        lists.sort_by_key(Vec::len);
-        let mut lists = lists.into_iter();
-        self.visible = match lists.next() {
-            None => (0..u32::try_from(self.timeline.events.len()).unwrap_or(u32::MAX)).collect(),
-            Some(first) => lists.fold(first, |acc, l| intersect(&acc, &l)),
-        };
-        self.gather_keys();
-        self.build_rows();
-        self.selected = match self.selected {
-            Some(s) if self.visible.binary_search(&s).is_ok() => Some(s),
-            Some(s) => {
-                let at = self.visible.partition_point(|&v| v < s);
-                self.visible.get(at).or(self.visible.last()).copied()
-            }
-            None => self.visible.first().copied(),
-        };
+    /// Start instants of [`Shown::events`], ascending (for the axis and `[`/`]`).
+    #[must_use]
+    pub fn starts(&self) -> &[i64] {
+        &self.starts
     }
 
-    /// Starts (in order) and finishes (sorted) of the visible events, for the axis.
-    fn gather_keys(&mut self) {
-        let keys = &self.keys;
-        self.starts = self.visible.iter().map(|&i| keys.start[i as usize]).collect();
-        let all = self.visible.len() == self.timeline.events.len();
-        self.finishes = if all {
-            keys.by_finish.iter().map(|&i| keys.finish[i as usize]).collect()
-        } else if self.visible.len() < keys.start.len() / 16 {
-            let mut f: Vec<i64> = self.visible.iter().map(|&i| keys.finish[i as usize]).collect();
-            f.sort_unstable();
-            f
-        } else {
-            // Walk the global finish order once, keeping the visible: no sort.
-            let mut shown = vec![0u64; keys.start.len().div_ceil(64)];
-            for &i in &self.visible {
-                shown[i as usize / 64] |= 1 << (i % 64);
-            }
-            keys.by_finish
-                .iter()
-                .filter(|&&i| shown[i as usize / 64] & (1 << (i % 64)) != 0)
-                .map(|&i| keys.finish[i as usize])
-                .collect()
-        };
+    /// Finish instants of [`Shown::events`], sorted ascending (for the axis counts).
+    #[must_use]
+    pub fn finishes(&self) -> &[i64] {
+        &self.finishes
     }
 
-    fn build_rows(&mut self) {
-        self.rows.clear();
-        self.row_of.clear();
-        let mut last = None;
-        for &i in &self.visible {
-            let group = self.keys.group[i as usize];
-            if last != Some(group) {
-                self.rows.push(Row::Heading(i));
-                last = Some(group);
-            }
-            self.row_of.push(self.rows.len());
-            self.rows.push(Row::Event(i));
-        }
+    /// The list rows: headings and events.
+    #[must_use]
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
     }
+
+    /// For each position in [`Shown::events`], its row in [`Shown::rows`].
+    #[must_use]
+    pub fn row_of(&self) -> &[usize] {
+        &self.row_of
+    }
+
+    /// The position of event `i` in [`Shown::events`], if it is shown.
+    #[must_use]
+    pub fn position(&self, i: u32) -> Option<usize> {
+        self.events.binary_search(&i).ok()
+    }
+}
+
+/// The events `filters` let through, from the load-time lookups; `cache`
+/// remembers the search so the next keystroke narrows it. `resting` lists,
+/// per source, the events resting on it; `restrict` removes what a view
+/// hides besides the filters (the as-of cursor's not-yet-public events).
+#[must_use]
+pub fn shown(
+    filters: &Filters,
+    index: &mut LazyIndex,
+    cache: &mut SearchCache,
+    postings: &Postings,
+    keys: &EventKeys,
+    resting: &[Vec<u32>],
+    restrict: impl FnOnce(&mut Vec<u32>),
+) -> Shown {
+    let mut lists: Vec<Vec<u32>> = Vec::new();
+    if let Some(hits) = search_matches(&filters.query, index, cache, postings) {
+        lists.push(hits);
+    }
+    if !filters.actors.is_empty() {
+        lists.push(Postings::union(&postings.actors, filters.actors.iter()));
+    }
+    if !filters.tags.is_empty() {
+        lists.push(Postings::union(&postings.tags, filters.tags.iter()));
+    }
+    if !filters.sources.is_empty() {
+        lists.push(Postings::union(resting, filters.sources.iter()));
+    }
+    lists.sort_by_key(Vec::len);
+    let mut lists = lists.into_iter();
+    let mut events = match lists.next() {
+        None => (0..u32::try_from(keys.start.len()).unwrap_or(u32::MAX)).collect(),
+        Some(first) => lists.fold(first, |acc, l| intersect(&acc, &l)),
+    };
+    restrict(&mut events);
+    let starts = events.iter().map(|&i| keys.start[i as usize]).collect();
+    let finishes = finishes(&events, keys);
+    let (rows, row_of) = rows(&events, keys);
+    Shown { events, starts, finishes, rows, row_of }
+}
+
+/// The events matching `query` in their text, actors or tags; `None` for no search.
+fn search_matches(
+    query: &str,
+    index: &mut LazyIndex,
+    cache: &mut SearchCache,
+    postings: &Postings,
+) -> Option<Vec<u32>> {
+    let needle = crate::text::fold(query);
+    if needle.is_empty() {
+        cache.clear();
+        return None;
+    }
+    let index = index.get();
+    // The cache holds text matches only: names are matched afresh for every
+    // query (their haystacks are small), so narrowing stays exact.
+    let in_text = cache.matches(&index.events, &needle);
+    let actors = Postings::union(&postings.actors, index.actor_names.matching(&needle).iter());
+    let tags = Postings::union(&postings.tags, index.tags.matching(&needle).iter());
+    Some(merge(&in_text, &merge(&actors, &tags)))
+}
+
+/// The finishes of `events`, sorted.
+fn finishes(events: &[u32], keys: &EventKeys) -> Vec<i64> {
+    if events.len() == keys.start.len() {
+        keys.by_finish.iter().map(|&i| keys.finish[i as usize]).collect()
+    } else if events.len() < keys.start.len() / 16 {
+        let mut f: Vec<i64> = events.iter().map(|&i| keys.finish[i as usize]).collect();
+        f.sort_unstable();
+        f
+    } else {
+        // Walk the global finish order once, keeping the shown: no sort.
+        let mut shown = vec![0u64; keys.start.len().div_ceil(64)];
+        for &i in events {
+            shown[i as usize / 64] |= 1 << (i % 64);
+        }
+        keys.by_finish
+            .iter()
+            .filter(|&&i| shown[i as usize / 64] & (1 << (i % 64)) != 0)
+            .map(|&i| keys.finish[i as usize])
+            .collect()
+    }
+}
+
+/// The list rows of `events`, a heading wherever the group changes, and
+/// the row of each event.
+fn rows(events: &[u32], keys: &EventKeys) -> (Vec<Row>, Vec<usize>) {
+    let mut rows = Vec::with_capacity(events.len() + 1);
+    let mut row_of = Vec::with_capacity(events.len());
+    let mut last = None;
+    for &i in events {
+        let group = keys.group[i as usize];
+        if last != Some(group) {
+            rows.push(Row::Heading(i));
+            last = Some(group);
+        }
+        row_of.push(rows.len());
+        rows.push(Row::Event(i));
+    }
+    (rows, row_of)
 }

@@ -1,54 +1,73 @@
 //! Lookups built once at load, so a keystroke never walks text or events
-//! it does not need: one lowercase haystack for search (scanned on every
-//! core, or narrowed from the previous result while typing), the events of
-//! each actor and tag, and each event's start, finish and list group.
+//! it does not need: folded haystacks for search and the pickers (scanned
+//! on up to four cores, or narrowed from the previous result while typing),
+//! the events of each actor and tag, and each event's start, finish and
+//! list group. Nothing here depends on the rest of the app.
+//!
+//! A haystack holds at most the first [`FIELD_CAP`] bytes of each field, so
+//! a keystroke reads a bounded amount of any one field however large it is:
+//! one 10 MB summary costs a search what a 64 KiB one does.
 
+use crate::text;
 use crate::timeline::{Event, Timeline};
 use memchr::memmem;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-/// Every event's searchable text, lowercased, in one string.
+/// How much of each field search looks at: its first 64 KiB (cut at a
+/// character boundary), folded. Text past that is shown but not searched.
+pub const FIELD_CAP: usize = 64 * 1024;
+
+/// Folded texts joined in one string, one entry per event, actor or tag.
 ///
-/// Event `i` owns `hay[starts[i]..starts[i + 1]]`; fields are separated by a
-/// line break so a match never spans two fields.
-pub struct SearchIndex {
-    hay: String,
+/// Entry `i` owns `text[starts[i]..starts[i + 1]]`; its fields are separated
+/// by a line break, so a match never spans two fields.
+pub struct Hay {
+    text: String,
     starts: Vec<usize>,
+    /// Haystack bytes searched so far.
+    scanned: AtomicU64,
 }
 
-impl SearchIndex {
-    /// Builds the haystack: titles, summaries, locations, quote texts and
-    /// contexts, and the publisher, title and URL of each source cited. Actor names and tags are matched through their own small
-    /// tables instead (see [`Postings::named`]), so they are not copied per event.
-    #[must_use]
-    pub fn build(t: &Timeline) -> SearchIndex {
-        let mut hay = String::new();
-        let mut starts = Vec::with_capacity(t.events.len() + 1);
-        for e in &t.events {
-            starts.push(hay.len());
-            for field in searchable(t, e) {
-                if field.is_ascii() {
-                    let from = hay.len();
-                    hay.push_str(field);
-                    hay[from..].make_ascii_lowercase();
-                } else {
-                    hay.extend(field.chars().flat_map(char::to_lowercase));
-                }
-                hay.push('\n');
-            }
-        }
-        starts.push(hay.len());
-        hay.shrink_to_fit();
-        SearchIndex { hay, starts }
+impl Hay {
+    fn new() -> Hay {
+        Hay { text: String::new(), starts: vec![0], scanned: AtomicU64::new(0) }
     }
 
-    /// The indexes of the events whose text contains `query`, case-insensitively,
-    /// in order: one pass over the haystack, split across the machine's cores.
+    /// Appends the first [`FIELD_CAP`] bytes of `field`, folded, to the entry being built.
+    fn field(&mut self, field: &str) {
+        text::fold_into(&mut self.text, text::head(field, FIELD_CAP));
+        self.text.push('\n');
+    }
+
+    /// Closes the entry being built.
+    fn end_entry(&mut self) {
+        self.starts.push(self.text.len());
+    }
+
+    fn finish(mut self) -> Hay {
+        self.text.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        self
+    }
+
+    /// How many entries the haystack holds.
+    fn entries(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// How many bytes of folded text the haystack holds.
     #[must_use]
-    pub fn matching(&self, query: &str) -> Vec<u32> {
-        let needle = query.to_lowercase();
-        let n = self.starts.len().saturating_sub(1);
+    pub fn bytes(&self) -> usize {
+        self.text.len()
+    }
+
+    /// The entries whose text contains `needle` (already [`text::fold`]ed), in
+    /// order: one pass over the haystack, split across up to four cores.
+    #[must_use]
+    pub fn matching(&self, needle: &str) -> Vec<u32> {
+        let n = self.entries();
         let parts = std::thread::available_parallelism().map_or(1, usize::from).min(4);
-        if parts < 2 || self.hay.len() < 1 << 20 {
+        if parts < 2 || self.text.len() < 1 << 20 {
             return self.scan(needle.as_bytes(), 0, n);
         }
         let bounds: Vec<usize> = (0..=parts).map(|p| p * n / parts).collect();
@@ -59,37 +78,99 @@ impl SearchIndex {
         })
     }
 
-    /// The events of `among` (ascending) whose text contains `query`: for a
-    /// query that extends the one that produced `among`.
+    /// The entries of `among` (ascending) whose text contains `needle`
+    /// (folded): for a needle that extends the one that produced `among`.
     #[must_use]
-    pub fn narrow(&self, among: &[u32], query: &str) -> Vec<u32> {
-        let needle = query.to_lowercase();
+    pub fn narrow(&self, among: &[u32], needle: &str) -> Vec<u32> {
         let finder = memmem::Finder::new(needle.as_bytes());
-        let bytes = self.hay.as_bytes();
-        among
-            .iter()
-            .copied()
-            .filter(|&i| finder.find(&bytes[self.starts[i as usize]..self.starts[i as usize + 1]]).is_some())
-            .collect()
+        among.iter().copied().filter(|&i| self.contains(&finder, i)).collect()
     }
 
-    /// The matching events among `first..last`, skipping the rest of an event once it matches.
+    /// Whether entry `i` contains what `finder` looks for.
+    pub(crate) fn contains(&self, finder: &memmem::Finder, i: u32) -> bool {
+        let (lo, hi) = (self.starts[i as usize], self.starts[i as usize + 1]);
+        self.scanned.fetch_add((hi - lo) as u64, Ordering::Relaxed);
+        finder.find(&self.text.as_bytes()[lo..hi]).is_some()
+    }
+
+    /// The matching entries among `first..last`, skipping the rest of an entry once it matches.
     fn scan(&self, needle: &[u8], first: usize, last: usize) -> Vec<u32> {
         let finder = memmem::Finder::new(needle);
         let (lo, hi) = (self.starts[first], self.starts[last]);
-        let bytes = &self.hay.as_bytes()[..hi];
+        self.scanned.fetch_add((hi - lo) as u64, Ordering::Relaxed);
+        let bytes = &self.text.as_bytes()[..hi];
         let mut out = Vec::new();
         let mut from = lo;
         while let Some(found) = finder.find(&bytes[from..]) {
             let at = from + found;
-            let event = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
-            out.push(u32::try_from(event).unwrap_or(u32::MAX));
-            from = self.starts[event + 1];
+            let entry = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
+            out.push(u32::try_from(entry).unwrap_or(u32::MAX));
+            from = self.starts[entry + 1];
             if from >= hi {
                 break;
             }
         }
         out
+    }
+}
+
+/// Every haystack search and the pickers match against.
+pub struct SearchIndex {
+    /// Per event: title, summary, location, quote texts and contexts.
+    /// Actor names and tags are matched through their own small haystacks
+    /// and [`Postings`] instead, so they are not copied per event.
+    pub events: Hay,
+    /// Per actor: name and aliases (what a search matches).
+    pub actor_names: Hay,
+    /// Per actor: name, id, role and aliases (what the actor picker matches).
+    pub actor_entries: Hay,
+    /// Per tag: the tag.
+    pub tags: Hay,
+}
+
+impl SearchIndex {
+    /// Builds every haystack in one pass over the timeline.
+    #[must_use]
+    pub fn build(t: &Timeline) -> SearchIndex {
+        let mut events = Hay::new();
+        for e in &t.events {
+            searchable(t, e).for_each(|f| events.field(f));
+            events.end_entry();
+        }
+        let (mut actor_names, mut actor_entries) = (Hay::new(), Hay::new());
+        for a in &t.actors {
+            actor_names.field(&a.name);
+            actor_entries.field(&a.name);
+            actor_entries.field(&a.id);
+            actor_entries.field(a.role.as_deref().unwrap_or(""));
+            for alias in &a.aliases {
+                actor_names.field(alias);
+                actor_entries.field(alias);
+            }
+            actor_names.end_entry();
+            actor_entries.end_entry();
+        }
+        let mut tags = Hay::new();
+        for g in &t.tags {
+            tags.field(g);
+            tags.end_entry();
+        }
+        SearchIndex {
+            events: events.finish(),
+            actor_names: actor_names.finish(),
+            actor_entries: actor_entries.finish(),
+            tags: tags.finish(),
+        }
+    }
+
+    /// The haystack bytes every search so far has read: a keystroke's work,
+    /// for tests and the benchmark to check without a clock.
+    #[must_use]
+    pub fn bytes_scanned(&self) -> u64 {
+        [&self.events, &self.actor_names, &self.actor_entries, &self.tags]
+            .iter()
+            .map(|h| h.scanned.load(Ordering::Relaxed))
+            .sum()
     }
 }
 
@@ -120,14 +201,19 @@ impl LazyIndex {
     }
 }
 
-/// The text of `e` that the haystack holds, its sources' included.
+/// The text of `e` that the events' haystack holds: its own fields, its
+/// quotes and claims, and the title, publisher and URL of each source it
+/// or its quotes and claims cite.
 fn searchable<'a>(t: &'a Timeline, e: &'a Event) -> impl Iterator<Item = &'a str> {
     let quotes = e.quotes.iter().flat_map(|q| std::iter::once(q.text.as_str()).chain(q.context.as_deref()));
-    let cited = e.sources.iter().chain(e.quotes.iter().map(|q| &q.source));
+    let claims =
+        e.claims.iter().flat_map(|c| [c.about.as_str(), c.value.as_str()].into_iter().chain(c.context.as_deref()));
+    let cited = e.sources.iter().chain(e.quotes.iter().map(|q| &q.source)).chain(e.claims.iter().map(|c| &c.source));
     let sources = cited
         .filter_map(|&s| t.sources.get(s as usize))
         .flat_map(|s| std::iter::once(s.title.as_str()).chain(s.publisher.as_deref()).chain(s.url.as_deref()));
-    std::iter::once(&*e.title).chain(e.summary.as_deref()).chain(e.location.as_deref()).chain(quotes).chain(sources)
+    let own = std::iter::once(&*e.title).chain(e.summary.as_deref()).chain(e.location.as_deref());
+    own.chain(quotes).chain(claims).chain(sources)
 }
 
 /// For each actor and tag, the events involving it, ascending: the actor
@@ -167,24 +253,6 @@ impl Postings {
         Postings { actors, tags }
     }
 
-    /// The events whose actors (listed or quoted, by name or alias) or tags
-    /// contain `query`, case-insensitively: the part of a search that the
-    /// haystack leaves to these lists.
-    #[must_use]
-    pub fn named(&self, t: &Timeline, query: &str) -> Vec<u32> {
-        let q = query.to_lowercase();
-        let hit = |s: &str| s.to_lowercase().contains(&q);
-        let actors = t.actors.iter().enumerate().filter(|(_, a)| hit(&a.name) || a.aliases.iter().any(|x| hit(x)));
-        let tags = t.tags.iter().enumerate().filter(|(_, g)| hit(g));
-        let ids: Vec<u32> = actors.map(|(i, _)| i as u32).collect();
-        let tag_ids: Vec<u32> = tags.map(|(i, _)| i as u32).collect();
-        let mut out = Postings::union(&self.actors, ids.iter());
-        out.extend(Postings::union(&self.tags, tag_ids.iter()));
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
-
     /// The sorted union of the lists of `chosen`.
     #[must_use]
     pub fn union<'a>(lists: &[Vec<u32>], chosen: impl Iterator<Item = &'a u32>) -> Vec<u32> {
@@ -215,7 +283,7 @@ impl EventKeys {
         let finish: Vec<i64> = t.events.iter().map(Event::finish).collect();
         let mut by_finish: Vec<u32> = (0..u32::try_from(t.events.len()).unwrap_or(u32::MAX)).collect();
         by_finish.sort_by_key(|&i| finish[i as usize]);
-        let group = (0..t.events.len()).map(|i| super::state::group_code(t, i)).collect();
+        let group = t.events.iter().map(|e| super::group::key(e, t.zone)).collect();
         EventKeys { start, finish, by_finish, group }
     }
 }

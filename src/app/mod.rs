@@ -1,7 +1,10 @@
 //! The viewer's model and update, with no terminal in them: a message in,
 //! a new state out. Views read this state; only `update` changes it.
 
+pub mod asof;
 pub mod axis;
+pub mod claims;
+mod facts;
 mod filter;
 pub mod group;
 pub mod index;
@@ -9,16 +12,26 @@ pub mod layout;
 pub mod msg;
 pub mod nav;
 pub mod picker;
+pub mod reload;
+mod search;
+pub mod sources;
 pub mod state;
 mod update;
+pub mod writing;
 
-pub use msg::{Msg, PickerKind, ScrollLimits, Step};
-pub use state::{App, Mode, Pane, Row};
+pub use filter::{Filters, Row, Shown};
+pub use msg::{Loaded, Msg, PickerKind, ScrollLimits, Step};
+pub use search::MAX_QUERY;
+pub use state::{App, Mode, Pane};
 pub use update::update;
 
 #[cfg(test)]
-mod tests;
-
+mod search_tests;
 #[cfg(test)]
-#[path = "tests_reading.rs"]
+mod tests;
+#[cfg(test)]
+mod tests_facts;
+#[cfg(test)]
 mod tests_reading;
+#[cfg(test)]
+mod writing_tests;

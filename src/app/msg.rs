@@ -47,7 +47,22 @@ pub enum PickerKind {
     Actors,
     /// Filter by tag.
     Tags,
+    /// Filter by source: what rests on it.
+    Sources,
 }
+
+/// A newly loaded timeline, carried by [`Msg::Reloaded`]; two are equal
+/// when they are the same load.
+#[derive(Clone, Debug)]
+pub struct Loaded(pub std::sync::Arc<crate::timeline::Timeline>);
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Loaded) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Loaded {}
 
 /// One thing the user asked for, or one thing that happened to the terminal.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,12 +90,23 @@ pub enum Msg {
     ClearFilters,
     /// Show or hide the help overlay.
     ToggleHelp,
+    /// Open or close the claims view.
+    ToggleClaims,
+    /// Start typing the date of the as-of cursor.
+    StartAsOf,
+    /// Dim what is not yet public at the as-of cursor instead of hiding it, or back.
+    ToggleDim,
     /// Close the topmost popup or pane.
     Close,
     /// Leave the viewer.
     Quit,
     /// Type a character into the search or picker input.
     Input(char),
+    /// Text pasted into the terminal: typed into the search or picker input
+    /// as one line (ignored elsewhere: a paste never runs as commands).
+    Paste(String),
+    /// Suspend the viewer (the terminal loop does it: stop, resume, redraw).
+    Suspend,
     /// Delete the last character of the search or picker input.
     Backspace,
     /// Keep the search, or apply the picker's choices.
@@ -107,4 +133,16 @@ pub enum Msg {
         /// Row of the pointer.
         row: u16,
     },
+    /// Edit the file at the selected event (or at the highlighted problem).
+    Edit,
+    /// Read the file again.
+    Reload,
+    /// Open a source of the selected event (a chooser when there are several).
+    OpenSource,
+    /// Copy a citation of the selected event, or of its quotes when the quotes pane has focus.
+    Copy,
+    /// The file was read again and loaded.
+    Reloaded(Loaded),
+    /// The file was read again and has these problems (the last good version stays).
+    ReloadFailed(Vec<super::writing::ProblemLine>),
 }

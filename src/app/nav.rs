@@ -3,9 +3,10 @@
 //! `before` moved an event out of date order may a jump or click scan.
 
 use super::axis;
+use super::filter::{self, Row};
 use super::layout;
 use super::msg::Step;
-use super::state::{App, Row};
+use super::state::App;
 
 /// Selects event `i` (an index into the timeline's events) and scrolls to it.
 pub fn select(app: &mut App, i: u32) {
@@ -19,12 +20,12 @@ pub fn select(app: &mut App, i: u32) {
 
 /// Moves the selection through the filtered events by `step`.
 pub fn move_selection(app: &mut App, step: Step) {
-    let n = app.visible.len();
+    let n = app.shown.events().len();
     if n == 0 {
         return;
     }
     let to = step.apply(app.selected_pos().unwrap_or(0), n - 1, layout::page(app, super::state::Pane::List));
-    select(app, app.visible[to]);
+    select(app, app.shown.events()[to]);
 }
 
 /// Selects the first filtered event of the previous (`d < 0`) or next axis unit that has one.
@@ -36,7 +37,7 @@ pub fn jump_unit(app: &mut App, d: i32) {
     let Some(pos) = app.selected_pos() else { return };
     let unit = axis::unit(app, axis::inner_width(app.size.0));
     let zone = app.timeline.zone;
-    let starts = &app.starts;
+    let starts = app.shown.starts();
     let here = axis::floor(starts[pos], unit, zone);
     let target = if d > 0 {
         let next = axis::next(here, unit, zone);
@@ -66,7 +67,7 @@ pub fn jump_unit(app: &mut App, d: i32) {
             }
         }
     };
-    if let Some(&i) = app.visible.get(target) {
+    if let Some(&i) = app.shown.events().get(target) {
         select(app, i);
     }
 }
@@ -75,38 +76,65 @@ pub fn jump_unit(app: &mut App, d: i32) {
 /// one that started before and runs into it (a click, not a keystroke: either
 /// case may walk the events, only when the binary search does not answer).
 pub fn select_from(app: &mut App, from: i64, to: i64) {
-    let starts = &app.starts;
+    let starts = app.shown.starts();
     let first = starts.partition_point(|&s| s < from);
     let inside = |p: usize| starts.get(p).is_some_and(|&s| from <= s && s < to);
     let found = if inside(first) { Some(first) } else { (0..starts.len()).find(|&p| inside(p)) };
     if let Some(p) = found {
-        select(app, app.visible[p]);
+        select(app, app.shown.events()[p]);
         return;
     }
     if axis::covering(app, from) == 0 {
         return;
     }
     let finish = &app.keys.finish;
-    let overlapping = app.visible.iter().zip(&app.starts).rposition(|(&i, &s)| s < from && finish[i as usize] > from);
+    let overlapping =
+        app.shown.events().iter().zip(app.shown.starts()).rposition(|(&i, &s)| s < from && finish[i as usize] > from);
     if let Some(p) = overlapping {
-        select(app, app.visible[p]);
+        select(app, app.shown.events()[p]);
     }
+}
+
+/// Recomputes what the filters let through after they changed, keeping the
+/// selection on the same event when it survives, else on the nearest
+/// following one (else the last), and scrolls to it.
+pub fn refilter(app: &mut App) {
+    let asof = &app.asof;
+    app.shown = filter::shown(
+        &app.filters,
+        &mut app.index,
+        &mut app.search_cache,
+        &app.postings,
+        &app.keys,
+        &app.source_index.resting,
+        |events| asof.retain_public(events),
+    );
+    let events = app.shown.events();
+    app.selected = match app.selected {
+        Some(s) if app.shown.position(s).is_some() => Some(s),
+        Some(s) => {
+            let at = events.partition_point(|&v| v < s);
+            events.get(at).or(events.last()).copied()
+        }
+        None => events.first().copied(),
+    };
+    keep_selection_visible(app);
 }
 
 /// Scrolls the list so the selected row (and its heading, when it opens a group) is on screen.
 pub fn keep_selection_visible(app: &mut App) {
     let height = layout::list_rows(app);
-    let rows = app.rows.len();
+    let rows = app.shown.rows();
     let Some(pos) = app.selected_pos() else {
         app.list_offset = 0;
         return;
     };
-    let row = app.row_of[pos];
-    let top = if row > 0 && matches!(app.rows[row - 1], Row::Heading(_)) { row - 1 } else { row };
+    let row = app.shown.row_of()[pos];
+    let top = if row > 0 && matches!(rows[row - 1], Row::Heading(_)) { row - 1 } else { row };
     if top < app.list_offset {
         app.list_offset = top;
     } else if row >= app.list_offset + height {
         app.list_offset = row + 1 - height;
     }
-    app.list_offset = app.list_offset.min(rows.saturating_sub(height));
+    app.list_offset = app.list_offset.min(rows.len().saturating_sub(height));
 }

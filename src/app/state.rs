@@ -1,9 +1,10 @@
 //! The view state: the loaded timeline, what the filters let through, what
 //! is selected and focused, which popup is open. Plain data, no terminal.
 
-use super::filter::SearchCache;
+use super::filter::{self, Filters, Shown};
 use super::index::{EventKeys, LazyIndex, Postings};
 use super::msg::PickerKind;
+use super::search::SearchCache;
 use crate::timeline::Timeline;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -21,6 +22,10 @@ pub enum Mode {
     PickerFilter,
     /// Reading the help overlay.
     Help,
+    /// Reading the claims view.
+    Claims,
+    /// Typing the date of the as-of cursor.
+    AsOf,
 }
 
 /// A pane that can have focus.
@@ -34,27 +39,7 @@ pub enum Pane {
     Quotes,
 }
 
-/// One row of the event list: a heading for a day (month, year), or an event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Row {
-    /// The heading of the group that starts with this event.
-    Heading(u32),
-    /// An event, by index into the timeline's events.
-    Event(u32),
-}
-
-/// The filters in force; an event is shown when it passes all three.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Filters {
-    /// Case-insensitive text the event must contain (empty: no search).
-    pub query: String,
-    /// Actors of which the event must involve at least one (empty: any).
-    pub actors: BTreeSet<u32>,
-    /// Tags of which the event must carry at least one (empty: any).
-    pub tags: BTreeSet<u32>,
-}
-
-/// A filter popup (actors, tags) while it is open.
+/// A filter popup (actors, tags, sources) while it is open.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Picker {
     /// Actors or tags.
@@ -86,16 +71,8 @@ pub struct App {
     pub keys: EventKeys,
     /// The filters in force.
     pub filters: Filters,
-    /// Indexes of the events the filters let through, in order.
-    pub visible: Vec<u32>,
-    /// Start instants of `visible`, ascending (for the axis and `[`/`]`).
-    pub starts: Vec<i64>,
-    /// Finish instants of `visible`, sorted ascending (for the axis counts).
-    pub finishes: Vec<i64>,
-    /// The list rows: headings and events.
-    pub rows: Vec<Row>,
-    /// For each position in `visible`, its row in `rows`.
-    pub row_of: Vec<usize>,
+    /// What the filters let through (recomputed by [`super::nav::refilter`]).
+    pub shown: Shown,
     /// The selected event (index into the timeline's events), if any is visible.
     pub selected: Option<u32>,
     /// The first list row shown.
@@ -121,9 +98,6 @@ pub struct App {
     pub span: (i64, i64),
     /// Terminal columns and rows.
     pub size: (u16, u16),
-    /// A one-line message for the status bar (why a key did nothing, where
-    /// a search wrapped), until the next key.
-    pub notice: Option<&'static str>,
     /// Whether the terminal should report clicks and the wheel; off, the
     /// terminal's own text selection works (the terminal loop applies it).
     pub mouse: bool,
@@ -131,6 +105,14 @@ pub struct App {
     pub widest_title: u16,
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// The edit–reload loop and the source keys.
+    pub writing: super::writing::Writing,
+    /// The as-of cursor.
+    pub asof: super::asof::AsOf,
+    /// The claims view, while open.
+    pub claims: Option<super::facts::ClaimsView>,
+    /// What rests on each source.
+    pub source_index: super::sources::SourceIndex,
 }
 
 impl App {
@@ -138,26 +120,26 @@ impl App {
     #[must_use]
     pub fn new(timeline: Timeline, size: (u16, u16)) -> App {
         let timeline = Arc::new(timeline);
-        let index = LazyIndex::start(Arc::clone(&timeline));
+        let mut index = LazyIndex::start(Arc::clone(&timeline));
         let postings = Postings::build(&timeline);
         let keys = EventKeys::build(&timeline);
+        let (mut search_cache, filters) = (SearchCache::default(), Filters::default());
+        let source_index = super::sources::SourceIndex::build(&timeline);
+        let shown =
+            filter::shown(&filters, &mut index, &mut search_cache, &postings, &keys, &source_index.resting, |_| ());
         let first = timeline.events.first().map_or(0, crate::timeline::Event::start);
         let last = timeline.events.iter().map(crate::timeline::Event::finish).max().unwrap_or(first);
         let widest =
             timeline.events.iter().map(|e| unicode_width::UnicodeWidthStr::width(&*e.title)).max().unwrap_or(0);
-        let mut app = App {
+        App {
             timeline,
             index,
-            search_cache: SearchCache::default(),
+            search_cache,
             postings,
             keys,
-            filters: Filters::default(),
-            visible: Vec::new(),
-            starts: Vec::new(),
-            finishes: Vec::new(),
-            rows: Vec::new(),
-            row_of: Vec::new(),
-            selected: None,
+            filters,
+            selected: shown.events().first().copied(),
+            shown,
             list_offset: 0,
             focus: Pane::List,
             quotes_open: false,
@@ -169,19 +151,20 @@ impl App {
             zoom: None,
             span: (first, last.max(first + 1)),
             size,
-            notice: None,
             mouse: true,
             widest_title: u16::try_from(widest).unwrap_or(u16::MAX),
             quit: false,
-        };
-        app.refilter();
-        app
+            writing: super::writing::Writing::default(),
+            asof: super::asof::AsOf::default(),
+            claims: None,
+            source_index,
+        }
     }
 
-    /// The position of the selection in `visible`.
+    /// The position of the selection in the shown events.
     #[must_use]
     pub fn selected_pos(&self) -> Option<usize> {
-        self.selected.and_then(|s| self.visible.binary_search(&s).ok())
+        self.selected.and_then(|s| self.shown.position(s))
     }
 
     /// The selected event.
@@ -189,11 +172,4 @@ impl App {
     pub fn selected_event(&self) -> Option<&crate::timeline::Event> {
         self.selected.and_then(|s| self.timeline.events.get(s as usize))
     }
-}
-
-/// What groups event `i` under one heading: equal for events whose
-/// headings state the same extent (see [`super::group`]).
-#[must_use]
-pub fn group_code(t: &Timeline, i: usize) -> u64 {
-    super::group::key(&t.events[i], t.zone)
 }

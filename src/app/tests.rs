@@ -55,14 +55,14 @@ fn navigation_moves_through_the_list_and_stops_at_the_ends() {
 #[test]
 fn search_narrows_and_escape_restores() {
     let mut app = bundled();
-    let all = app.visible.len();
+    let all = app.shown.events().len();
     send(&mut app, &[Msg::StartSearch]);
     type_text(&mut app, "putin");
     assert_eq!(app.mode, Mode::Search);
-    let ids: Vec<&str> = app.visible.iter().map(|&i| &*app.timeline.events[i as usize].id).collect();
+    let ids: Vec<&str> = app.shown.events().iter().map(|&i| &*app.timeline.events[i as usize].id).collect();
     assert_eq!(ids, ["peskov-no-comment", "putin-trump-call"]);
     send(&mut app, &[Msg::Close]);
-    assert_eq!((app.visible.len(), app.mode), (all, Mode::Browse));
+    assert_eq!((app.shown.events().len(), app.mode), (all, Mode::Browse));
 }
 
 #[test]
@@ -70,7 +70,7 @@ fn search_is_case_insensitive_over_quotes_and_actor_names() {
     let mut app = small();
     send(&mut app, &[Msg::StartSearch]);
     type_text(&mut app, "HELLO");
-    assert_eq!(app.visible.len(), 1);
+    assert_eq!(app.shown.events().len(), 1);
     send(&mut app, &[Msg::Backspace, Msg::Backspace, Msg::Backspace, Msg::Backspace, Msg::Backspace]);
     type_text(&mut app, "ann");
     assert_eq!(selected_id(&app), "a");
@@ -84,7 +84,7 @@ fn actor_filter_counts_listed_and_quoted_actors() {
     send(&mut app, &[Msg::OpenPicker(PickerKind::Actors), Msg::StartSearch]);
     type_text(&mut app, "bob");
     send(&mut app, &[Msg::Accept, Msg::Toggle, Msg::Accept]);
-    let ids: Vec<&str> = app.visible.iter().map(|&i| &*app.timeline.events[i as usize].id).collect();
+    let ids: Vec<&str> = app.shown.events().iter().map(|&i| &*app.timeline.events[i as usize].id).collect();
     assert_eq!(ids, ["b", "c"]);
     assert_eq!([picker::count(&app, PickerKind::Actors, 0), picker::count(&app, PickerKind::Actors, 1)], [1, 2]);
 }
@@ -94,7 +94,7 @@ fn picker_escape_leaves_the_filter_as_it_was() {
     let mut app = small();
     send(&mut app, &[Msg::OpenPicker(PickerKind::Actors), Msg::Toggle, Msg::Close]);
     assert!(app.filters.actors.is_empty());
-    assert_eq!(app.visible.len(), 4);
+    assert_eq!(app.shown.events().len(), 4);
 }
 
 #[test]
@@ -105,7 +105,7 @@ fn several_actors_show_events_involving_any() {
         &[Msg::OpenPicker(PickerKind::Actors), Msg::Toggle, Msg::Move(Step::By(1)), Msg::Toggle, Msg::Accept],
     );
     assert_eq!(app.filters.actors.len(), 2);
-    assert_eq!(app.visible.len(), 3);
+    assert_eq!(app.shown.events().len(), 3);
 }
 
 #[test]
@@ -116,19 +116,19 @@ fn filters_combine_and_keep_the_selection_when_it_survives() {
     send(&mut app, &[Msg::OpenPicker(PickerKind::Tags), Msg::StartSearch]);
     type_text(&mut app, "x");
     send(&mut app, &[Msg::Accept, Msg::Accept]);
-    assert_eq!(app.visible.len(), 2);
+    assert_eq!(app.shown.events().len(), 2);
     assert_eq!(selected_id(&app), "c", "selection survives the tag filter");
     send(&mut app, &[Msg::StartSearch]);
     type_text(&mut app, "alpha");
     send(&mut app, &[Msg::Accept]);
-    assert_eq!(app.visible.len(), 1);
+    assert_eq!(app.shown.events().len(), 1);
     assert_eq!(selected_id(&app), "a");
     // `/` on a kept search edits it: clear it first.
     send(&mut app, &[Msg::StartSearch, Msg::Close, Msg::StartSearch]);
     type_text(&mut app, "nothing at all");
-    assert!(app.visible.is_empty() && app.selected.is_none());
+    assert!(app.shown.events().is_empty() && app.selected.is_none());
     send(&mut app, &[Msg::Accept, Msg::ClearFilters]);
-    assert_eq!(app.visible.len(), 4);
+    assert_eq!(app.shown.events().len(), 4);
 }
 
 #[test]
@@ -213,7 +213,7 @@ fn the_selected_row_stays_visible_when_scrolling() {
     let height = layout::list_rows(&app);
     for _ in 0..20 {
         send(&mut app, &[Msg::Move(Step::By(1))]);
-        let row = app.row_of[app.selected_pos().expect("selection")];
+        let row = app.shown.row_of()[app.selected_pos().expect("selection")];
         assert!(row >= app.list_offset && row < app.list_offset + height, "row {row} offset {}", app.list_offset);
     }
 }
@@ -246,12 +246,12 @@ fn ranges_are_counted_once_and_shaded_where_they_run() {
     let ticks = axis::ticks(&app, 118);
     let (b, n) = (&ticks.bounds, ticks.len());
     let total: usize = (0..n).map(|i| axis::starting(&app, b[i], b[i + 1])).sum();
-    assert_eq!(total, app.visible.len());
+    assert_eq!(total, app.shown.events().len());
     assert!((1..n).all(|i| axis::starting(&app, b[i], b[i + 1]) > 0 || axis::covering(&app, b[i]) > 0));
     send(&mut app, &[Msg::StartSearch]);
     type_text(&mut app, "putin");
     let total: usize = (0..n).map(|i| axis::starting(&app, b[i], b[i + 1])).sum();
-    assert_eq!(total, app.visible.len());
+    assert_eq!(total, app.shown.events().len());
 }
 
 #[test]
@@ -291,5 +291,23 @@ fn the_bundled_axis_counts_3_on_7_february_and_10_uncertain_across_the_week() {
     assert_eq!((counts[0].points, counts[0].spanning), (3, 10));
     assert!(counts.iter().all(|c| c.across), "the uncertain ten run across 7–14 February");
     let total: usize = counts.iter().map(|c| c.points + c.spanning).sum();
-    assert_eq!(total, app.visible.len());
+    assert_eq!(total, app.shown.events().len());
+}
+
+#[test]
+fn a_paste_is_typed_into_the_prompt_as_one_line() {
+    let mut app = bundled();
+    send(&mut app, &[Msg::StartSearch, Msg::Paste("Putin\nquote\r\nfrom\rthe\tcall\n".into())]);
+    assert_eq!((app.mode, app.filters.query.as_str()), (Mode::Search, "Putin quote from the call"));
+    let mut app = small();
+    send(&mut app, &[Msg::OpenPicker(PickerKind::Actors), Msg::Paste("bo\x1b[2Jb".into())]);
+    assert_eq!(app.picker.as_ref().map(|p| p.query.as_str()), Some("bo[2Jb"));
+}
+
+#[test]
+fn a_paste_in_normal_mode_runs_nothing() {
+    let mut app = small();
+    let before = (app.selected, app.mode, app.quit, app.filters.query.clone());
+    send(&mut app, &[Msg::Paste("jj/q\r".into())]);
+    assert_eq!((app.selected, app.mode, app.quit, app.filters.query.clone()), before);
 }

@@ -26,7 +26,7 @@ fn id(app: &App) -> &str {
 }
 
 fn ids(app: &App) -> Vec<&str> {
-    app.visible.iter().map(|&i| &*app.timeline.events[i as usize].id).collect()
+    app.shown.events().iter().map(|&i| &*app.timeline.events[i as usize].id).collect()
 }
 
 /// The names the open picker lists, in order.
@@ -39,27 +39,27 @@ fn entries(app: &App) -> Vec<&str> {
 fn n_and_n_shift_go_through_the_matches_and_wrap_with_a_notice() {
     let mut app = bundled();
     send(&mut app, &[Msg::NextMatch(1)]);
-    assert_eq!(app.notice, Some("No search: press / to search."));
+    assert_eq!(app.writing.status.as_deref(), Some("No search: press / to search."));
     send(&mut app, &[Msg::StartSearch]);
     type_text(&mut app, "putin");
     send(&mut app, &[Msg::Accept]);
     assert_eq!(ids(&app), ["peskov-no-comment", "putin-trump-call"]);
     assert_eq!(id(&app), "peskov-no-comment");
     send(&mut app, &[Msg::NextMatch(1)]);
-    assert_eq!((id(&app), app.notice), ("putin-trump-call", None));
+    assert_eq!((id(&app), app.writing.status.as_deref()), ("putin-trump-call", None));
     send(&mut app, &[Msg::NextMatch(1)]);
     assert_eq!(id(&app), "peskov-no-comment", "n at the last match wraps to the first");
-    assert_eq!(app.notice, Some("Search hit the bottom, continuing at the top."));
+    assert_eq!(app.writing.status.as_deref(), Some("Search hit the bottom, continuing at the top."));
     send(&mut app, &[Msg::NextMatch(-1)]);
     assert_eq!(id(&app), "putin-trump-call", "N at the first match wraps to the last");
     send(&mut app, &[Msg::Move(Step::By(-1))]);
-    assert_eq!(app.notice, None, "a notice lasts one key");
+    assert_eq!(app.writing.status, None, "a notice lasts one key");
 }
 
 #[test]
 fn slash_on_a_kept_search_edits_it_and_escape_in_the_list_clears_it() {
     let mut app = bundled();
-    let all = app.visible.len();
+    let all = app.shown.events().len();
     send(&mut app, &[Msg::StartSearch]);
     type_text(&mut app, "servicem");
     send(&mut app, &[Msg::Accept, Msg::StartSearch]);
@@ -73,7 +73,7 @@ fn slash_on_a_kept_search_edits_it_and_escape_in_the_list_clears_it() {
     send(&mut app, &[Msg::Close]);
     assert!(!app.quotes_open && app.filters.query == "servicemen");
     send(&mut app, &[Msg::Close]);
-    assert_eq!((app.filters.query.as_str(), app.visible.len()), ("", all));
+    assert_eq!((app.filters.query.as_str(), app.shown.events().len()), ("", all));
 }
 
 #[test]
@@ -86,8 +86,8 @@ fn c_clears_the_search_and_every_picker_filter() {
     send(&mut app, &[Msg::Accept]);
     assert!(!app.filters.tags.is_empty() && !app.filters.actors.is_empty());
     send(&mut app, &[Msg::ClearFilters]);
-    assert_eq!(app.filters, state::Filters::default());
-    assert_eq!(app.visible.len(), app.timeline.events.len());
+    assert_eq!(app.filters, Filters::default());
+    assert_eq!(app.shown.events().len(), app.timeline.events.len());
 }
 
 #[test]
@@ -96,8 +96,8 @@ fn enter_opens_quotes_only_where_there_are_some_and_the_pane_follows_the_list() 
     assert!(app.selected_event().is_some_and(|e| e.quotes.is_empty()), "the first event has no quotes");
     send(&mut app, &[Msg::OpenQuotes]);
     assert!(!app.quotes_open, "no empty pane");
-    assert_eq!(app.notice, Some("This event has no quoted statements."));
-    let quoted = app.visible.iter().position(|&i| !app.timeline.events[i as usize].quotes.is_empty());
+    assert_eq!(app.writing.status.as_deref(), Some("This event has no quoted statements."));
+    let quoted = app.shown.events().iter().position(|&i| !app.timeline.events[i as usize].quotes.is_empty());
     let quoted = i32::try_from(quoted.expect("a quoted event")).expect("small");
     send(&mut app, &[Msg::Move(Step::By(quoted)), Msg::OpenQuotes]);
     assert_eq!((app.quotes_open, app.focus), (true, Pane::List));
@@ -166,15 +166,21 @@ fn name_matches_rank_above_role_matches() {
 }
 
 #[test]
-fn search_covers_source_titles_publishers_and_urls() {
-    let yaml = "title: T\nsources:\n  - {id: s, title: Pentagon briefing, publisher: Reuters, url: 'https://example.org/abc'}\n\
-                events:\n  - {id: a, date: 2020-01-01, title: Alpha, sources: [s]}\n  - {id: b, date: 2020-01-02, title: Bravo}\n";
+fn search_covers_source_titles_publishers_urls_and_claims() {
+    let yaml = concat!(
+        "title: T\nactors:\n  - {id: x, name: X}\nsources:\n",
+        "  - {id: s, title: Pentagon briefing, publisher: Reuters, url: 'https://example.org/abc'}\n",
+        "  - {id: t, title: Other}\nevents:\n",
+        "  - {id: a, date: 2020-01-01, title: Alpha, sources: [s]}\n",
+        "  - {id: b, date: 2020-01-02, title: Bravo}\n",
+        "  - {id: c, date: 2020-01-03, title: Charlie, claims: [{about: deaths, value: about forty, by: x, source: t}]}\n",
+    );
     let t = load_bytes("s.yaml", yaml.as_bytes(), &Limits::default()).expect("fixture loads");
     let mut app = App::new(t, (120, 40));
-    for q in ["reuters", "pentagon", "example.org/abc"] {
+    for (q, want) in [("reuters", "a"), ("pentagon", "a"), ("example.org/abc", "a"), ("about forty", "c")] {
         send(&mut app, &[Msg::StartSearch]);
         type_text(&mut app, q);
-        assert_eq!(ids(&app), ["a"], "{q}");
+        assert_eq!(ids(&app), [want], "{q}");
         send(&mut app, &[Msg::Close]);
     }
 }
@@ -184,7 +190,7 @@ fn m_switches_mouse_reporting_and_says_how_to_select() {
     let mut app = bundled();
     assert!(app.mouse);
     send(&mut app, &[Msg::ToggleMouse]);
-    assert!(!app.mouse && app.notice.is_some_and(|n| n.contains("terminal selects")));
+    assert!(!app.mouse && app.writing.status.as_deref().is_some_and(|n| n.contains("terminal selects")));
     send(&mut app, &[Msg::ToggleMouse]);
     assert!(app.mouse);
 }

@@ -1,14 +1,22 @@
 //! `update`: the one function that changes the state, one message at a time.
 
+use super::filter::Row;
 use super::layout::{self, Areas};
 use super::msg::{Msg, Step};
 use super::picker;
-use super::state::{App, Mode, Pane, Row};
-use super::{axis, nav};
+use super::state::{App, Mode, Pane};
+use super::{axis, facts, nav, reload, writing};
 use ratatui::layout::{Position, Rect};
 
 /// Applies `msg` to `app` in the mode it is in.
 pub fn update(app: &mut App, msg: Msg) {
+    // A status message lasts until the next thing the user does.
+    if !matches!(msg, Msg::Drawn(_) | Msg::Resize(..) | Msg::Reloaded(_) | Msg::ReloadFailed(_)) {
+        app.writing.status = None;
+    }
+    if writing::intercept(app, &msg) {
+        return;
+    }
     match msg {
         Msg::Quit => app.quit = true,
         Msg::Resize(w, h) => {
@@ -21,16 +29,18 @@ pub fn update(app: &mut App, msg: Msg) {
             clamp(&mut app.quotes_scroll, limits.quotes);
             clamp(&mut app.help_scroll, limits.help);
         }
-        msg => {
-            // A notice answers one key: the next one clears it.
-            app.notice = None;
-            match app.mode {
-                Mode::Browse => browse(app, msg),
-                Mode::Search => search(app, msg),
-                Mode::Picker | Mode::PickerFilter => picker::update(app, msg),
-                Mode::Help => help(app, msg),
-            }
+        Msg::Reloaded(loaded) => {
+            reload::reloaded(app, std::sync::Arc::unwrap_or_clone(loaded.0));
         }
+        Msg::ReloadFailed(problems) => reload::failed(app, problems),
+        msg => match app.mode {
+            Mode::Browse => browse(app, msg),
+            Mode::Search => search(app, msg),
+            Mode::Picker | Mode::PickerFilter => picker::update(app, msg),
+            Mode::Help => help(app, msg),
+            Mode::Claims => facts::claims(app, msg),
+            Mode::AsOf => facts::asof_input(app, msg),
+        },
     }
 }
 
@@ -41,11 +51,15 @@ fn browse(app: &mut App, msg: Msg) {
             Pane::Detail => app.detail_scroll = scroll(app.detail_scroll, step, layout::page(app, Pane::Detail)),
             Pane::Quotes => app.quotes_scroll = scroll(app.quotes_scroll, step, layout::page(app, Pane::Quotes)),
         },
+        Msg::Unit(d) if app.asof.at.is_some() => facts::step_asof(app, d),
         Msg::Unit(d) => nav::jump_unit(app, d),
+        Msg::ToggleClaims => facts::open_claims(app),
+        Msg::StartAsOf => facts::start_asof(app),
+        Msg::ToggleDim => facts::toggle_dim(app),
         Msg::Zoom(d) => zoom(app, d),
         Msg::OpenQuotes => match app.selected_event() {
-            None => app.notice = Some("No event is selected."),
-            Some(e) if e.quotes.is_empty() => app.notice = Some("This event has no quoted statements."),
+            None => notice(app, "No event is selected."),
+            Some(e) if e.quotes.is_empty() => notice(app, "This event has no quoted statements."),
             // The list keeps focus: j/k go on through events and the pane follows.
             Some(_) => {
                 app.quotes_open = true;
@@ -58,17 +72,20 @@ fn browse(app: &mut App, msg: Msg) {
         Msg::NextMatch(d) => next_match(app, d),
         Msg::ToggleMouse => {
             app.mouse = !app.mouse;
-            app.notice = Some(if app.mouse {
-                "Mouse on: clicks and the wheel go to tlview."
-            } else {
-                "Mouse off: the terminal selects and copies text; m turns it back on."
-            });
+            notice(
+                app,
+                if app.mouse {
+                    "Mouse on: clicks and the wheel go to tlview."
+                } else {
+                    "Mouse off: the terminal selects and copies text; m turns it back on."
+                },
+            );
         }
         Msg::OpenPicker(kind) => picker::open(app, kind),
         Msg::ClearFilters => {
             app.filters = Default::default();
-            app.refilter();
-            nav::keep_selection_visible(app);
+            app.asof.at = None;
+            nav::refilter(app);
         }
         Msg::ToggleHelp => {
             app.mode = Mode::Help;
@@ -84,11 +101,12 @@ fn browse(app: &mut App, msg: Msg) {
                 app.focus = Pane::List;
             } else if !app.filters.query.is_empty() {
                 set_query(app, String::new());
-                app.notice = Some("Search cleared.");
+                notice(app, "Search cleared.");
             }
         }
         Msg::Wheel { column, row, lines } => wheel(app, column, row, lines),
         Msg::Click { column, row } => click(app, column, row),
+        msg @ (Msg::Edit | Msg::Reload | Msg::OpenSource | Msg::Copy) => writing::browse(app, &msg),
         _ => {}
     }
 }
@@ -96,6 +114,7 @@ fn browse(app: &mut App, msg: Msg) {
 fn search(app: &mut App, msg: Msg) {
     match msg {
         Msg::Input(c) => set_query(app, format!("{}{c}", app.filters.query)),
+        Msg::Paste(text) => set_query(app, format!("{}{}", app.filters.query, one_line(&text))),
         Msg::Backspace => {
             let mut query = app.filters.query.clone();
             query.pop();
@@ -111,42 +130,62 @@ fn search(app: &mut App, msg: Msg) {
     }
 }
 
+/// Says `text` in the status bar until the next key.
+fn notice(app: &mut App, text: &str) {
+    app.writing.status = Some(text.to_owned());
+}
+
 /// Selects the next (`d > 0`) or previous matching event, wrapping around
 /// at the ends with a notice, as less and vim do. The list shows only what
-/// the filters let through, so the matches are the visible events.
+/// the filters let through, so the matches are the shown events.
 fn next_match(app: &mut App, d: i32) {
     if app.filters.query.is_empty() {
-        app.notice = Some("No search: press / to search.");
+        notice(app, "No search: press / to search.");
         return;
     }
-    let n = app.visible.len();
+    let n = app.shown.events().len();
     let Some(pos) = app.selected_pos() else {
-        app.notice = Some("Nothing matches the search.");
+        notice(app, "Nothing matches the search.");
         return;
     };
     let to = if d > 0 {
         if pos + 1 == n {
-            app.notice = Some("Search hit the bottom, continuing at the top.");
+            notice(app, "Search hit the bottom, continuing at the top.");
             0
         } else {
             pos + 1
         }
     } else if pos == 0 {
-        app.notice = Some("Search hit the top, continuing at the bottom.");
+        notice(app, "Search hit the top, continuing at the bottom.");
         n - 1
     } else {
         pos - 1
     };
-    nav::select(app, app.visible[to]);
+    if let Some(&i) = app.shown.events().get(to) {
+        nav::select(app, i);
+    }
 }
 
-/// Sets the search query, refiltering only when it changes (a refilter walks every event).
+/// Sets the search query (capped), refiltering only when it changes (a refilter walks every event).
 fn set_query(app: &mut App, query: String) {
-    if app.filters.query != query {
-        app.filters.query = query;
-        app.refilter();
-        nav::keep_selection_visible(app);
+    if app.filters.set_query(query) {
+        nav::refilter(app);
     }
+}
+
+/// Pasted text as one line of input: each line break (`\n`, `\r\n` or a
+/// lone `\r`, as terminals paste them) and each tab becomes a space, other
+/// control characters are dropped, and trailing line breaks go.
+pub(super) fn one_line(text: &str) -> String {
+    text.trim_end_matches(['\r', '\n'])
+        .replace("\r\n", "\n")
+        .chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 fn help(app: &mut App, msg: Msg) {
@@ -200,10 +239,11 @@ fn click(app: &mut App, column: u16, row: u16) {
         let inner_row = usize::from(row.saturating_sub(list.y + 1));
         if row > list.y && inner_row < usize::from(list.height.saturating_sub(2)) {
             let at = app.list_offset + inner_row;
-            let event = match app.rows.get(at) {
+            let rows = app.shown.rows();
+            let event = match rows.get(at) {
                 Some(Row::Event(i)) => Some(*i),
                 Some(Row::Heading(_)) => {
-                    app.rows.get(at + 1).and_then(|r| if let Row::Event(i) = r { Some(*i) } else { None })
+                    rows.get(at + 1).and_then(|r| if let Row::Event(i) = r { Some(*i) } else { None })
                 }
                 None => None,
             };

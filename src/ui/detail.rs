@@ -3,8 +3,9 @@
 
 use super::wrap::wrap;
 use super::{Theme, clean, highlight, pane, when};
+use crate::app::index::FIELD_CAP;
 use crate::app::{App, Pane};
-use crate::timeline::{Event, Timeline};
+use crate::timeline::{Event, Source, Timeline};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -52,7 +53,9 @@ fn labeled(label: &str, text: &str, width: usize, style: Style, q: &str, theme: 
 fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let t: &Timeline = &app.timeline;
     let q = &app.filters.query;
-    let mut out: Vec<Line> = wrap(&clean(&e.title), width)
+    let title = crate::text::head(&e.title, FIELD_CAP);
+    let cut = if title.len() < e.title.len() { "…" } else { "" };
+    let mut out: Vec<Line> = wrap(&format!("{}{cut}", clean(title)), width)
         .into_iter()
         .map(|l| Line::from(highlight::spans(&l, q, theme.heading(), theme.matched())))
         .collect();
@@ -73,8 +76,15 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
     }
     if let Some(summary) = &e.summary {
         out.push(Line::default());
-        for l in wrap(&crate::text::sanitize_block(summary), width) {
+        // Every frame wraps what it shows: a summary is shown (and searched)
+        // up to FIELD_CAP, so one huge field cannot make every frame slow.
+        let head = crate::text::head(summary, FIELD_CAP);
+        for l in wrap(&crate::text::sanitize_block(head), width) {
             out.push(Line::from(highlight::spans(&l, q, Style::new(), theme.matched())));
+        }
+        if head.len() < summary.len() {
+            let more = (summary.len() - head.len()).div_ceil(1024);
+            out.push(Line::styled(format!("… {more} KiB more of this summary not shown"), theme.muted()));
         }
     }
     out.push(Line::default());
@@ -84,11 +94,7 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
     }
     for (n, &s) in e.sources.iter().enumerate() {
         let Some(src) = t.sources.get(s as usize) else { continue };
-        let mut parts: Vec<String> = src.publisher.iter().map(|p| clean(p)).collect();
-        parts.push(format!("“{}”", clean(&src.title)));
-        parts.extend(src.published.map(|d| d.long()));
-        parts.extend(src.url.iter().map(|u| clean(u)));
-        out.extend(labeled(if n == 0 { "Sources" } else { "" }, &parts.join(" · "), width, Style::new(), q, theme));
+        out.extend(labeled(if n == 0 { "Sources" } else { "" }, &source_text(src), width, Style::new(), q, theme));
     }
     if !e.quotes.is_empty() {
         let n = e.quotes.len();
@@ -97,7 +103,18 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
         out.push(Line::default());
         out.push(Line::styled(format!("❝ {n} {noun}: {how}"), theme.name()));
     }
+    out.extend(super::facts::detail_claims(app, e, width, theme));
     out
+}
+
+/// A source as the panes show it: `Publisher · “Title” · date · URL`, sanitised.
+#[must_use]
+pub fn source_text(src: &Source) -> String {
+    let mut parts: Vec<String> = src.publisher.iter().map(|p| clean(p)).collect();
+    parts.push(format!("“{}”", clean(&src.title)));
+    parts.extend(src.published.map(|d| d.long()));
+    parts.extend(src.url.iter().map(|u| clean(u)));
+    parts.join(" · ")
 }
 
 fn no_match_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
@@ -127,7 +144,57 @@ fn no_match_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
     if !f.tags.is_empty() {
         out.extend(labeled("Tags", &names(&f.tags, false), width, Style::new(), q, theme));
     }
+    if !f.sources.is_empty() {
+        let ids: Vec<String> =
+            f.sources.iter().filter_map(|&s| t.sources.get(s as usize)).map(|s| clean(&s.id)).collect();
+        out.extend(labeled("Sources", &ids.join(", "), width, Style::new(), q, theme));
+    }
+    if let Some(at) = app.asof.at {
+        let text = format!("as of {}: only what was public then", crate::app::asof::label(at, t.zone));
+        out.extend(labeled("As of", &text, width, Style::new(), q, theme));
+    }
     out.push(Line::default());
     out.push(Line::styled("Press c to clear every filter.", theme.muted()));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::App;
+    use crate::timeline::limits::Limits;
+    use crate::timeline::{BUNDLED, load_bytes};
+    use crate::ui::{Theme, draw};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    #[test]
+    fn a_huge_summary_is_shown_up_to_what_search_reads() {
+        let mut t = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
+        t.events[0].summary = Some("word ".repeat(2 * 1024 * 1024).into());
+        let mut app = App::new(t, (120, 40));
+        let mut term = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+        let mut limit = None;
+        term.draw(|f| limit = draw(f, &app, Theme { color: false }).detail).expect("draw");
+        // 64 KiB over a pane about 50 columns wide, not 10 MB (u16::MAX lines).
+        let limit = limit.expect("the detail pane is drawn");
+        assert!(limit < 3000, "{limit} lines to scroll");
+        app.detail_scroll = limit;
+        term.draw(|f| {
+            draw(f, &app, Theme { color: false });
+        })
+        .expect("draw");
+        assert!(term.backend().to_string().contains("KiB more of this summary not shown"));
+    }
+
+    #[test]
+    fn a_huge_title_is_cut_where_search_stops() {
+        let mut t = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
+        t.events[0].title = "word ".repeat(2 * 1024 * 1024).into();
+        let app = App::new(t, (120, 40));
+        let mut term = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+        let mut limit = None;
+        term.draw(|f| limit = draw(f, &app, Theme { color: false }).detail).expect("draw");
+        let limit = limit.expect("the detail pane is drawn");
+        assert!(limit < 3000, "{limit} lines to scroll");
+    }
 }

@@ -13,30 +13,30 @@ use ratatui::widgets::Paragraph;
 /// Draws the list into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let total = app.timeline.events.len();
-    let title = format!(" Events · {} of {total} ", app.visible.len());
+    let title = format!(" Events · {} of {total} ", app.shown.events().len());
     let block = pane(title, app.focus == Pane::List, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if app.visible.is_empty() {
+    if app.shown.events().is_empty() {
         let lines =
             vec![Line::from("No events match the filters."), Line::styled("Press c to clear them.", theme.muted())];
         frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
     let height = usize::from(inner.height);
-    let first = app.list_offset.min(app.rows.len());
-    let last = (first + height).min(app.rows.len());
+    let first = app.list_offset.min(app.shown.rows().len());
+    let last = (first + height).min(app.shown.rows().len());
     let width = inner.width.saturating_sub(1); // the last column is the scrollbar's
     let zone = app.timeline.zone;
     let labels: Vec<String> =
-        app.rows[first..last]
+        app.shown.rows()[first..last]
             .iter()
             .map(|r| {
                 if let Row::Event(i) = *r { when::short(&app.timeline.events[i as usize], zone) } else { String::new() }
             })
             .collect();
     let when_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    for (k, row) in app.rows[first..last].iter().enumerate() {
+    for (k, row) in app.shown.rows()[first..last].iter().enumerate() {
         let y = inner.y + k as u16;
         let row_area = Rect::new(inner.x, y, width, 1);
         let line = match *row {
@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         }
         frame.render_widget(line, row_area);
     }
-    super::scroll_marks(frame, area, inner, app.rows.len(), first, height, theme);
+    super::scroll_marks(frame, area, inner, app.shown.rows().len(), first, height, theme);
 }
 
 /// One event's row, `room` columns: time column (`width` wide, as wide as
@@ -66,5 +66,9 @@ fn event_line(app: &App, i: u32, when: &str, width: usize, room: usize, theme: T
     let title = ellipsize(&clean(&e.title), room.saturating_sub(str_width(&time) + 2));
     let mut spans = vec![Span::styled(time, theme.muted()), Span::styled(marker, theme.name())];
     spans.extend(highlight::spans(&title, &app.filters.query, ratatui::style::Style::new(), theme.matched()));
+    if app.asof.event_is_future(i) {
+        // Not yet public at the as-of cursor (shown only when dimming).
+        return Line::from(spans.into_iter().map(|s| s.patch_style(theme.muted())).collect::<Vec<_>>());
+    }
     Line::from(spans)
 }

@@ -3,12 +3,17 @@
 //! string from the file reaches the screen through [`clean`].
 
 mod axis;
+mod claims;
 mod detail;
+mod facts;
 mod help;
 mod highlight;
+pub mod link;
 mod list;
 mod popup;
+mod problems;
 mod quotes;
+mod sources;
 mod status;
 pub mod theme;
 pub mod when;
@@ -35,10 +40,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) -> ScrollLimits {
     limits.detail = a.detail.map(|r| detail::draw(frame, r, app, theme));
     limits.quotes = a.quotes.map(|r| quotes::draw(frame, r, app, theme));
     status::draw(frame, a.status, app, theme);
+    if app.writing.problems_open {
+        problems::draw(frame, area, app, theme);
+    }
+    problems::draw_chooser(frame, area, app, theme);
     match app.mode {
         Mode::Picker | Mode::PickerFilter => popup::draw(frame, area, app, theme),
         Mode::Help => limits.help = Some(help::draw(frame, area, app, theme)),
-        Mode::Browse | Mode::Search => {}
+        Mode::Claims => claims::draw(frame, area, app, theme),
+        Mode::Browse | Mode::Search | Mode::AsOf => {}
     }
     limits
 }
@@ -47,6 +57,16 @@ fn too_small(frame: &mut Frame, area: Rect) {
     let (w, h) = layout::MIN_SIZE;
     let text = format!("terminal too small: {}×{}, tlview needs at least {w}×{h}", area.width, area.height);
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).alignment(Alignment::Center), area);
+}
+
+/// Marks a drawing clamped from a terminal reporting `reported` columns and
+/// rows: a note at the right of the status bar (the drawn area's last row).
+pub fn clamp_notice(frame: &mut Frame, reported: (u16, u16), theme: Theme) {
+    let area = frame.area();
+    let text = format!(" showing {}×{} of {}×{} ", area.width, area.height, reported.0, reported.1);
+    let width = u16::try_from(wrap::str_width(&text)).unwrap_or(u16::MAX).min(area.width);
+    let at = Rect::new(area.right() - width, area.bottom().saturating_sub(1), width, area.height.min(1));
+    frame.render_widget(Line::styled(text, theme.key()), at);
 }
 
 /// File text made safe for the screen: controls and bidi overrides become visible placeholders.

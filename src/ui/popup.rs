@@ -1,5 +1,6 @@
-//! The filter popups (actors, tags): the typed filter, the entries with their
-//! event counts and ticks (ticked first), and the popup's keys from the key table.
+//! The filter popups (actors, tags, sources): the typed filter, the entries
+//! with their event counts and ticks (ticked first), and the popup's keys
+//! from the key table.
 
 use super::wrap::{ellipsize, str_width};
 use super::{Theme, as_selected, clean, pane};
@@ -18,16 +19,19 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     r
 }
 
-/// Draws the open picker over `area`: as wide as the screen allows up to
-/// 88 columns, entries cut with an ellipsis, a scrollbar when they overflow.
+/// Draws the open picker over `area`: as wide as the screen allows (up to
+/// 88 columns, 100 for sources), entries cut with an ellipsis, a scrollbar
+/// and a `↓ more` count when they overflow.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let Some(p) = &app.picker else { return };
     let what = match p.kind {
         PickerKind::Actors => "actor",
         PickerKind::Tags => "tag",
+        PickerKind::Sources => "source",
     };
+    let wide = if p.kind == PickerKind::Sources { 100 } else { 88 };
     let height = u16::try_from(p.entries.len() + 5).unwrap_or(u16::MAX).max(8);
-    let rect = centered(area, area.width.saturating_sub(4).clamp(40, 88), height);
+    let rect = centered(area, area.width.saturating_sub(4).clamp(40, wide), height);
     frame.render_widget(Clear, rect);
     let block = pane(format!(" Filter by {what} "), true, theme);
     let inner = block.inner(rect);
@@ -45,7 +49,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         n => format!("  {n} ticked, listed first"),
     };
     prompt.push(Span::styled(ticked, theme.muted()));
-    let mut lines = vec![Line::from(prompt)];
+    if p.kind == PickerKind::Sources {
+        prompt.push(Span::styled("  ·  E events, Q quotes, C claims citing each source", theme.muted()));
+    }
+    let mut lines = vec![cut(Line::from(prompt), width)];
     let room = usize::from(inner.height.saturating_sub(2));
     let first = p.cursor.saturating_sub(room.saturating_sub(1));
     if p.entries.is_empty() {
@@ -53,19 +60,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     }
     for (k, &i) in p.entries.iter().enumerate().skip(first).take(room) {
         let tick = if p.chosen.contains(&i) { "[x] " } else { "[ ] " };
-        let n = picker::count(app, p.kind, i);
-        let events = format!("  {n} event{}", if n == 1 { "" } else { "s" });
-        let aside = picker::aside(app, p.kind, i).map(|r| format!(" · {}", clean(r))).unwrap_or_default();
-        let name_room = width.saturating_sub(4 + str_width(&events)).max(1);
-        let name = ellipsize(&clean(picker::name(app, p.kind, i)), name_room);
-        let aside_room = width.saturating_sub(4 + str_width(&name) + str_width(&events));
-        let spans = vec![
-            Span::raw(tick),
-            Span::raw(name),
-            Span::styled(events, theme.muted()),
-            Span::styled(ellipsize(&aside, aside_room), theme.muted()),
-        ];
-        let line = Line::from(spans);
+        let spans = if p.kind == PickerKind::Sources {
+            super::sources::row(app, i, tick, theme)
+        } else {
+            let n = picker::count(app, p.kind, i);
+            let mut spans = vec![Span::raw(tick), Span::raw(clean(picker::name(app, p.kind, i)))];
+            spans.push(Span::styled(format!("  {n} event{}", if n == 1 { "" } else { "s" }), theme.muted()));
+            if let Some(aside) = picker::aside(app, p.kind, i) {
+                spans.push(Span::styled(format!(" · {}", clean(aside)), theme.muted()));
+            }
+            spans
+        };
+        let line = cut(Line::from(spans), width);
         lines.push(if k == p.cursor { as_selected(line, theme) } else { line });
     }
     frame.render_widget(Paragraph::new(lines), inner);
@@ -81,4 +87,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     if inner.height >= 3 {
         frame.render_widget(Line::from(hints), bottom);
     }
+}
+
+/// `line` cut to `width` columns, ending in `…` when anything was cut.
+fn cut(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.spans.iter().map(|s| str_width(&s.content)).sum::<usize>() <= width {
+        return line;
+    }
+    let mut room = width;
+    let mut out = Vec::new();
+    for span in line.spans {
+        let w = str_width(&span.content);
+        // Keep a span whole only while a column is left for the `…` that must follow.
+        if w < room {
+            room -= w;
+            out.push(span);
+            continue;
+        }
+        // `ellipsize` cuts only text wider than its room: one column more forces the mark.
+        let text = ellipsize(&format!("{} ", span.content), room);
+        out.push(Span::styled(text, span.style));
+        break;
+    }
+    Line::from(out).style(line.style)
 }

@@ -1,8 +1,10 @@
 //! The quotes pane: the selected event's quoted statements, each with its
-//! speaker and role, the words as a quotation, its source and context.
+//! speaker and role, the words as a quotation, its source (publisher,
+//! title, date and URL, as the detail pane shows sources) and context.
 
 use super::wrap::wrap;
 use super::{Theme, clean, highlight, pane};
+use crate::app::index::FIELD_CAP;
 use crate::app::{App, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -47,7 +49,7 @@ fn lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
             .collect()
     };
     let mut out = Vec::new();
-    for (n, q) in e.quotes.iter().enumerate() {
+    for (n, q) in e.quotes.iter().filter(|q| !super::facts::quote_hidden(app, e, q)).enumerate() {
         if n > 0 {
             out.push(Line::default());
         }
@@ -58,11 +60,18 @@ fn lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
                 out.extend(indented(&clean(role), theme.muted()));
             }
         }
-        let words = format!("“{}”", crate::text::sanitize_block(&q.text));
+        // Shown (and searched) up to FIELD_CAP, so one huge quote cannot make every frame slow.
+        let head = crate::text::head(&q.text, FIELD_CAP);
+        let more = if head.len() < q.text.len() { "…" } else { "" };
+        let words = format!("“{}{more}”", crate::text::sanitize_block(head));
         out.extend(indented(&words, Style::new().italic()));
+        if !more.is_empty() {
+            let kib = (q.text.len() - head.len()).div_ceil(1024);
+            out.push(Line::styled(format!("  {kib} KiB more of this quote not shown"), theme.muted()));
+        }
         let mut meta = Vec::new();
         if let Some(src) = t.sources.get(q.source as usize) {
-            meta.push(format!("source: {}", clean(&src.title)));
+            meta.push(format!("source: {}", super::detail::source_text(src)));
         }
         if let Some(ctx) = &q.context {
             meta.push(format!("context: {}", clean(ctx)));
@@ -71,5 +80,40 @@ fn lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
             out.extend(indented(&m, theme.muted()));
         }
     }
+    if out.is_empty() {
+        out.push(Line::styled("No quoted statement was public yet at the as-of cursor.", theme.muted()));
+    }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::{App, Msg, update};
+    use crate::timeline::limits::Limits;
+    use crate::timeline::{BUNDLED, load_bytes};
+    use crate::ui::{Theme, draw};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    #[test]
+    fn a_huge_quote_is_shown_up_to_what_search_reads() {
+        let mut t = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
+        let i = t.events.iter().position(|e| !e.quotes.is_empty()).expect("a quoted event");
+        t.events[i].quotes[0].text = "word ".repeat(2 * 1024 * 1024);
+        let mut app = App::new(t, (120, 40));
+        app.selected = u32::try_from(i).ok();
+        update(&mut app, Msg::OpenQuotes);
+        let mut term = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+        let mut limit = None;
+        term.draw(|f| limit = draw(f, &app, Theme { color: false }).quotes).expect("draw");
+        // 64 KiB over a pane about 50 columns wide, not 10 MB (u16::MAX lines).
+        let limit = limit.expect("the quotes pane is drawn");
+        assert!(limit < 3000, "{limit} lines to scroll");
+        app.quotes_scroll = limit;
+        term.draw(|f| {
+            draw(f, &app, Theme { color: false });
+        })
+        .expect("draw");
+        assert!(term.backend().to_string().contains("KiB more of this quote not shown"));
+    }
 }

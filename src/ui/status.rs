@@ -1,12 +1,12 @@
 //! The status bar: how many events show, then a notice (why a key did
-//! nothing), the search being typed, or the filters in force and how they
-//! combine; and the keys that matter in the current mode, from the key table.
-//! The help and quit hints never drop: the rest give way first, then the
-//! left text, which is cut with an ellipsis.
+//! nothing, what a reload did), the search being typed, or the filters in
+//! force and how they combine; and the keys that matter in the current mode,
+//! from the key table. The help and quit hints never drop: the other hints
+//! give way first, then the axis unit, then the left text, cut with `…`.
 
 use super::wrap::{ellipsize, str_width};
 use super::{Theme, clean};
-use crate::app::{App, Mode, axis};
+use crate::app::{App, MAX_QUERY, Mode, axis};
 use crate::keys::{self, Hint};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -18,13 +18,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let hints = keys::hints(app.mode);
     let cost = |h: &Hint| str_width(&h.key) + str_width(h.word) + 3;
     let essential: usize = hints.iter().filter(|h| h.essential).map(cost).sum();
-    let mut left = left_text(app, area.width);
     let left_room = width.saturating_sub(essential + 1);
+    let mut left = left_spans(app, theme, left_room);
     // Short of room, the axis unit (also on the axis's border) goes first.
-    if left.iter().map(|(s, _)| str_width(s)).sum::<usize>() > left_room {
+    if spans_width(&left) > left_room {
         left.pop();
     }
-    let left_width = left.iter().map(|(s, _)| str_width(s)).sum::<usize>().min(left_room);
+    let left_width = spans_width(&left).min(left_room);
     // The other hints, in order, while they fit beside the left text.
     let mut room = width.saturating_sub(left_width + essential + 1);
     let shown: Vec<&Hint> = hints
@@ -40,14 +40,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             fits
         })
         .collect();
-    let mut spans = Vec::new();
-    let mut left_budget = left_room;
-    for (text, style) in left {
-        let text = ellipsize(&text, left_budget);
-        left_budget -= str_width(&text);
-        spans.push(Span::styled(text, style(theme)));
-    }
-    frame.render_widget(Line::from(spans), area);
+    let mut budget = left_room;
+    let left: Vec<Span> = left
+        .into_iter()
+        .map(|s| {
+            let text = ellipsize(&s.content, budget);
+            budget -= str_width(&text);
+            Span::styled(text, s.style)
+        })
+        .collect();
+    frame.render_widget(Line::from(left), area);
     let right: Vec<Span> = shown
         .iter()
         .flat_map(|h| {
@@ -59,24 +61,61 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     frame.render_widget(Line::from(right), Rect::new(x, area.y, u16::try_from(need).unwrap_or(0), 1));
 }
 
-type Styled = (String, fn(Theme) -> ratatui::style::Style);
+fn spans_width(spans: &[Span]) -> usize {
+    spans.iter().map(|s| str_width(&s.content)).sum()
+}
 
-/// The left part: counts, then the notice, search prompt or filters, then the axis unit.
-fn left_text(app: &App, width: u16) -> Vec<Styled> {
-    let mut out: Vec<Styled> =
-        vec![(format!(" {} of {} events ", app.visible.len(), app.timeline.events.len()), Theme::heading)];
-    if app.mode == Mode::Search {
-        out.push((" /".into(), Theme::key));
-        out.push((clean(&app.filters.query), |_| ratatui::style::Style::new()));
-        out.push(("▏".into(), Theme::key));
-    } else if let Some(notice) = app.notice {
-        out.push((format!(" {notice}"), Theme::heading));
-    } else if let Some(f) = describe_filters(app) {
-        out.push((format!(" {f}"), Theme::key));
+/// The left part, `room` columns at most: counts, the as-of cursor, then a
+/// notice, the search prompt or the filters, then the axis unit (last, so it
+/// is the first to go).
+fn left_spans(app: &App, theme: Theme, room: usize) -> Vec<Span<'static>> {
+    let mut left = vec![Span::styled(
+        format!(" {} of {} events ", app.shown.events().len(), app.timeline.events.len()),
+        theme.heading(),
+    )];
+    left.extend(super::facts::status_spans(app, theme));
+    if app.writing.stale {
+        left.insert(0, Span::styled(" STALE ", theme.selected()));
     }
-    let unit = axis::unit(app, axis::inner_width(width));
-    out.push((format!(" · axis: {}", unit.name()), Theme::muted));
-    out
+    if let Some(status) = &app.writing.status
+        && app.mode == Mode::Browse
+    {
+        left.push(Span::styled(format!(" {}", clean(status)), theme.key()));
+    } else if app.mode == Mode::Search {
+        // A query at the length limit says so; one wider than the bar shows
+        // its end, where the typing happens.
+        let full = app.filters.query.chars().count() >= MAX_QUERY;
+        let note = if full { format!(" (search stops at {MAX_QUERY} characters)") } else { String::new() };
+        let fixed = spans_width(&left) + 3 + str_width(&note);
+        let typed = room.saturating_sub(fixed);
+        left.push(Span::styled(" /", theme.key()));
+        left.push(Span::raw(tail(&clean(&app.filters.query), typed)));
+        left.push(Span::styled("▏", theme.key()));
+        left.push(Span::styled(note, theme.muted()));
+    } else if let Some(f) = describe_filters(app) {
+        left.push(Span::styled(format!(" {f}"), theme.key()));
+    }
+    let unit = axis::unit(app, axis::inner_width(app.size.0));
+    left.push(Span::styled(format!(" · axis: {}", unit.name()), theme.muted()));
+    left
+}
+
+/// The end of `s` that fits in `width` columns, after a `…` when cut.
+fn tail(s: &str, width: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    if str_width(s) <= width {
+        return s.to_owned();
+    }
+    let mut used = 1;
+    let mut start = s.len();
+    for (at, g) in s.grapheme_indices(true).rev() {
+        used += str_width(g);
+        if used > width {
+            break;
+        }
+        start = at;
+    }
+    if width == 0 { String::new() } else { format!("…{}", &s[start..]) }
 }
 
 /// The filters in force and how they combine, or `None`: `search "kremlin" ·
@@ -102,12 +141,57 @@ pub fn describe_filters(app: &App) -> Option<String> {
         let names = f.tags.iter().filter_map(|&g| t.tags.get(g as usize)).map(|g| clean(g)).collect();
         parts.push(any("tag", "tags", names));
     }
+    if !f.sources.is_empty() {
+        let names = f.sources.iter().filter_map(|&s| t.sources.get(s as usize)).map(|s| clean(&s.id)).collect();
+        parts.push(any("source", "sources", names));
+    }
     (!parts.is_empty()).then(|| {
-        parts
-            .iter()
-            .enumerate()
-            .map(|(n, p)| if n == 0 { p.clone() } else { format!("and {p}") })
-            .collect::<Vec<_>>()
-            .join(" · ")
+        let joined: Vec<String> =
+            parts.iter().enumerate().map(|(n, p)| if n == 0 { p.clone() } else { format!("and {p}") }).collect();
+        joined.join(" · ")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Msg, update};
+    use crate::timeline::limits::Limits;
+    use crate::timeline::{BUNDLED, load_bytes};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn status_of(app: &App) -> String {
+        let mut term = Terminal::new(TestBackend::new(100, 3)).expect("backend");
+        term.draw(|f| draw(f, Rect::new(0, 0, 100, 1), app, Theme { color: false })).expect("draw");
+        let buf = term.backend().buffer();
+        (0..100).map(|x| buf[(x, 0)].symbol().to_owned()).collect()
+    }
+
+    #[test]
+    fn a_full_query_says_so_and_shows_its_end() {
+        let t = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
+        let mut app = App::new(t, (100, 30));
+        update(&mut app, Msg::StartSearch);
+        for c in "putin".chars() {
+            update(&mut app, Msg::Input(c));
+        }
+        let short = status_of(&app);
+        assert!(short.contains("/putin▏") && !short.contains("search stops"), "{short}");
+        for c in std::iter::repeat_n('x', 300).chain("yz".chars()) {
+            update(&mut app, Msg::Input(c));
+        }
+        assert_eq!(app.filters.query.chars().count(), MAX_QUERY);
+        let full = status_of(&app);
+        assert!(full.contains("xxx▏ (search stops at 256 characters)"), "{full}");
+        assert!(full.contains("/…x"), "the end of the query shows: {full}");
+    }
+
+    #[test]
+    fn tail_keeps_the_end_that_fits() {
+        assert_eq!(tail("abcdef", 6), "abcdef");
+        assert_eq!(tail("abcdef", 4), "…def");
+        assert_eq!(tail("日本語", 5), "…本語");
+        assert_eq!(tail("abc", 0), "");
+    }
 }

@@ -7,6 +7,14 @@ use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// The binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_tlview");
+
+/// Where `needle` last occurs in `hay`.
+pub fn last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
 /// How long any wait may take before the test fails (generous for a loaded 2-core machine).
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -28,9 +36,15 @@ impl Session {
 
     /// Like [`Session::start`], with extra environment variables.
     pub fn start_with_env(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
+        Session::start_command(BIN, args, env, cols, rows)
+    }
+
+    /// Starts `program ARGS` in a `cols`×`rows` pty: a wrapper such as
+    /// `setsid` or `sh -c` in front of tlview.
+    pub fn start_command(program: &str, args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
         let pty =
             native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tlview"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
@@ -77,6 +91,31 @@ impl Session {
         writer.flush().expect("flush pty");
     }
 
+    /// Pastes `text` as a terminal does: inside bracketed-paste markers when
+    /// the binary turned bracketed paste on, as plain typing otherwise.
+    pub fn paste(&mut self, text: &str) {
+        let bytes = self.bytes();
+        if last(&bytes, b"\x1b[?2004h") > last(&bytes, b"\x1b[?2004l") {
+            self.send(&format!("\x1b[200~{text}\x1b[201~"));
+        } else {
+            self.send(text);
+        }
+    }
+
+    /// Waits until everything the binary wrote satisfies `check`.
+    pub fn wait_bytes(&self, what: &str, check: impl Fn(&[u8]) -> bool) {
+        let start = Instant::now();
+        while !check(&self.bytes()) {
+            assert!(start.elapsed() < TIMEOUT, "timed out waiting for {what}; the screen was:\n{}", self.screen());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The binary's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("child pid")
+    }
+
     /// Waits until `check` holds for the screen, or fails showing the screen as it was.
     pub fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
@@ -113,6 +152,18 @@ impl Session {
             .expect("resize pty");
     }
 
+    /// Resizes the pty to `cols`×`rows` (the binary gets SIGWINCH) while the
+    /// emulator reading the screen is `screen` (columns, rows): a terminal
+    /// that reports an absurd size without the test allocating one.
+    pub fn resize_pty(&mut self, cols: u16, rows: u16, screen: (u16, u16)) {
+        self.output.lock().expect("output lock").0.set_size(nonzero(screen.1), nonzero(screen.0));
+        self.master
+            .as_ref()
+            .expect("the pty is open")
+            .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("resize pty");
+    }
+
     /// Closes the terminal under the binary, as when a terminal window or an ssh session goes away.
     /// Every copy of the master side is closed: ours here, and the reader's
     /// after the redraw that `j` causes wakes it.
@@ -125,7 +176,7 @@ impl Session {
 
     /// Sends `signal` to the binary.
     pub fn signal(&self, signal: i32) {
-        let pid = self.child.process_id().expect("child pid");
+        let pid = self.pid();
         // SAFETY: kill(2) on the pid of a child this test spawned and has not yet reaped.
         let rc = unsafe { libc::kill(pid as libc::pid_t, signal) };
         assert_eq!(rc, 0, "kill failed");
@@ -162,4 +213,45 @@ impl Drop for Session {
 
 fn nonzero(n: u16) -> std::num::NonZero<u16> {
     std::num::NonZero::new(n).expect("a pty has at least one row and column")
+}
+
+/// Fields of `/proc/PID/stat` after the command name: state first (index 0),
+/// user and system CPU ticks at 11 and 12; `None` once the process is gone.
+pub fn proc_stat(pid: u32) -> Option<Vec<String>> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after = &text[text.rfind(')')? + 2..];
+    Some(after.split_whitespace().map(str::to_owned).collect())
+}
+
+/// CPU time `pid` has used, in clock ticks (user + system).
+pub fn cpu_ticks(pid: u32) -> u64 {
+    let stat = proc_stat(pid).expect("the process is running");
+    stat[11].parse::<u64>().expect("utime") + stat[12].parse::<u64>().expect("stime")
+}
+
+/// Waits for a child of `parent` to appear and returns its pid.
+pub fn child_of(parent: u32) -> u32 {
+    let start = Instant::now();
+    loop {
+        let children = std::fs::read_dir("/proc").expect("/proc").filter_map(|e| {
+            let pid: u32 = e.ok()?.file_name().to_str()?.parse().ok()?;
+            (proc_stat(pid)?.get(1)?.parse::<u32>().ok()? == parent).then_some(pid)
+        });
+        if let Some(pid) = children.into_iter().next() {
+            return pid;
+        }
+        assert!(start.elapsed() < TIMEOUT, "no child of {parent} appeared");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Kills a process the harness did not spawn itself (a grandchild, such as
+/// tlview under `setsid`) when dropped, so a failing test leaves nothing running.
+pub struct KillOnDrop(pub u32);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        // SAFETY: kill(2) with a pid read from /proc; at worst it fails.
+        unsafe { libc::kill(self.0 as libc::pid_t, libc::SIGKILL) };
+    }
 }

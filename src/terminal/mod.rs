@@ -1,0 +1,292 @@
+//! The terminal edge: entering and leaving full-screen mode, reading input
+//! and turning it into messages, and the loop that draws after each batch.
+//!
+//! The terminal is restored on every way out: a normal quit, an error, a
+//! panic (through the panic hook), any signal whose default is to end the
+//! process (turned into the normal quit path: `signals.rs`), and a terminal
+//! that hangs up or reaches end of file (noticed before crossterm is asked
+//! to read it: `input.rs`). Ctrl-z and SIGTSTP suspend: the terminal is
+//! restored while stopped and set up again, fully redrawn, on SIGCONT.
+//!
+//! The drawn area is at most [`MAX_COLS`]×[`MAX_ROWS`], whatever size the
+//! terminal reports: the screen buffers are allocated in proportion to it,
+//! and `stty cols 65535 rows 65535` would otherwise ask for gigabytes.
+
+mod input;
+mod signals;
+
+use crate::app::{self, App, Msg};
+use crate::ui::{self, Theme};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
+use crossterm::{cursor, execute, terminal as ct};
+use input::{Input, Ready};
+use ratatui::layout::Rect;
+use ratatui::{TerminalOptions, Viewport};
+use std::io::{self, IsTerminal, Write};
+use std::os::fd::AsFd;
+use std::time::Duration;
+
+/// How often the loop looks at signals and the terminal's size while waiting for input.
+const TICK: Duration = Duration::from_millis(50);
+
+/// The most events taken between two draws: input that never pauses (a
+/// stream of mouse motion, a pipe of keys) still gets the screen redrawn and
+/// signals looked at.
+const BATCH: usize = 10_000;
+
+/// The widest area drawn; a wider terminal shows it at the left.
+pub const MAX_COLS: u16 = 1000;
+/// The tallest area drawn; a taller terminal shows it at the top.
+pub const MAX_ROWS: u16 = 500;
+
+/// Why the viewer stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum End {
+    /// The user quit.
+    Quit,
+    /// A signal asked it to stop; the number is the signal's.
+    Signal(i32),
+    /// The terminal went away (hung up, or end of file on the input).
+    HungUp,
+}
+
+impl End {
+    /// The exit status for this ending: 0 on quit, 128 + the signal number otherwise.
+    #[must_use]
+    pub fn exit_status(self) -> u8 {
+        match self {
+            End::Quit => 0,
+            End::Signal(n) => u8::try_from(128 + n).unwrap_or(1),
+            End::HungUp => 129,
+        }
+    }
+}
+
+/// Whether the viewer can run here: it draws on standard output and reads
+/// keys from a terminal. Checked before any terminal mode is touched.
+///
+/// # Errors
+/// What is missing, as a sentence for the user.
+pub fn check_usable() -> Result<(), String> {
+    if !io::stdout().is_terminal() {
+        return Err("standard output is not a terminal, and the viewer draws on one.\n\
+             To check a file without the viewer, run `tlview --check FILE`."
+            .into());
+    }
+    if Input::open().is_none() {
+        return Err("there is no terminal to read keys from (standard input is not one, \
+             and there is no controlling terminal).\n\
+             To check a file without the viewer, run `tlview --check FILE`."
+            .into());
+    }
+    Ok(())
+}
+
+/// Mouse reporting as tlview uses it: button presses and the wheel (1000),
+/// in SGR encoding (1006) so columns past 223 work. No motion tracking
+/// (1002, 1003): crossterm's `EnableMouseCapture` asks for every motion,
+/// which floods the loop and the link to a remote terminal for nothing.
+const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
+
+/// Mouse reporting off, the modes crossterm would have enabled included.
+const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l";
+
+/// Turns the terminal's mouse reporting on or off (`m`: off lets the
+/// terminal's own selection work).
+fn set_mouse(on: bool) -> io::Result<()> {
+    let mut out = io::stdout();
+    out.write_all(if on { MOUSE_ON } else { MOUSE_OFF })?;
+    out.flush()
+}
+
+/// Enters full-screen mode: raw mode, alternate screen, bracketed paste (a
+/// paste arrives as one text, never as keys), cursor hidden, and mouse
+/// reporting when `mouse` is on.
+fn enter(mouse: bool) -> io::Result<()> {
+    ct::enable_raw_mode()?;
+    execute!(io::stdout(), ct::EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)?;
+    set_mouse(mouse)
+}
+
+/// Leaves full-screen mode: bracketed paste and mouse reporting off, cursor
+/// shown, main screen, raw mode off. Safe to call more than once.
+pub fn restore() {
+    let _ = set_mouse(false);
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableBracketedPaste, cursor::Show, ct::LeaveAlternateScreen);
+    let _ = ct::disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Runs the viewer on `app` until the user quits, a signal asks it to stop,
+/// or the terminal goes away.
+///
+/// # Errors
+/// An I/O error from the terminal; the terminal is restored first.
+pub fn run(mut app: App, theme: Theme) -> io::Result<End> {
+    let Some(input) = Input::open() else {
+        return Err(io::Error::other("no terminal to read keys from"));
+    };
+    let requests = signals::watch(restore)?;
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+    let mut result = enter(app.mouse).and_then(|()| event_loop(&mut app, theme, &input, &requests));
+    // A write that failed because the terminal went away is a hang-up, not an error.
+    if result.is_err() && input::wait(input.as_fd(), Duration::ZERO).is_ok_and(|r| r == Ready::HungUp) {
+        result = Ok(End::HungUp);
+    }
+    restore();
+    requests.finished();
+    result
+}
+
+/// The drawn area for a terminal of `w`×`h`: the top-left part, at most
+/// [`MAX_COLS`]×[`MAX_ROWS`].
+#[must_use]
+pub fn drawn_area(w: u16, h: u16) -> Rect {
+    Rect::new(0, 0, w.min(MAX_COLS), h.min(MAX_ROWS))
+}
+
+type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<io::Stdout>>;
+
+/// Sizes the drawing to a terminal of `w`×`h`, tells the app, and makes the
+/// next draw repaint every cell on a cleared screen (outside a clamped area
+/// included).
+fn resize(terminal: &mut Term, app: &mut App, (w, h): (u16, u16)) -> io::Result<()> {
+    let area = drawn_area(w, h);
+    execute!(io::stdout(), ct::Clear(ct::ClearType::All))?;
+    terminal.resize(area)?;
+    app::update(app, Msg::Resize(area.width, area.height));
+    Ok(())
+}
+
+fn event_loop(app: &mut App, theme: Theme, input: &Input, requests: &signals::Requests) -> io::Result<End> {
+    let mut reported = ct::size()?;
+    let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
+    let viewport = Viewport::Fixed(drawn_area(reported.0, reported.1));
+    // Never dropped: ratatui's drop shows the cursor and reports a failure
+    // with `eprintln!`, which panics when standard error is the terminal that
+    // just went away. [`restore`] shows the cursor; the process ends next.
+    let mut terminal =
+        std::mem::ManuallyDrop::new(ratatui::Terminal::with_options(backend, TerminalOptions { viewport })?);
+    resize(&mut terminal, app, reported)?;
+    // Draw only when something changed: most mouse events (a release, a
+    // middle click) mean nothing to the viewer.
+    let mut dirty = true;
+    let mut mouse = app.mouse;
+    loop {
+        // Take every event crossterm has before waiting on the file again.
+        let mut taken = 0;
+        while !app.quit
+            && taken < BATCH
+            && let Some(ev) = input::next_event()?
+        {
+            taken += 1;
+            input::debug_panic(&ev);
+            match ev {
+                Event::Resize(w, h) => {
+                    reported = (w, h);
+                    resize(&mut terminal, app, reported)?;
+                    dirty = true;
+                }
+                ev => match input::message(app, ev) {
+                    Some(Msg::Suspend) => {
+                        reported = suspend(&mut terminal, app)?;
+                        dirty = true;
+                    }
+                    Some(msg) => {
+                        app::update(app, msg);
+                        dirty = true;
+                    }
+                    None => {}
+                },
+            }
+        }
+        if app.quit {
+            return Ok(End::Quit);
+        }
+        if let Some(signal) = requests.stop() {
+            return Ok(End::Signal(signal));
+        }
+        if requests.take_suspend() {
+            reported = suspend(&mut terminal, app)?;
+            dirty = true;
+        }
+        if requests.take_resumed() {
+            // Continued (after our stop, or someone's SIGSTOP): whoever had the
+            // terminal meanwhile may have changed its modes, so set them all again.
+            reported = reenter(&mut terminal, app)?;
+            dirty = true;
+        }
+        // The model says whether the mouse is wanted (`m`); the terminal follows.
+        if app.mouse != mouse {
+            set_mouse(app.mouse)?;
+            mouse = app.mouse;
+        }
+        if dirty {
+            let mut limits = None;
+            let clamped = (reported != (app.size.0, app.size.1)).then_some(reported);
+            terminal.draw(|f| {
+                limits = Some(ui::draw(f, app, theme));
+                if let Some(size) = clamped {
+                    ui::clamp_notice(f, size, theme);
+                }
+            })?;
+            // Offsets past the content are clamped; what is shown does not change.
+            app::update(app, Msg::Drawn(limits.unwrap_or_default()));
+            dirty = false;
+        }
+        if taken == BATCH {
+            // crossterm may hold more of the batch already read: take it before waiting.
+            continue;
+        }
+        match input::wait(input.as_fd(), TICK)? {
+            Ready::Input => {}
+            Ready::HungUp => return Ok(End::HungUp),
+            Ready::Timeout => {
+                let now = ct::size()?;
+                if now != reported {
+                    reported = now;
+                    resize(&mut terminal, app, reported)?;
+                    dirty = true;
+                }
+            }
+        }
+    }
+}
+
+/// Suspends like less and vim: restores the terminal, stops the process,
+/// and once continued sets full-screen mode up again and redraws it all.
+/// Returns the terminal's size then (it may have changed meanwhile).
+fn suspend(terminal: &mut Term, app: &mut App) -> io::Result<(u16, u16)> {
+    restore();
+    signals::stop_self()?;
+    reenter(terminal, app)
+}
+
+/// Sets full-screen mode up again from whatever state the terminal is in,
+/// and makes the next draw repaint every cell; returns the terminal's size.
+fn reenter(terminal: &mut Term, app: &mut App) -> io::Result<(u16, u16)> {
+    // crossterm skips enabling raw mode when it believes it already did;
+    // the shell may have reset the modes while the process was stopped.
+    let _ = ct::disable_raw_mode();
+    enter(app.mouse)?;
+    let size = ct::size()?;
+    resize(terminal, app, size)?;
+    Ok(size)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_drawn_area_is_the_top_left_part_at_most_the_maximum() {
+        assert_eq!(drawn_area(120, 40), Rect::new(0, 0, 120, 40));
+        assert_eq!(drawn_area(65535, 65535), Rect::new(0, 0, MAX_COLS, MAX_ROWS));
+        assert_eq!(drawn_area(4000, 30), Rect::new(0, 0, MAX_COLS, 30));
+    }
+}

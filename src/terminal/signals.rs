@@ -1,0 +1,102 @@
+//! Signals while the viewer runs. A handler must not touch the terminal
+//! (it could interrupt a half-written frame), so a watcher thread turns each
+//! signal into a flag the loop looks at between waits:
+//!
+//! - every signal whose default is to end the process (SIGINT and SIGTERM
+//!   included) becomes a stop: the loop leaves through the normal path, the
+//!   terminal is restored and the process exits 128 + the signal's number.
+//!   A watchdog restores and exits from the thread if the loop has not left
+//!   within [`GRACE`] (it can be stuck inside the terminal library);
+//! - SIGTSTP becomes a suspend, done by the loop like less and vim do:
+//!   restore, stop, and set the terminal up again when continued;
+//! - SIGCONT (after any stop, ours or someone's `kill -STOP`) asks for the
+//!   terminal to be set up again and the screen redrawn in full.
+
+use signal_hook::consts::signal::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGIO, SIGPROF, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2, SIGVTALRM, SIGXCPU,
+    SIGXFSZ,
+};
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::time::{Duration, Instant};
+
+/// The signals whose default action ends the process, and which the viewer
+/// can catch (SIGPIPE is left out: Rust ignores it and reports a write error).
+const ENDING: &[i32] =
+    &[SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGIO];
+
+/// How long the loop has to leave by itself after an ending signal before
+/// the watchdog restores the terminal and exits for it.
+const GRACE: Duration = Duration::from_secs(1);
+
+/// What signals asked of the loop, set by the watcher thread.
+#[derive(Default)]
+pub(super) struct Requests {
+    /// The ending signal received, or 0.
+    stop: AtomicI32,
+    /// SIGTSTP arrived: suspend.
+    suspend: AtomicBool,
+    /// SIGCONT arrived: set the terminal up again and redraw.
+    resumed: AtomicBool,
+    /// The loop has left and restored the terminal: the watchdog stands down.
+    done: AtomicBool,
+}
+
+impl Requests {
+    /// The ending signal received so far, if any.
+    pub(super) fn stop(&self) -> Option<i32> {
+        Some(self.stop.load(Ordering::SeqCst)).filter(|&s| s != 0)
+    }
+
+    /// Whether a suspend was asked for since the last call.
+    pub(super) fn take_suspend(&self) -> bool {
+        self.suspend.swap(false, Ordering::SeqCst)
+    }
+
+    /// Whether the process was continued since the last call.
+    pub(super) fn take_resumed(&self) -> bool {
+        self.resumed.swap(false, Ordering::SeqCst)
+    }
+
+    /// Tells the watchdog the terminal is restored and the loop has left.
+    pub(super) fn finished(&self) {
+        self.done.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Starts the watcher thread; the returned requests are what it has seen.
+pub(super) fn watch(restore: fn()) -> io::Result<Arc<Requests>> {
+    let requests = Arc::new(Requests::default());
+    let mut wanted = ENDING.to_vec();
+    wanted.extend([SIGTSTP, SIGCONT]);
+    let mut signals = signal_hook::iterator::Signals::new(wanted)?;
+    let seen = Arc::clone(&requests);
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            match signal {
+                SIGTSTP => seen.suspend.store(true, Ordering::SeqCst),
+                SIGCONT => seen.resumed.store(true, Ordering::SeqCst),
+                _ => {
+                    seen.stop.store(signal, Ordering::SeqCst);
+                    let deadline = Instant::now() + GRACE;
+                    while Instant::now() < deadline {
+                        if seen.done.load(Ordering::SeqCst) {
+                            return;
+                        }
+                        std::thread::sleep(Duration::from_millis(10));
+                    }
+                    restore();
+                    std::process::exit(128 + signal);
+                }
+            }
+        }
+    });
+    Ok(requests)
+}
+
+/// Stops the process until SIGCONT (the terminal must be restored first).
+/// SIGSTOP cannot be caught, so this stops even with SIGTSTP handled here.
+pub(super) fn stop_self() -> io::Result<()> {
+    signal_hook::low_level::raise(signal_hook::consts::signal::SIGSTOP)
+}
