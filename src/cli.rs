@@ -49,6 +49,8 @@ pub enum Command {
     Help,
     /// Print the version.
     Version,
+    /// `export` or `convert` (see [`crate::cli_export`]).
+    Sub(crate::cli_export::Sub),
 }
 
 /// A parsed command line.
@@ -70,6 +72,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString
     if let Some(v) = env_size {
         let v = v.to_string_lossy();
         limits.max_file_bytes = parse_size(&v).map_err(|e| format!("{SIZE_ENV}: {e}"))?;
+    }
+    let args: Vec<OsString> = args.into_iter().collect();
+    if args.first().is_some_and(crate::cli_export::is_subcommand) {
+        let command = Command::Sub(crate::cli_export::parse(args, &mut limits)?);
+        return Ok(Args { command, limits });
     }
     let (mut check, mut help, mut version) = (false, false, false);
     let mut files = Vec::new();
@@ -103,7 +110,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString
 }
 
 /// The one-line usage shown with usage errors.
-pub const USAGE: &str = "usage: tlview [FILE] | tlview --check [FILE...]";
+pub const USAGE: &str =
+    "usage: tlview [FILE] | tlview --check [FILE...] | tlview export --to FORMAT [FILE] | tlview convert IN";
 
 /// The `--help` text, generated from [`FLAGS`].
 #[must_use]
@@ -116,6 +124,7 @@ pub fn help() -> String {
     for f in FLAGS {
         out.push_str(&format!("  {:<26} {}\n", flag_label(f), f.doc));
     }
+    out.push_str(&crate::cli_export::help());
     out.push_str("\nExit status: 0 ok, 1 a file has problems, 2 usage error or unreadable file,\n");
     out.push_str("130 load stopped with Ctrl-c, 128+N ended by signal N (terminal restored first).\n");
     out.push_str("Keys: press ? in the viewer. Format: docs/format.md\n");
@@ -154,7 +163,7 @@ pub fn load_with(
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Timeline, LoadError> {
     match file {
-        Some(path) => timeline::load_path(path, limits, progress),
+        Some(path) => crate::cli_export::load_path(path, limits, progress),
         None => timeline::load_bytes(BUNDLED_NAME, BUNDLED.as_bytes(), limits),
     }
 }

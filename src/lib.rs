@@ -6,6 +6,8 @@
 
 pub mod app;
 pub mod cli;
+pub mod cli_export;
+pub mod formats;
 pub mod keys;
 pub mod progress;
 pub mod terminal;

@@ -23,6 +23,9 @@ fn main() -> ExitCode {
         Command::Help => print(&mut stdout, &cli::help()),
         Command::Version => print(&mut stdout, &format!("tlview {}\n", env!("CARGO_PKG_VERSION"))),
         Command::Check(files) => ExitCode::from(cli::check(&files, &args.limits, &mut stdout)),
+        Command::Sub(sub) => {
+            ExitCode::from(tlview::cli_export::run(&sub, &args.limits, &mut stdout, &mut std::io::stderr()))
+        }
         Command::View(file) => {
             // Load fully before touching the terminal: a refused file leaves it as it was.
             let name = file.as_ref().map_or(tlview::timeline::BUNDLED_NAME.into(), |f| f.display().to_string());
