@@ -120,7 +120,7 @@ impl State {
         }
         let buf = self.buf();
         for c in s.chars() {
-            if c.is_whitespace() {
+            if c.is_ascii_whitespace() {
                 if !buf.ends_with([' ', '\n']) && !buf.is_empty() {
                     buf.push(' ');
                 }
