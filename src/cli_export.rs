@@ -318,3 +318,7 @@ fn convert(c: &ConvertArgs, limits: &Limits) -> Result<String, (u8, String)> {
         .map_err(|err| (err.exit_status(), err.to_string()))?;
     Ok(yaml)
 }
+
+#[cfg(test)]
+#[path = "cli_export_tests.rs"]
+mod tests;

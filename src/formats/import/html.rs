@@ -47,7 +47,7 @@ pub struct Plain {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Role {
+enum Part {
     Quote,
     Cite,
     By,
@@ -60,7 +60,7 @@ enum Role {
 }
 
 struct Frame {
-    role: Role,
+    role: Part,
     tag: Vec<u8>,
     buf: String,
     href: Option<String>,
@@ -111,7 +111,7 @@ impl State {
     }
 
     fn skipping(&self) -> bool {
-        self.stack.iter().any(|f| f.role == Role::Skip)
+        self.stack.iter().any(|f| f.role == Part::Skip)
     }
 
     fn text(&mut self, s: &str) {
@@ -130,7 +130,7 @@ impl State {
         }
     }
 
-    fn push(&mut self, role: Role, tag: &[u8], href: Option<String>) {
+    fn push(&mut self, role: Part, tag: &[u8], href: Option<String>) {
         self.stack.push(Frame {
             role,
             tag: tag.to_vec(),
@@ -147,21 +147,21 @@ impl State {
         let classes: Vec<&str> = class.split_whitespace().collect();
         match name {
             b"script" | b"style" | b"template" | b"head" | b"title" if !self_closing => {
-                self.push(Role::Skip, name, None)
+                self.push(Part::Skip, name, None)
             }
             b"br" => self.buf().push('\n'),
-            b"blockquote" => self.push(Role::Quote, name, None),
-            b"cite" => self.push(Role::Cite, name, None),
+            b"blockquote" => self.push(Part::Quote, name, None),
+            b"cite" => self.push(Part::Cite, name, None),
             b"a" if !self_closing => {
                 let href = href.filter(|h| safe_url(h));
-                let role = if classes.contains(&"tlv-source") { Role::SourceName } else { Role::Link };
+                let role = if classes.contains(&"tlv-source") { Part::SourceName } else { Part::Link };
                 self.push(role, name, href);
             }
-            _ if classes.contains(&"tlv-by") => self.push(Role::By, name, None),
-            _ if classes.contains(&"tlv-role") => self.push(Role::RoleName, name, None),
-            _ if classes.contains(&"tlv-source") => self.push(Role::SourceName, name, None),
-            _ if classes.contains(&"tlv-location") => self.push(Role::Location, name, None),
-            _ if classes.contains(&"tlv-sources") => self.push(Role::SourceList, name, None),
+            _ if classes.contains(&"tlv-by") => self.push(Part::By, name, None),
+            _ if classes.contains(&"tlv-role") => self.push(Part::RoleName, name, None),
+            _ if classes.contains(&"tlv-source") => self.push(Part::SourceName, name, None),
+            _ if classes.contains(&"tlv-location") => self.push(Part::Location, name, None),
+            _ if classes.contains(&"tlv-sources") => self.push(Part::SourceList, name, None),
             b"ul" => self.lists.push(None),
             b"ol" => self.lists.push(Some(0)),
             b"li" => {
@@ -204,25 +204,25 @@ impl State {
         let text = tidy(&f.buf);
         let parent_role = self.stack.last().map(|p| p.role);
         match f.role {
-            Role::Skip => {}
-            Role::Link | Role::SourceName => {
+            Part::Skip => {}
+            Part::Link | Part::SourceName => {
                 let title = if text.is_empty() { f.href.clone().unwrap_or_default() } else { text.clone() };
                 let found = SourceRef { title, url: f.href.clone() };
-                let keep = !found.title.is_empty() && (f.role == Role::SourceName || found.url.is_some());
-                if let Some(cite) = self.stack.iter_mut().rev().find(|p| p.role == Role::Cite) {
+                let keep = !found.title.is_empty() && (f.role == Part::SourceName || found.url.is_some());
+                if let Some(cite) = self.stack.iter_mut().rev().find(|p| p.role == Part::Cite) {
                     if keep && cite.source.is_none() {
                         cite.source = Some(found);
                     }
                 } else if keep {
                     self.out.sources.push(found);
                 }
-                if parent_role != Some(Role::SourceList) {
+                if parent_role != Some(Part::SourceList) {
                     self.buf().push_str(&text);
                 }
             }
-            Role::By | Role::RoleName => {
-                if let Some(cite) = self.stack.iter_mut().rev().find(|p| p.role == Role::Cite) {
-                    if f.role == Role::By {
+            Part::By | Part::RoleName => {
+                if let Some(cite) = self.stack.iter_mut().rev().find(|p| p.role == Part::Cite) {
+                    if f.role == Part::By {
                         cite.by = Some(text.clone());
                     } else {
                         cite.role_text = Some(text.clone());
@@ -230,10 +230,10 @@ impl State {
                 }
                 self.buf().push_str(&text);
             }
-            Role::Location => self.out.location = Some(text).filter(|t| !t.is_empty()),
-            Role::SourceList => {}
-            Role::Cite => {
-                if let Some(q) = self.stack.iter_mut().rev().find(|p| p.role == Role::Quote) {
+            Part::Location => self.out.location = Some(text).filter(|t| !t.is_empty()),
+            Part::SourceList => {}
+            Part::Cite => {
+                if let Some(q) = self.stack.iter_mut().rev().find(|p| p.role == Part::Quote) {
                     let source = f.source.or_else(|| last_part(&text));
                     let (by, role) = match f.by {
                         Some(by) => (by, f.role_text),
@@ -247,7 +247,7 @@ impl State {
                     self.buf().push_str(&text);
                 }
             }
-            Role::Quote => self.quote(f, text),
+            Part::Quote => self.quote(f, text),
         }
     }
 
@@ -287,7 +287,7 @@ fn speaker(cite: &str) -> (String, Option<String>) {
 /// The last comma-separated part of a cite, as a named source.
 fn last_part(cite: &str) -> Option<SourceRef> {
     let (_, last) = cite.rsplit_once(", ")?;
-    let title = last.trim().trim_end_matches(|c: char| c == ')' || c == '.').trim();
+    let title = last.trim().trim_end_matches([')', '.']).trim();
     (!title.is_empty()).then(|| SourceRef { title: title.to_owned(), url: None })
 }
 
