@@ -12,11 +12,15 @@ fn temp(name: &str) -> PathBuf {
 
 #[test]
 fn export_arguments_are_parsed() {
-    let args = ["export", "--to", "csv", "f.yaml", "-o", "out.csv", "--group-by", "tag", "--actor", "a", "--actor", "b"];
+    let args =
+        ["export", "--to", "csv", "f.yaml", "-o", "out.csv", "--group-by", "tag", "--actor", "a", "--actor", "b"];
     let Ok(Sub::Export(e)) = sub(&[&args[..], &["--tag", "t", "--search", "x y"]].concat()) else { panic!("parses") };
     assert_eq!(e.format, Some(Format::Csv));
     assert_eq!((e.file, e.output), (Some("f.yaml".into()), Some("out.csv".into())));
-    assert_eq!((e.group_by, e.actors, e.tags, e.search), (GroupBy::Tag, vec!["a".into(), "b".into()], vec!["t".into()], Some("x y".into())));
+    assert_eq!(
+        (e.group_by, e.actors, e.tags, e.search),
+        (GroupBy::Tag, vec!["a".into(), "b".into()], vec!["t".into()], Some("x y".into()))
+    );
     assert_eq!(sub(&["convert", "in.json"]), Ok(Sub::Convert(ConvertArgs { input: "in.json".into(), output: None })));
 }
 
@@ -34,7 +38,8 @@ fn export_usage_errors_say_what_to_write() {
 fn filters_select_what_the_viewer_would_show() {
     let bundled = || crate::cli::load(None, &Limits::default()).expect("bundled loads");
     let all = bundled().events.len();
-    let by = |e: ExportArgs| filtered(bundled(), &e).map(|t| t.events.iter().map(|e| e.id.to_string()).collect::<Vec<_>>());
+    let by =
+        |e: ExportArgs| filtered(bundled(), &e).map(|t| t.events.iter().map(|e| e.id.to_string()).collect::<Vec<_>>());
     let peskov = by(ExportArgs { actors: vec!["Peskov".into()], ..ExportArgs::default() }).expect("known actor");
     assert!(!peskov.is_empty() && peskov.len() < all);
     assert!(peskov.contains(&"peskov-no-comment".to_owned()));
@@ -73,7 +78,11 @@ fn a_file_that_is_not_timelinejs_is_refused_plainly() {
     std::fs::write(&bad, "[1, 2]").expect("write");
     let (mut out, mut err) = (Vec::new(), Vec::new());
     assert_eq!(run(&Sub::Convert(ConvertArgs { input: bad, output: None }), &Limits::default(), &mut out, &mut err), 1);
-    assert!(String::from_utf8_lossy(&err).contains("bad.json:1:1: not TimelineJS JSON"), "{}", String::from_utf8_lossy(&err));
+    assert!(
+        String::from_utf8_lossy(&err).contains("bad.json:1:1: not TimelineJS JSON"),
+        "{}",
+        String::from_utf8_lossy(&err)
+    );
 }
 
 #[test]

@@ -247,3 +247,23 @@ fn files_are_recognised_by_extension_then_content() {
     assert!(import::to_yaml(Kind::Json, "x", b"[1]").is_err());
     assert!(import::to_yaml(Kind::Csv, "x", b"a,b\n1,2\n").is_err());
 }
+
+#[test]
+fn hostile_timelinejs_converts_to_yaml_without_controls() {
+    let json = r#"{"title": {"text": {"headline": "T\u001b]0;x\u0007"}},
+      "events": [
+        {"start_date": {"year": "2020\r\nevents: []"}, "text": {"headline": "bad year\r# x"}},
+        {"start_date": {"year": 2021, "month": 13}, "text": {"headline": "bad month"}},
+        {"start_date": {"year": 2022}, "unique_id": "a\nb c\u202e", "background": {"color": "\r\nx: 1"},
+         "media": {"url": "https://x\r\ny: 2"},
+         "text": {"headline": "<b>E\u001b[2J</b>", "text": "<a href=\"https://e.org/\u001b\r\nz\">l\u009b</a> \u202e"}}]}"#;
+    let yaml = import::to_yaml(Kind::Json, "h\u{1b}.json", json.as_bytes()).expect("converts");
+    assert!(!yaml.chars().any(|c| c != '\n' && (c.is_control() || crate::text::is_unsafe(c))), "{yaml}");
+    let t = load(&yaml);
+    assert_eq!(t.events.len(), 1);
+    assert_eq!(t.events[0].id.as_ref(), "a-b-c");
+    assert_eq!(&*t.events[0].title, "E␛[2J");
+    let url = t.sources[0].url.as_deref().expect("url");
+    assert!(!url.chars().any(|c| c.is_control()), "{url:?}");
+    assert!(yaml.contains("month 13"), "{yaml}");
+}

@@ -153,7 +153,7 @@ impl State {
             b"blockquote" => self.push(Part::Quote, name, None),
             b"cite" => self.push(Part::Cite, name, None),
             b"a" if !self_closing => {
-                let href = href.filter(|h| safe_url(h));
+                let href = href.filter(|h| safe_url(h)).map(|h| crate::text::sanitize(h.trim()).into_owned());
                 let role = if classes.contains(&"tlv-source") { Part::SourceName } else { Part::Link };
                 self.push(role, name, href);
             }

@@ -281,17 +281,17 @@ impl Writer {
             let m = &s.media;
             let entry = format!(
                 "[{{url: {}, caption: {}, credit: {}}}]",
-                q(&m.url),
+                q(&comment(&m.url)),
                 q(&one_line(&plain(&m.caption).text)),
                 q(&one_line(&plain(&m.credit).text))
             );
             maybe(out, "    ", CARRY_MEDIA, "media", &entry);
         }
         if !s.background.is_empty() {
-            let _ = writeln!(out, "    # not carried: background: {}", q(&s.background));
+            let _ = writeln!(out, "    # not carried: background: {}", q(&comment(&s.background)));
         }
         for n in notes {
-            let _ = writeln!(out, "    # not carried: {}", n.replace('\n', " "));
+            let _ = writeln!(out, "    # not carried: {}", comment(&n));
         }
     }
 
@@ -341,5 +341,11 @@ impl Writer {
 
 /// A slide that could not become an event, kept as a comment.
 fn skipped(out: &mut String, s: &Slide, title: &str, why: &str) {
-    let _ = writeln!(out, "  # not carried: slide {} ({}): {}", q(title), s.at, why.replace('\n', " "));
+    let _ = writeln!(out, "  # not carried: slide {} ({}): {}", q(title), s.at, comment(why));
+}
+
+/// Text from the input made safe for a one-line YAML comment: every
+/// control (a line break or carriage return included) becomes visible.
+fn comment(s: &str) -> String {
+    crate::text::sanitize(s).into_owned()
 }
