@@ -198,7 +198,17 @@ pub fn load_path(
         None => timeline::load_bytes_with(&name, &bytes, limits, progress),
         Some(kind) => {
             let yaml = convert_bytes(kind, &name, &bytes)?;
-            timeline::load_bytes_with(&format!("{name} (converted)"), yaml.as_bytes(), limits, progress)
+            let loaded = timeline::load_bytes_with(&format!("{name} (converted)"), yaml.as_bytes(), limits, progress);
+            loaded.map_err(|err| match err {
+                LoadError::Invalid { file, mut problems } => {
+                    let hint = format!(
+                        "these lines and columns are in the YAML that `tlview convert {name}` writes; fix them there"
+                    );
+                    problems.push(Problem::at(Position { line: 1, column: 1 }, hint));
+                    LoadError::Invalid { file, problems }
+                }
+                other => other,
+            })
         }
     }
 }
@@ -269,10 +279,12 @@ pub fn filtered(t: Timeline, e: &ExportArgs) -> Result<Timeline, String> {
 /// problems go to `stderr`. Returns the exit status (0, 1 invalid input, 2 unreadable or usage).
 pub fn run(sub: &Sub, limits: &Limits, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
     let result = match sub {
-        Sub::Export(e) => export(e, limits).map(|text| (text, e.output.as_ref())),
-        Sub::Convert(c) => convert(c, limits).map(|text| (text, c.output.as_ref())),
+        Sub::Export(e) => export(e, limits).map(|text| (text, 0, String::new(), e.output.as_ref())),
+        Sub::Convert(c) => {
+            convert(c, limits).map(|(text, status, problems)| (text, status, problems, c.output.as_ref()))
+        }
     };
-    let (text, output) = match result {
+    let (text, status, problems, output) = match result {
         Ok(r) => r,
         Err((status, message)) => {
             let _ = stderr.write_all(message.as_bytes());
@@ -287,8 +299,9 @@ pub fn run(sub: &Sub, limits: &Limits, stdout: &mut dyn Write, stderr: &mut dyn 
             _ => Ok(()),
         },
     };
+    let _ = stderr.write_all(problems.as_bytes());
     match written {
-        Ok(()) => 0,
+        Ok(()) => status,
         Err(m) => {
             let _ = stderr.write_all(m.as_bytes());
             2
@@ -307,16 +320,20 @@ fn export(e: &ExportArgs, limits: &Limits) -> Result<String, (u8, String)> {
     formats::export(&t, format, Options { group_by: e.group_by }).map_err(|m| (2, format!("tlview: {m}\n")))
 }
 
-/// Converts the input to YAML and checks it with the loader before writing it.
-fn convert(c: &ConvertArgs, limits: &Limits) -> Result<String, (u8, String)> {
+/// Converts the input to YAML and checks it with the loader. YAML the
+/// loader refuses is still written, so it can be fixed, with the problems
+/// (at lines of that YAML) and exit status 1.
+fn convert(c: &ConvertArgs, limits: &Limits) -> Result<(String, u8, String), (u8, String)> {
     let name = c.input.display().to_string();
     let bytes = read_limited(&c.input, limits).map_err(|err| (err.exit_status(), err.to_string()))?;
     let kind = import::detect(&c.input, &bytes)
         .ok_or_else(|| (2, format!("tlview: {}: not a TimelineJS JSON or CSV file\n", sanitize(&name))))?;
     let yaml = convert_bytes(kind, &name, &bytes).map_err(|err| (err.exit_status(), err.to_string()))?;
-    timeline::load_bytes(&format!("{name} (converted)"), yaml.as_bytes(), limits)
-        .map_err(|err| (err.exit_status(), err.to_string()))?;
-    Ok(yaml)
+    let shown = c.output.as_ref().map_or_else(|| format!("{name} (converted)"), |o| o.display().to_string());
+    Ok(match timeline::load_bytes(&shown, yaml.as_bytes(), limits) {
+        Ok(_) => (yaml, 0, String::new()),
+        Err(err) => (yaml, err.exit_status(), err.to_string()),
+    })
 }
 
 #[cfg(test)]

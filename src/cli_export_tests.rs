@@ -86,6 +86,26 @@ fn a_file_that_is_not_timelinejs_is_refused_plainly() {
 }
 
 #[test]
+fn a_conversion_the_loader_refuses_is_still_written_with_its_problems() {
+    // A headline longer than the loader's limit for one value: the converter writes it, the loader refuses it.
+    let input = temp("long.json");
+    let long = "x".repeat(300);
+    let json = format!(r#"{{"events": [{{"start_date": {{"year": 2000}}, "text": {{"headline": "{long}"}}}}]}}"#);
+    std::fs::write(&input, json).expect("write");
+    let limits = Limits { max_scalar_bytes: 200, ..Limits::default() };
+    let output = temp("long.yaml");
+    let c = ConvertArgs { input: input.clone(), output: Some(output.clone()) };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    assert_eq!(run(&Sub::Convert(c), &limits, &mut out, &mut err), 1);
+    let yaml = std::fs::read_to_string(&output).expect("written");
+    assert!(yaml.contains(&long), "{yaml}");
+    let err = String::from_utf8_lossy(&err);
+    assert!(err.contains("long.yaml:"), "{err}");
+    let opened = load_path(&input, &limits, &mut |_, _| true).expect_err("refused").to_string();
+    assert!(opened.contains("long.json (converted):") && opened.contains("`tlview convert "), "{opened}");
+}
+
+#[test]
 fn help_and_readme_show_every_export_flag() {
     let text = crate::cli::help();
     for f in EXPORT_FLAGS {
