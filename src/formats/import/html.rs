@@ -20,7 +20,9 @@ pub struct SourceRef {
     pub url: Option<String>,
 }
 
-/// A quotation found in a `<blockquote>` with an attributable `<cite>`.
+/// A quotation found in a `<blockquote>` whose `<cite>` names a speaker
+/// and links (or, in tlview's own exports, marks) a source: a quote needs
+/// both, and a fact-checking tool must not guess a source from prose.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FoundQuote {
     /// The words.
@@ -234,7 +236,7 @@ impl State {
             Part::SourceList => {}
             Part::Cite => {
                 if let Some(q) = self.stack.iter_mut().rev().find(|p| p.role == Part::Quote) {
-                    let source = f.source.or_else(|| last_part(&text));
+                    let source = f.source;
                     let (by, role) = match f.by {
                         Some(by) => (by, f.role_text),
                         None => speaker(&text),
@@ -282,13 +284,6 @@ fn speaker(cite: &str) -> (String, Option<String>) {
     let by = parts.first().copied().unwrap_or_default().to_owned();
     let role = (parts.len() > 2).then(|| parts[1].to_owned()).filter(|r| !r.is_empty());
     (by, role)
-}
-
-/// The last comma-separated part of a cite, as a named source.
-fn last_part(cite: &str) -> Option<SourceRef> {
-    let (_, last) = cite.rsplit_once(", ")?;
-    let title = last.trim().trim_end_matches([')', '.']).trim();
-    (!title.is_empty()).then(|| SourceRef { title: title.to_owned(), url: None })
 }
 
 fn is_block(name: &[u8]) -> bool {

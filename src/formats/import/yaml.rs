@@ -72,26 +72,33 @@ fn text_field(out: &mut String, indent: &str, key: &str, value: &str) {
 
 /// `key: value`, or the same as a `# not carried:` comment when the format cannot hold it yet.
 fn maybe(out: &mut String, indent: &str, carried: bool, key: &str, value: &str) {
+    let sep = if value.is_empty() { "" } else { " " };
     if carried {
-        let _ = writeln!(out, "{indent}{key}: {value}");
+        let _ = writeln!(out, "{indent}{key}:{sep}{value}");
     } else {
-        let _ = writeln!(out, "{indent}# not carried: {key}: {value}");
+        let _ = writeln!(out, "{indent}# not carried: {key}:{sep}{value}");
     }
 }
 
 /// The tlview form of a TimelineJS date, at its written precision.
 fn date(p: &Parts, notes: &mut Vec<String>) -> Result<String, String> {
+    const NAMES: [&str; 7] = ["year", "month", "day", "hour", "minute", "second", "millisecond"];
     let num = |i: usize| -> Result<Option<u32>, String> {
         let f = p.fields[i].trim();
         if f.is_empty() {
             return Ok(None);
         }
-        let n = f.parse::<f64>().ok().filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n < 1e9);
-        n.map(|n| Some(n as u32)).ok_or_else(|| format!("`{f}` is not a whole number"))
+        let n = f.parse::<f64>().ok().filter(|n| n.fract() == 0.0);
+        match n {
+            None => Err(format!("the {} `{f}` is not a whole number", NAMES[i])),
+            Some(n) if i == 0 && !(0.0..=9999.0).contains(&n) => {
+                Err(format!("the year {f} cannot be written: tlview dates run from year 0000 to 9999"))
+            }
+            Some(n) if i > 0 && !(0.0..=999.0).contains(&n) => Err(format!("the {} `{f}` is out of range", NAMES[i])),
+            Some(n) => Ok(Some(n as u32)),
+        }
     };
-    let year = num(0)?
-        .filter(|y| *y <= 9999)
-        .ok_or_else(|| format!("year `{}` cannot be written: tlview dates run from 0000 to 9999", p.fields[0]))?;
+    let year = num(0)?.unwrap_or(0);
     let mut text = format!("{year:04}");
     if let Some(m) = num(1)? {
         let _ = write!(text, "-{m:02}");
@@ -232,7 +239,20 @@ impl Writer {
 
     fn event(&mut self, out: &mut String, s: &Slide) {
         let head = plain(&s.headline);
-        let body = plain(&s.text);
+        let mut body = plain(&s.text);
+        // TimelineJS's media may be HTML itself (a blockquote as media): read it as text.
+        let media_html = s.media.url.trim_start().starts_with('<');
+        if media_html {
+            let media = plain(&s.media.url);
+            body.text = [body.text.as_str(), media.text.as_str()]
+                .iter()
+                .filter(|t| !t.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            body.quotes.extend(media.quotes);
+            body.sources.extend(media.sources);
+        }
         let mut title = one_line(&head.text);
         if title.is_empty() {
             title = body.text.lines().next().map(one_line).unwrap_or_default();
@@ -277,7 +297,7 @@ impl Writer {
             text_field(out, "    ", "location", &one_line(place));
         }
         self.references(out, &head, &body, &s.group);
-        if !s.media.url.is_empty() {
+        if !s.media.url.is_empty() && !media_html {
             let m = &s.media;
             let entry = format!(
                 "[{{url: {}, caption: {}, credit: {}}}]",
