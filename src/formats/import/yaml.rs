@@ -265,7 +265,7 @@ impl Writer {
             None => return skipped(out, s, &title, "it has no start date"),
         };
         let end = match s.end.as_ref().map(|p| date(p, &mut notes)) {
-            Some(Ok(d)) if d != start => Some(d),
+            Some(Ok(d)) => Some(d),
             Some(Err(e)) => {
                 notes.push(format!("the end date ({e})"));
                 None
