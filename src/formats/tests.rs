@@ -121,7 +121,7 @@ const SAMPLE_JSON: &str = r##"{
     {"start_date": {"year": 1903, "month": 1, "day": 2, "hour": 13, "minute": 5}, "display_date": "c. 1903",
      "text": {"headline": "Timed", "text": "<p>One<br>two &eacute;</p><ul><li>a</li><li>b</li></ul><script>x()</script><p>See <a href=\"https://ex.org/r\">the report</a> and <a href=\"javascript:alert(1)\">this</a>.</p><blockquote>“We won.” <cite>Jo Bloggs, mayor, <a href=\"https://ex.org/q\">Daily</a></cite></blockquote>"},
      "media": {"url": "https://ex.org/p.jpg", "caption": "A photo", "credit": "AP"}},
-    {"start_date": {"year": 1904, "month": 2, "day": 3, "hour": 4, "minute": 5, "second": 6}, "text": {"headline": "Timed"}},
+    {"start_date": {"year": 1904, "month": 2, "day": 3, "hour": 4, "minute": 5, "second": 6}, "end_date": {"year": 1903}, "text": {"headline": "Timed"}},
     {"text": {"headline": "No date"}},
     {"start_date": {"year": -50000}, "text": {"headline": "Too old"}}
   ]
@@ -148,6 +148,7 @@ fn timelinejs_samples_import_with_precision_kept() {
     assert_eq!(t.actors[e.quotes[0].by as usize].name, "Jo Bloggs");
     assert_eq!(t.actors[e.quotes[0].by as usize].role.as_deref(), Some("mayor"));
     for kept in [
+        "# not carried: the end date 1903, which is before the start",
         "# not carried: media:",
         "# not carried:   - {id: early,",
         "\"No date\"",

@@ -125,6 +125,14 @@ fn date(p: &Parts, notes: &mut Vec<String>) -> Result<String, String> {
     Ok(text)
 }
 
+/// Whether the period of `end` finishes before `start` begins (the loader refuses that).
+fn ends_before(end: &str, start: &str) -> bool {
+    match (When::parse(end, Utc.fix()), When::parse(start, Utc.fix())) {
+        (Ok(e), Ok(s)) => e.period_end() <= s.instant(),
+        _ => false,
+    }
+}
+
 /// Whether a display date says the date is approximate ("c. 1850", "circa", "about").
 fn approximate(display: &str) -> bool {
     let d = display.trim_start().to_lowercase();
@@ -265,6 +273,10 @@ impl Writer {
             None => return skipped(out, s, &title, "it has no start date"),
         };
         let end = match s.end.as_ref().map(|p| date(p, &mut notes)) {
+            Some(Ok(d)) if ends_before(&d, &start) => {
+                notes.push(format!("the end date {d}, which is before the start"));
+                None
+            }
             Some(Ok(d)) => Some(d),
             Some(Err(e)) => {
                 notes.push(format!("the end date ({e})"));
