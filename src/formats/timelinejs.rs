@@ -6,25 +6,71 @@
 //! quotes as `<blockquote>` with a `<cite>` naming speaker and source, and
 //! the sources as links. Classes marked `tlv-` let the importer read these
 //! parts back exactly; other TimelineJS files are read by structure.
+//! Slides are plain structs serialised once (no intermediate JSON tree), so
+//! a 100,000-event export costs less than loading the file. Issue 11's
+//! `media` and `status`, and periods as `eras`, are one field each here.
 
 use super::{GroupBy, Options, block, html_escape, line, span_words};
 use crate::timeline::date::{Precision, When};
 use crate::timeline::{Event, Timeline};
 use chrono::{Datelike, Timelike};
-use serde_json::{Map, Value, json};
+use serde::Serialize;
 use std::fmt::Write as _;
+
+#[derive(Serialize)]
+struct Doc {
+    title: Title,
+    events: Vec<Slide>,
+}
+
+#[derive(Serialize)]
+struct Title {
+    text: Text,
+}
+
+#[derive(Serialize)]
+struct Text {
+    headline: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Slide {
+    unique_id: String,
+    start_date: Date,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_date: Option<Date>,
+    display_date: String,
+    text: Text,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    group: String,
+}
+
+/// A TimelineJS date: only the parts the file wrote.
+#[derive(Serialize)]
+struct Date {
+    year: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    month: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    day: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hour: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    minute: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    second: Option<u32>,
+}
 
 /// The whole timeline as TimelineJS JSON.
 pub(super) fn write(t: &Timeline, options: Options) -> Result<String, String> {
-    let events: Vec<Value> = (0..t.events.len()).map(|i| slide(t, i, options.group_by)).collect();
-    let mut title = Map::new();
-    let mut text = Map::new();
-    text.insert("headline".into(), html_escape(&line(&t.title)).into());
-    if let Some(d) = &t.description {
-        text.insert("text".into(), paragraphs(d).into());
-    }
-    title.insert("text".into(), Value::Object(text));
-    let doc = json!({ "title": title, "events": events });
+    let title = Text {
+        headline: html_escape(&line(&t.title)),
+        text: t.description.as_deref().map(paragraphs).unwrap_or_default(),
+    };
+    let events = (0..t.events.len()).map(|i| slide(t, i, options.group_by)).collect();
+    let doc = Doc { title: Title { text: title }, events };
     serde_json::to_string_pretty(&doc)
         .map(|mut s| {
             s.push('\n');
@@ -34,41 +80,30 @@ pub(super) fn write(t: &Timeline, options: Options) -> Result<String, String> {
 }
 
 /// One event's slide.
-fn slide(t: &Timeline, i: usize, group_by: GroupBy) -> Value {
+fn slide(t: &Timeline, i: usize, group_by: GroupBy) -> Slide {
     let e = &t.events[i];
-    let mut s = Map::new();
-    s.insert("unique_id".into(), line(&e.id).into_owned().into());
-    s.insert("start_date".into(), date(&e.date));
-    if let Some(end) = &e.end {
-        s.insert("end_date".into(), date(end));
+    Slide {
+        unique_id: line(&e.id).into_owned(),
+        start_date: date(&e.date),
+        end_date: e.end.as_ref().map(date),
+        display_date: html_escape(&line(&span_words(e))),
+        text: Text { headline: html_escape(&line(&e.title)), text: body(t, e) },
+        group: html_escape(&group_by.of(t, i)),
     }
-    s.insert("display_date".into(), html_escape(&line(&span_words(e))).into());
-    s.insert("text".into(), json!({ "headline": html_escape(&line(&e.title)), "text": body(t, e) }));
-    let group = group_by.of(t, i);
-    if !group.is_empty() {
-        s.insert("group".into(), html_escape(&group).into());
-    }
-    Value::Object(s)
 }
 
 /// A TimelineJS date object holding only the parts the file wrote.
-fn date(w: &When) -> Value {
+fn date(w: &When) -> Date {
     let d = w.local;
-    let mut m = Map::new();
-    m.insert("year".into(), d.year().into());
-    let parts: [(&str, u32, Precision); 5] = [
-        ("month", d.month(), Precision::Month),
-        ("day", d.day(), Precision::Day),
-        ("hour", d.hour(), Precision::Minute),
-        ("minute", d.minute(), Precision::Minute),
-        ("second", d.second(), Precision::Second),
-    ];
-    for (name, value, needs) in parts {
-        if w.precision >= needs {
-            m.insert(name.into(), value.into());
-        }
+    let at = |needs: Precision, value: u32| (w.precision >= needs).then_some(value);
+    Date {
+        year: d.year(),
+        month: at(Precision::Month, d.month()),
+        day: at(Precision::Day, d.day()),
+        hour: at(Precision::Minute, d.hour()),
+        minute: at(Precision::Minute, d.minute()),
+        second: at(Precision::Second, d.second()),
     }
-    Value::Object(m)
 }
 
 /// Multi-line text as HTML paragraphs: blank lines part paragraphs, single
