@@ -19,7 +19,10 @@ use std::path::{Path, PathBuf};
 
 /// The subcommands, with their usage line.
 pub const COMMANDS: &[(&str, &str)] = &[
-    ("export", "tlview export --to FORMAT [FILE] [-o OUT] [--group-by FIELD] [--actor A]… [--tag T]… [--search TEXT]"),
+    (
+        "export",
+        "tlview export --to FORMAT [FILE] [-o OUT] [--group-by FIELD] [--actor A]… [--tag T]… [--source S]… [--search TEXT]",
+    ),
     ("convert", "tlview convert IN.json|IN.csv [-o OUT.yaml]"),
 ];
 
@@ -56,6 +59,12 @@ pub const EXPORT_FLAGS: &[Flag] = &[
         doc: "export: only events tagged TAG (repeat for any of several)",
     },
     Flag {
+        long: "source",
+        short: None,
+        value: Some("SOURCE"),
+        doc: "export: only events citing SOURCE (id or title) in their sources or quotes (repeat for any of several)",
+    },
+    Flag {
         long: "search",
         short: None,
         value: Some("TEXT"),
@@ -78,6 +87,8 @@ pub struct ExportArgs {
     pub actors: Vec<String>,
     /// Tag filters as written.
     pub tags: Vec<String>,
+    /// Source filters as written.
+    pub sources: Vec<String>,
     /// The search text.
     pub search: Option<String>,
 }
@@ -134,6 +145,7 @@ pub fn parse(args: Vec<OsString>, limits: &mut Limits) -> Result<Sub, String> {
             }
             Long("actor") if !convert => e.actors.push(text(parser.value().map_err(|e| e.to_string())?)),
             Long("tag") if !convert => e.tags.push(text(parser.value().map_err(|e| e.to_string())?)),
+            Long("source") if !convert => e.sources.push(text(parser.value().map_err(|e| e.to_string())?)),
             Long("search") if !convert => e.search = Some(text(parser.value().map_err(|e| e.to_string())?)),
             Long("max-file-size") => {
                 let v = text(parser.value().map_err(|e| e.to_string())?);
@@ -244,8 +256,16 @@ fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>, LoadError> {
 /// # Errors
 /// An actor or tag the timeline does not have.
 pub fn filtered(t: Timeline, e: &ExportArgs) -> Result<Timeline, String> {
-    if e.actors.is_empty() && e.tags.is_empty() && e.search.is_none() {
+    if e.actors.is_empty() && e.tags.is_empty() && e.sources.is_empty() && e.search.is_none() {
         return Ok(t);
+    }
+    // The viewer has no source filter: this one is applied to what the others let through.
+    let mut cited = Vec::new();
+    for s in &e.sources {
+        let wanted = s.to_lowercase();
+        let i = t.sources.iter().position(|x| x.id == *s || x.title.to_lowercase() == wanted);
+        let i = i.ok_or_else(|| format!("--source: the timeline has no source `{}`", sanitize(s)))?;
+        cited.push(u32::try_from(i).unwrap_or(u32::MAX));
     }
     let mut app = App::new(t, (80, 24));
     for a in &e.actors {
@@ -271,7 +291,16 @@ pub fn filtered(t: Timeline, e: &ExportArgs) -> Result<Timeline, String> {
         actors: t.actors.clone(),
         sources: t.sources.clone(),
         tags: t.tags.clone(),
-        events: app.visible.iter().filter_map(|&i| t.events.get(i as usize).cloned()).collect(),
+        events: app
+            .visible
+            .iter()
+            .filter_map(|&i| t.events.get(i as usize))
+            .filter(|ev| {
+                cited.is_empty()
+                    || ev.sources.iter().chain(ev.quotes.iter().map(|q| &q.source)).any(|s| cited.contains(s))
+            })
+            .cloned()
+            .collect(),
     })
 }
 

@@ -47,6 +47,9 @@ fn filters_select_what_the_viewer_would_show() {
     assert!(attack.contains(&"attack".to_owned()) && attack.len() < all);
     let searched = by(ExportArgs { search: Some("BATTALION".into()), ..ExportArgs::default() }).expect("search");
     assert_eq!(searched, ["veale-statement"]);
+    let none = by(ExportArgs { sources: vec!["seed".into()], ..ExportArgs::default() }).expect("known source");
+    assert_eq!(none.len(), all, "every bundled event cites the article");
+    assert!(by(ExportArgs { sources: vec!["elsewhere".into()], ..ExportArgs::default() }).is_err());
     assert!(by(ExportArgs { actors: vec!["nobody".into()], ..ExportArgs::default() }).is_err());
     assert!(by(ExportArgs { tags: vec!["nothing".into()], ..ExportArgs::default() }).is_err());
 }
