@@ -283,3 +283,12 @@ fn html_media_is_read_as_text_and_a_cite_without_a_link_is_not_a_quote() {
     assert!(t.events[0].quotes.is_empty() && t.sources.is_empty() && t.actors.is_empty());
     assert!(!yaml.contains("media"), "{yaml}");
 }
+
+#[test]
+fn unicode_line_separators_become_line_breaks() {
+    let json = "{\"events\": [{\"start_date\": {\"year\": 2000}, \"text\": {\"headline\": \"a\\u2028b\\ufeffc\",
+        \"text\": \"<p>x\\u2028  y</p><p>z\\u2029w</p>\"}}]}";
+    let t = import(Kind::Json, json);
+    assert_eq!(&*t.events[0].title, "a b\u{feff}c");
+    assert_eq!(t.events[0].summary.as_deref(), Some("x\ny\n\nz\n\nw"));
+}

@@ -321,6 +321,8 @@ fn safe_url(url: &str) -> bool {
 /// Trims every line, keeps at most one blank line between paragraphs, and
 /// makes the text safe.
 fn tidy(s: &str) -> String {
+    // Unicode's line and paragraph separators are line breaks to YAML readers too.
+    let s = s.replace('\u{2028}', "\n").replace('\u{2029}', "\n\n");
     let mut out = String::with_capacity(s.len());
     let mut blank = false;
     for l in s.lines().map(str::trim) {
