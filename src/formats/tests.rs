@@ -292,3 +292,22 @@ fn unicode_line_separators_become_line_breaks() {
     assert_eq!(&*t.events[0].title, "a b\u{feff}c");
     assert_eq!(t.events[0].summary.as_deref(), Some("x\ny\n\nz\n\nw"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Whatever text and markup a slide holds, the conversion loads and carries no control character.
+    #[test]
+    fn any_slide_converts_to_yaml_that_loads(
+        headline in "(<[a-z]{1,3}( [a-z]+=\"[^\"]*\")?>|[^<]{0,8}|</[a-z]{1,3}>|&[a-z#0-9]{0,6};?|\\PC|\\p{Cc}|[\u{2028}\u{2029}\u{85}\u{feff}#:'\"\\-]){0,12}",
+        text in "(<(p|br|a href=\"x\"|blockquote|cite|li|ol|ul|b)>|</(p|a|blockquote|cite|li|ol|ul|b)>|[^<]{0,10}|\\p{Cc}|[\u{2028}\u{2029}\u{85}#:'\"\\-|>]){0,16}",
+        id in "\\PC{0,6}",
+    ) {
+        let slide = serde_json::json!({"start_date": {"year": 2001}, "unique_id": id, "text": {"headline": headline, "text": text}});
+        let json = serde_json::json!({"title": {"text": {"headline": headline}}, "events": [slide]}).to_string();
+        let yaml = import::to_yaml(Kind::Json, "p.json", json.as_bytes()).expect("converts");
+        proptest::prop_assert!(!yaml.chars().any(|c| c != '\n' && (c.is_control() || crate::text::is_unsafe(c))), "{}", yaml);
+        let loaded = load_bytes("p.yaml", yaml.as_bytes(), &Limits::default());
+        proptest::prop_assert!(loaded.is_ok(), "{}\n{}", loaded.err().map(|e| e.to_string()).unwrap_or_default(), yaml);
+    }
+}

@@ -49,14 +49,15 @@ impl Ids {
     }
 }
 
-/// A YAML double-quoted scalar.
+/// A YAML double-quoted scalar. A byte-order mark is escaped: YAML readers
+/// refuse one inside a document.
 fn q(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into()).replace('\u{feff}', "\\ufeff")
 }
 
 /// `key: value` at `indent`, as a `|-` block when the text has several lines.
 fn text_field(out: &mut String, indent: &str, key: &str, value: &str) {
-    if value.contains('\n') {
+    if value.contains('\n') && !value.contains('\u{feff}') {
         let _ = writeln!(out, "{indent}{key}: |-");
         for l in value.lines() {
             if l.is_empty() {
