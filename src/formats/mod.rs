@@ -10,7 +10,7 @@
 
 pub mod import;
 mod markdown;
-mod sheet;
+pub(crate) mod sheet;
 mod timelinejs;
 mod words;
 
