@@ -62,6 +62,8 @@ pub enum Command {
     Example,
     /// Print the sourcing report on a file, or on the bundled timeline (see [`crate::report`]).
     Report(Option<PathBuf>),
+    /// `export` or `convert` (see [`crate::cli_export`]).
+    Sub(crate::cli_export::Sub),
 }
 
 /// A parsed command line.
@@ -83,6 +85,11 @@ pub struct Args {
 /// A usage message for an unknown flag, a missing value or a bad size (exit status 2).
 pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString>) -> Result<Args, String> {
     use lexopt::prelude::*;
+    let args: Vec<OsString> = args.into_iter().collect();
+    if args.first().is_some_and(crate::cli_export::is_subcommand) {
+        let (sub, limits) = crate::cli_export::parse(args, env_size)?;
+        return Ok(Args { command: Command::Sub(sub), limits });
+    }
     let mut args = args.into_iter().peekable();
     let report = args.next_if(|a| a == "report").is_some();
     let (mut check, mut help, mut version, mut example) = (false, false, false, false);
@@ -146,8 +153,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString
 }
 
 /// The one-line usage shown with usage errors.
-pub const USAGE: &str =
-    "usage: tlview [FILE] | tlview --check [FILE...] | tlview new FILE | tlview --example | tlview report [FILE]";
+pub const USAGE: &str = "usage: tlview [FILE] | tlview --check [FILE...] | tlview new FILE | tlview --example | tlview report [FILE]\n       tlview export --to FORMAT [FILE] | tlview convert IN";
 
 /// The `--help` text, generated from [`FLAGS`].
 #[must_use]
@@ -162,6 +168,7 @@ pub fn help() -> String {
     }
     out.push_str("\ntlview report [FILE] prints a sourcing report (single-source and unsourced events,\n");
     out.push_str("disputed claims, undated quotes, what rests on each source), one finding per line.\n");
+    out.push_str(&crate::cli_export::help());
     out.push_str("\nExit status: 0 ok, 1 a file has problems, 2 usage error or unreadable file,\n");
     out.push_str("130 load stopped with Ctrl-c, 128+N ended by signal N (terminal restored first).\n");
     out.push_str("Keys: press ? in the viewer. Format: docs/format.md\n");
@@ -200,7 +207,7 @@ pub fn load_with(
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Timeline, LoadError> {
     match file {
-        Some(path) => timeline::load_path(path, limits, progress),
+        Some(path) => crate::cli_export::load_path(path, limits, progress),
         None => timeline::load_bytes(BUNDLED_NAME, BUNDLED.as_bytes(), limits),
     }
 }

@@ -90,6 +90,18 @@ pub fn load_path(
     limits: &Limits,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Timeline, LoadError> {
+    let bytes = read_path(path, limits)?;
+    load_bytes_with(&path.display().to_string(), &bytes, limits, progress)
+}
+
+/// Reads the bytes of the file at `path`: a regular file within the size
+/// limit (what is not a regular file is refused before it is opened, so a
+/// named pipe never blocks and a device is never read).
+///
+/// # Errors
+/// [`LoadError::Unreadable`] when it cannot be read or is not a regular
+/// file, [`LoadError::Invalid`] when it is over the size limit.
+pub fn read_path(path: &Path, limits: &Limits) -> Result<Vec<u8>, LoadError> {
     let file = path.display().to_string();
     let unreadable = |e: std::io::Error| LoadError::Unreadable { file: file.clone(), reason: e.to_string() };
     // Looked at before opening: opening a named pipe with no writer would
@@ -119,7 +131,7 @@ pub fn load_path(
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(too_big(&file, None, limits));
     }
-    load_bytes_with(&file, &bytes, limits, progress)
+    Ok(bytes)
 }
 
 /// What a path that is not a regular file is, in words; `None` for a regular file.

@@ -16,9 +16,9 @@ mod scan;
 mod validate;
 mod validate_claims;
 mod validate_event;
-mod visible;
+pub mod visible;
 
-pub use load::{LoadError, load_bytes, load_bytes_with, load_path};
+pub use load::{LoadError, load_bytes, load_bytes_with, load_path, read_path};
 pub use model::{Actor, ActorKind, Claim, Event, Quote, Source, Timeline};
 
 /// The bundled Deir ez-Zor timeline, embedded so `tlview` opens it from any folder.
