@@ -29,6 +29,12 @@ pub const FLAGS: &[Flag] = &[
         doc: "Check the files (or the bundled timeline) and print `ok: N events, M actors, K quotes` or every problem; open nothing",
     },
     Flag {
+        long: "strict",
+        short: None,
+        value: None,
+        doc: "With --check, treat warnings (unsourced events, unused actors or sources…) as problems: exit 1",
+    },
+    Flag {
         long: "max-file-size",
         short: None,
         value: Some("SIZE"),
@@ -58,6 +64,8 @@ pub struct Args {
     pub command: Command,
     /// The limits files are held to.
     pub limits: Limits,
+    /// Whether `--check` counts warnings as problems.
+    pub strict: bool,
 }
 
 /// Parses the arguments (without the program name); `env_size` is the value of `TLVIEW_MAX_FILE_SIZE`.
@@ -71,12 +79,13 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString
         let v = v.to_string_lossy();
         limits.max_file_bytes = parse_size(&v).map_err(|e| format!("{SIZE_ENV}: {e}"))?;
     }
-    let (mut check, mut help, mut version) = (false, false, false);
+    let (mut check, mut help, mut version, mut strict) = (false, false, false, false);
     let mut files = Vec::new();
     let mut parser = lexopt::Parser::from_args(args);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("check") => check = true,
+            Long("strict") => strict = true,
             Long("max-file-size") => {
                 let v = parser.value().map_err(|e| e.to_string())?;
                 limits.max_file_bytes =
@@ -99,11 +108,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString
     } else {
         Command::View(files.pop())
     };
-    Ok(Args { command, limits })
+    Ok(Args { command, limits, strict })
 }
 
 /// The one-line usage shown with usage errors.
-pub const USAGE: &str = "usage: tlview [FILE] | tlview --check [FILE...]";
+pub const USAGE: &str = "usage: tlview [FILE] | tlview --check [--strict] [FILE...]";
 
 /// The `--help` text, generated from [`FLAGS`].
 #[must_use]
@@ -163,6 +172,13 @@ pub fn load_with(
 /// the others on `out` too. Returns the exit status: 0 all valid, 1 a file has
 /// problems, 2 a file could not be read. A closed `out` (broken pipe) ends quietly.
 pub fn check(files: &[PathBuf], limits: &Limits, out: &mut dyn Write) -> u8 {
+    check_with(files, limits, false, out)
+}
+
+/// Like [`check`], printing each file's warnings (`FILE:LINE:COLUMN: warning: …`)
+/// before its `ok` line; with `strict`, a file with warnings counts as having
+/// problems (exit status 1) and gets no `ok` line.
+pub fn check_with(files: &[PathBuf], limits: &Limits, strict: bool, out: &mut dyn Write) -> u8 {
     let bundled = [None];
     let named: Vec<Option<&PathBuf>> = files.iter().map(Some).collect();
     let targets: &[Option<&PathBuf>] = if files.is_empty() { &bundled } else { &named };
@@ -170,13 +186,23 @@ pub fn check(files: &[PathBuf], limits: &Limits, out: &mut dyn Write) -> u8 {
     for target in targets {
         let name = target.map_or_else(|| BUNDLED_NAME.to_owned(), |p| p.display().to_string());
         let line = match load(*target, limits) {
-            Ok(t) => format!(
-                "{}: ok: {} events, {} actors, {} quotes\n",
-                sanitize(&name),
-                t.events.len(),
-                t.actors.len(),
-                t.quote_count()
-            ),
+            Ok(t) => {
+                let mut text = warning_lines(&name, &t);
+                if strict && !t.warnings.is_empty() {
+                    status = status.max(1);
+                    let n = t.warnings.len();
+                    text.push_str(&format!("{}: {n} warning{} (--strict)\n", sanitize(&name), if n == 1 { "" } else { "s" }));
+                } else {
+                    text.push_str(&format!(
+                        "{}: ok: {} events, {} actors, {} quotes\n",
+                        sanitize(&name),
+                        t.events.len(),
+                        t.actors.len(),
+                        t.quote_count()
+                    ));
+                }
+                text
+            }
             Err(e) => {
                 status = status.max(e.exit_status());
                 e.to_string()
@@ -187,6 +213,18 @@ pub fn check(files: &[PathBuf], limits: &Limits, out: &mut dyn Write) -> u8 {
         }
     }
     status
+}
+
+/// One `FILE:LINE:COLUMN: warning: …` line per warning, sanitised.
+fn warning_lines(name: &str, t: &Timeline) -> String {
+    let mut out = String::new();
+    for w in &t.warnings {
+        let at = w.position.unwrap_or(timeline::problem::Position { line: 1, column: 1 });
+        let line = format!("{name}:{}:{}: {}", at.line, at.column, w.describe());
+        out.push_str(&sanitize(&line));
+        out.push('\n');
+    }
+    out
 }
 
 #[cfg(test)]

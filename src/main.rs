@@ -22,7 +22,7 @@ fn main() -> ExitCode {
     match args.command {
         Command::Help => print(&mut stdout, &cli::help()),
         Command::Version => print(&mut stdout, &format!("tlview {}\n", env!("CARGO_PKG_VERSION"))),
-        Command::Check(files) => ExitCode::from(cli::check(&files, &args.limits, &mut stdout)),
+        Command::Check(files) => ExitCode::from(cli::check_with(&files, &args.limits, args.strict, &mut stdout)),
         Command::View(file) => {
             // Load fully before touching the terminal: a refused file leaves it as it was.
             let name = file.as_ref().map_or(tlview::timeline::BUNDLED_NAME.into(), |f| f.display().to_string());

@@ -133,7 +133,10 @@ pub fn load_bytes_with(
     let text = decode(bytes).map_err(|p| invalid(vec![p]))?;
     let total = text.len();
     match pipeline::load(text, limits, &mut |done| progress(done, total)) {
-        Fast::Loaded(t) => return Ok(t),
+        Fast::Loaded(mut t) => {
+            super::warnings::finish(text, &mut t.warnings);
+            return Ok(t);
+        }
         Fast::Interrupted => return Err(LoadError::Interrupted),
         Fast::Fallback => {}
     }
@@ -146,12 +149,14 @@ pub fn load_bytes_with(
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
         invalid(vec![Problem::at(at, format!("YAML error: {msg}"))])
     })?;
-    validate::check(raw).map_err(|problems| {
+    let mut t = validate::check(raw).map_err(|problems| {
         let mut list = problems.list;
         positions::resolve(text, &mut list);
         list.sort_by_key(|p| p.position);
         invalid(list)
-    })
+    })?;
+    super::warnings::finish(text, &mut t.warnings);
+    Ok(t)
 }
 
 /// Checks the encoding: UTF-8 (a leading byte-order mark is skipped) with no

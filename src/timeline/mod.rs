@@ -12,15 +12,18 @@ mod raw;
 mod scan;
 mod validate;
 mod validate_event;
+mod validate_more;
+mod warnings;
 
 pub use load::{LoadError, load_bytes, load_bytes_with, load_path};
-pub use model::{Actor, ActorKind, Event, Quote, Source, Timeline};
+pub use model::{Actor, ActorKind, Event, Media, Quote, Source, Status, Timeline};
 
 /// The bundled Deir ez-Zor timeline, embedded so `tlview` opens it from any folder.
 pub const BUNDLED: &str = include_str!("../../timelines/deir-ez-zor-2018.yaml");
 
-/// The name the bundled timeline goes by in messages.
-pub const BUNDLED_NAME: &str = "timelines/deir-ez-zor-2018.yaml";
+/// The name the bundled timeline goes by in messages: marked as bundled so
+/// it never reads as a path in the current folder.
+pub const BUNDLED_NAME: &str = "(bundled) deir-ez-zor-2018.yaml";
 
 #[cfg(test)]
 mod tests;

@@ -296,6 +296,16 @@ raw_mapping! {
         url: String = "url",
         /// `published`
         published: String = "published",
+        /// `author`
+        author: String = "author",
+        /// `type`
+        kind: String = "type",
+        /// `accessed`
+        accessed: String = "accessed",
+        /// `archive`
+        archive: String = "archive",
+        /// `language`
+        language: String = "language",
     }
 }
 
@@ -324,6 +334,18 @@ raw_mapping! {
         sources: Vec<Field<String>> = "sources",
         /// `quotes`
         quotes: Vec<Field<RawQuote>> = "quotes",
+        /// `notes`
+        notes: String = "notes",
+        /// `status`
+        status: String = "status",
+        /// `reported`
+        reported: String = "reported",
+        /// `display_date`
+        display_date: String = "display_date",
+        /// `media`
+        media: Vec<Field<RawMedia>> = "media",
+        /// `related`
+        related: Vec<Field<String>> = "related",
     }
 }
 
@@ -338,6 +360,24 @@ raw_mapping! {
         source: String = "source",
         /// `context`
         context: String = "context",
+        /// `date`
+        date: String = "date",
+        /// `language`
+        language: String = "language",
+        /// `original`
+        original: String = "original",
+    }
+}
+
+raw_mapping! {
+    /// One entry of an event's `media`.
+    RawMedia {
+        /// `url`
+        url: String = "url",
+        /// `caption`
+        caption: String = "caption",
+        /// `credit`
+        credit: String = "credit",
     }
 }
 

@@ -149,7 +149,7 @@ fn wrong_types_say_what_was_found() {
 #[test]
 fn unknown_keys_suggest_the_nearest_and_list_the_allowed() {
     let p = problems(&with_events("  - id: a\n    date: 2018\n    title: A\n    sumary: x\n    colour: red\n"));
-    let allowed = "Allowed keys: id, date, end, approximate, title, summary, location, actors, tags, sources, quotes";
+    let allowed = "Allowed keys: id, date, end, approximate, title, summary, location, actors, tags, sources, quotes, notes, status, reported, display_date, media, related";
     assert_eq!(
         p,
         [

@@ -11,23 +11,20 @@ impl Checker {
     /// Checks every event; returns them in order with the tags they use.
     pub(super) fn events(&mut self, root: &Path, raw: Field<Vec<Field<RawEvent>>>) -> (Vec<Event>, Vec<String>) {
         let mut b = EventsBuilder::default();
-        let empty = matches!(&raw, Field::Ok(list) if list.is_empty()) || matches!(raw, Field::Wrong(Found::Empty));
         b.events = self.list(root, "events", raw, "an event", |c, at, ev| c.event(at, ev, &mut b.ids, &mut b.tags));
-        if empty {
-            self.problems.value(&root.key("events"), "the timeline has no events: `events` needs at least one");
-        }
         b.finish(self)
     }
 
     fn event(
         &mut self,
         at: &Path,
-        raw: RawEvent,
+        mut raw: RawEvent,
         ids: &mut HashMap<String, u32>,
         tags: &mut TagTable,
     ) -> Option<Event> {
         self.own("event", &raw.id, at);
         self.key_problems(at, (&raw.unknown, &raw.repeated), RawEvent::KEYS, "in an event");
+        let extras = self.event_extras(at, &mut raw);
         let id = self.id(at, raw.id, ids, "event");
         let date = self.required_text(at, "date", raw.date).and_then(|d| self.date(at, "date", &d));
         let end = self.optional_date(at, "end", raw.end);
@@ -61,6 +58,7 @@ impl Checker {
         let sources = self.references(at, "sources", raw.sources, false);
         let tag_ids = self.words(at, "tags", raw.tags).into_iter().map(|(_, t)| tags.intern(t)).collect();
         let quotes = self.list(at, "quotes", raw.quotes, "a quote", Checker::quote);
+        self.event_warnings(at, &sources, &quotes);
         Some(Event {
             id: id?.into_boxed_str(),
             date: date?,
@@ -73,6 +71,12 @@ impl Checker {
             tags: tag_ids,
             sources: sources.into_boxed_slice(),
             quotes: quotes.into_boxed_slice(),
+            notes: extras.notes,
+            status: extras.status,
+            reported: extras.reported,
+            display_date: extras.display_date,
+            media: extras.media,
+            related: extras.related,
         })
     }
 
@@ -92,11 +96,13 @@ impl Checker {
     fn resolve(&mut self, at: &Path, (key, i): (&str, Option<usize>), id: &str, actor: bool) -> Option<u32> {
         let (table, what, list) =
             if actor { (&self.actor_ids, "actor", "actors") } else { (&self.source_ids, "source", "sources") };
-        if let Some(n) = table.get(id.trim()) {
-            return Some(*n);
+        if let Some(&n) = table.get(id.trim()) {
+            self.used.mark(actor, n);
+            return Some(n);
         }
         let known: Vec<&str> = table.keys().map(String::as_str).collect();
-        let hint = super::validate::nearest(id, &known).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
+        let near = super::validate::nearest(id, &known).map(|n| format!("; did you mean `{n}`?"));
+        let hint = if actor { self.name_hint(id).or(near) } else { near }.unwrap_or_default();
         let path = match i {
             Some(i) => at.key(key).index(i),
             None => at.key(key),
@@ -105,14 +111,15 @@ impl Checker {
         None
     }
 
-    fn quote(&mut self, at: &Path, raw: RawQuote) -> Option<Quote> {
+    fn quote(&mut self, at: &Path, mut raw: RawQuote) -> Option<Quote> {
         self.key_problems(at, (&raw.unknown, &raw.repeated), RawQuote::KEYS, "in a quote");
+        let (date, language, original) = self.quote_extras(at, &mut raw);
         let by = self.required_text(at, "by", raw.by).and_then(|id| self.resolve(at, ("by", None), &id, true));
         let text = self.required_text(at, "text", raw.text);
         let source =
             self.required_text(at, "source", raw.source).and_then(|id| self.resolve(at, ("source", None), &id, false));
         let context = self.optional_text(at, "context", raw.context);
-        Some(Quote { by: by?, text: text?, source: source?, context })
+        Some(Quote { by: by?, text: text?, source: source?, context, date, language, original })
     }
 }
 
@@ -139,6 +146,7 @@ impl EventsBuilder {
     /// The events in order (parsed once, sorted by key; stable, so ties keep
     /// file order) and the tags they use.
     pub(super) fn finish(mut self, c: &mut Checker) -> (Vec<Event>, Vec<String>) {
+        c.check_related(&self.ids);
         c.problems.owner = None;
         self.events.sort_by_cached_key(Event::start);
         (self.events, self.tags.names)
