@@ -191,7 +191,11 @@ pub fn check_with(files: &[PathBuf], limits: &Limits, strict: bool, out: &mut dy
                 if strict && !t.warnings.is_empty() {
                     status = status.max(1);
                     let n = t.warnings.len();
-                    text.push_str(&format!("{}: {n} warning{} (--strict)\n", sanitize(&name), if n == 1 { "" } else { "s" }));
+                    text.push_str(&format!(
+                        "{}: {n} warning{} (--strict)\n",
+                        sanitize(&name),
+                        if n == 1 { "" } else { "s" }
+                    ));
                 } else {
                     text.push_str(&format!(
                         "{}: ok: {} events, {} actors, {} quotes\n",

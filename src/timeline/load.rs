@@ -11,7 +11,6 @@ use super::raw::{Field, RawTimeline};
 use super::scan::{self, Duplicates};
 use super::{positions, validate};
 use crate::text::sanitize;
-use serde::Deserialize;
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
@@ -142,7 +141,7 @@ pub fn load_bytes_with(
     }
     // The whole document at once, after a full guard (which also names repeated keys).
     scan::guard(text, limits, Duplicates::Report).map_err(|p| invalid(vec![p]))?;
-    let raw = Field::<RawTimeline>::deserialize(serde_yaml::Deserializer::from_str(text)).map_err(|e| {
+    let raw = super::exact::deserialize::<Field<RawTimeline>>(text).map_err(|e| {
         let at =
             e.location().map_or(Position { line: 1, column: 1 }, |l| Position { line: l.line(), column: l.column() });
         let msg = e.to_string();

@@ -2,6 +2,7 @@
 //! a file and explains every mistake. Nothing here knows about terminals.
 
 pub mod date;
+mod exact;
 pub mod limits;
 mod load;
 pub mod model;
@@ -25,5 +26,7 @@ pub const BUNDLED: &str = include_str!("../../timelines/deir-ez-zor-2018.yaml");
 /// it never reads as a path in the current folder.
 pub const BUNDLED_NAME: &str = "(bundled) deir-ez-zor-2018.yaml";
 
+#[cfg(test)]
+mod format_tests;
 #[cfg(test)]
 mod tests;

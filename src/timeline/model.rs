@@ -48,9 +48,7 @@ impl ActorKind {
     /// The family of a kind as written (`company` → institution), if it is a common one.
     #[must_use]
     pub fn classify(kind: &str) -> Option<ActorKind> {
-        let k = kind.trim().to_lowercase();
-        let k = k.strip_suffix('s').filter(|_| k.len() > 4 && !k.ends_with("ss")).unwrap_or(&k);
-        Some(match k {
+        Some(match kind.trim().to_lowercase().as_str() {
             "person" | "individual" | "official" | "journalist" => ActorKind::Person,
             "organisation" | "organization" | "company" | "institution" | "government" | "agency" | "state"
             | "ministry" | "court" | "authority" | "business" | "corporation" | "ngo" => ActorKind::Institution,

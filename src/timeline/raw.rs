@@ -124,22 +124,38 @@ impl<'de> Visitor<'de> for TextVisitor {
     fn visit_string<E: de::Error>(self, v: String) -> Result<Field<String>, E> {
         Ok(Field::Ok(v))
     }
+    // A number or boolean here means serde_yaml resolved a plain scalar: its
+    // text is lost, so the loader parses this piece again exactly.
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Field<String>, E> {
+        super::exact::mark_lossy();
         Ok(Field::Ok(v.to_string()))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Field<String>, E> {
+        super::exact::mark_lossy();
         Ok(Field::Ok(v.to_string()))
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Field<String>, E> {
-        Ok(Field::Wrong(Found::Boolean))
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Field<String>, E> {
+        super::exact::mark_lossy();
+        Ok(Field::Ok(v.to_string()))
     }
-    wrong_kinds!(String; scalar);
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Field<String>, E> {
+        super::exact::mark_lossy();
+        Ok(Field::Ok(v.to_string()))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Field<String>, E> {
+        Ok(Field::Wrong(Found::Empty))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Field<String>, E> {
+        Ok(Field::Wrong(Found::Empty))
+    }
+    wrong_kinds!(@maybe String; [scalar]);
 }
 
-/// Text: a string, or a number written as its digits (`date: 2018`, `title: 1984`).
+/// Text, exactly as written: `title: 0x1F` is the text `0x1F`, `tags: [true]`
+/// the tag `true`; only an empty value, `~` or `null` is absent.
 impl<'de> Deserialize<'de> for Field<String> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(TextVisitor)
+        if super::exact::active() { d.deserialize_string(TextVisitor) } else { d.deserialize_any(TextVisitor) }
     }
 }
 

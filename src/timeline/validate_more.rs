@@ -3,11 +3,11 @@
 //! wording of the time, media and related events, a quote's date and
 //! original words. Kept apart from `validate` so each file has one job.
 
+use super::date::When;
 use super::model::{Actor, Media, Status};
 use super::problem::Path;
 use super::raw::{Field, RawEvent, RawMedia, RawQuote};
 use super::validate::Checker;
-use super::date::When;
 
 /// The longest actor kind, source type or language: a word or short phrase.
 const MAX_WORD_CHARS: usize = 60;
@@ -70,7 +70,8 @@ impl Checker {
             let found = Status::ALL.iter().find(|(_, s)| *s == w.trim()).map(|(s, _)| *s);
             if found.is_none() {
                 let all: Vec<&str> = Status::ALL.iter().map(|(_, w)| *w).collect();
-                let msg = format!("unknown status `{w}`; write one of {} (or leave it out: not assessed)", all.join(", "));
+                let msg =
+                    format!("unknown status `{w}`; write one of {} (or leave it out: not assessed)", all.join(", "));
                 self.problems.value(&at.key("status"), msg);
             }
             found
@@ -123,7 +124,8 @@ impl Checker {
             if !known.contains_key(&id) {
                 self.problems.owner = owner;
                 let ids: Vec<&str> = known.keys().map(String::as_str).collect();
-                let hint = super::validate::nearest(&id, &ids).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
+                let hint =
+                    super::validate::nearest(&id, &ids).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
                 self.problems.value(&path, format!("`related` names `{id}`, which is not the id of any event{hint}"));
             }
         }

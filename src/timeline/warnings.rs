@@ -73,7 +73,8 @@ impl Checker {
 #[must_use]
 pub fn cut_by_comment(text: &str) -> Vec<Problem> {
     let bytes = text.as_bytes();
-    let suspect = memchr::memmem::find_iter(bytes, " #").any(|i| bytes.get(i + 2).is_some_and(|b| !b" \t\r\n#".contains(b)));
+    let suspect =
+        memchr::memmem::find_iter(bytes, " #").any(|i| bytes.get(i + 2).is_some_and(|b| !b" \t\r\n#".contains(b)));
     if !suspect {
         return Vec::new();
     }
