@@ -61,6 +61,7 @@ impl App {
             None => (0..u32::try_from(self.timeline.events.len()).unwrap_or(u32::MAX)).collect(),
             Some(first) => lists.fold(first, |acc, l| intersect(&acc, &l)),
         };
+        super::verify::narrow(self);
         self.gather_keys();
         self.build_rows();
         self.selected = match self.selected {

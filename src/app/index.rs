@@ -122,8 +122,18 @@ impl LazyIndex {
 
 /// The text of `e` that the haystack holds.
 fn searchable(e: &Event) -> impl Iterator<Item = &str> {
-    let quotes = e.quotes.iter().flat_map(|q| std::iter::once(q.text.as_str()).chain(q.context.as_deref()));
-    std::iter::once(&*e.title).chain(e.summary.as_deref()).chain(e.location.as_deref()).chain(quotes)
+    let quotes = e
+        .quotes
+        .iter()
+        .flat_map(|q| std::iter::once(q.text.as_str()).chain(q.context.as_deref()).chain(q.original.as_deref()));
+    let media = e.media.iter().flat_map(|m| m.caption.as_deref().into_iter().chain(m.credit.as_deref()));
+    std::iter::once(&*e.title)
+        .chain(e.summary.as_deref())
+        .chain(e.location.as_deref())
+        .chain(quotes)
+        .chain(e.notes.as_deref())
+        .chain(e.display_date.as_deref())
+        .chain(media)
 }
 
 /// For each actor and tag, the events involving it, ascending: the actor

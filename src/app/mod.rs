@@ -10,6 +10,7 @@ pub mod nav;
 pub mod picker;
 pub mod state;
 mod update;
+mod verify;
 
 pub use msg::{Msg, PickerKind, ScrollLimits, Step};
 pub use state::{App, Mode, Pane, Row};
@@ -17,3 +18,5 @@ pub use update::update;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod verify_tests;

@@ -51,6 +51,10 @@ pub struct Filters {
     pub actors: BTreeSet<u32>,
     /// Tags of which the event must carry at least one (empty: any).
     pub tags: BTreeSet<u32>,
+    /// Only events with no source.
+    pub unsourced: bool,
+    /// Only events of this status (`Some(None)`: not assessed).
+    pub status: Option<Option<crate::timeline::Status>>,
 }
 
 /// The actor or tag popup while it is open.
@@ -118,6 +122,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// The last related event followed with `r`: (from, to, its place in the list).
+    pub related_trail: Option<(u32, u32, usize)>,
 }
 
 impl App {
@@ -155,6 +161,7 @@ impl App {
             span: (first, last.max(first + 1)),
             size,
             quit: false,
+            related_trail: None,
         };
         app.refilter();
         app

@@ -50,6 +50,17 @@ fn browse(app: &mut App, msg: Msg) {
             set_query(app, String::new());
         }
         Msg::OpenPicker(kind) => picker::open(app, kind),
+        Msg::ToggleUnsourced => {
+            app.filters.unsourced = !app.filters.unsourced;
+            app.refilter();
+            nav::keep_selection_visible(app);
+        }
+        Msg::CycleStatus => {
+            app.filters.status = super::verify::next_status(app.filters.status);
+            app.refilter();
+            nav::keep_selection_visible(app);
+        }
+        Msg::FollowRelated => super::verify::follow_related(app),
         Msg::ClearFilters => {
             app.filters = Default::default();
             app.refilter();

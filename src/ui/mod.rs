@@ -4,6 +4,7 @@
 
 mod axis;
 mod detail;
+mod detail_more;
 mod help;
 mod highlight;
 mod list;
