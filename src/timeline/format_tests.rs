@@ -193,3 +193,19 @@ fn a_comment_after_a_space_or_in_quotes_is_not_a_cut() {
     ));
     assert_eq!(warnings(&t), Vec::<String>::new());
 }
+
+#[test]
+fn the_documented_example_loads_without_warnings() {
+    let doc = include_str!("../../docs/format.md");
+    let example = doc.split("```yaml\n").nth(1).and_then(|r| r.split("```").next()).expect("example");
+    let t = ok(example);
+    assert_eq!((t.events.len(), t.warnings.len()), (2, 0), "{:?}", t.warnings);
+}
+
+#[test]
+fn the_bundled_timeline_passes_strict() {
+    let t = ok(BUNDLED);
+    assert_eq!(t.warnings, []);
+    assert!(t.events.iter().any(|e| e.status == Some(Status::Unconfirmed)));
+    assert!(t.actors.iter().all(|a| a.kind.is_some()));
+}

@@ -49,12 +49,16 @@ impl ActorKind {
     #[must_use]
     pub fn classify(kind: &str) -> Option<ActorKind> {
         Some(match kind.trim().to_lowercase().as_str() {
-            "person" | "individual" | "official" | "journalist" => ActorKind::Person,
+            "person" | "individual" | "official" | "journalist" | "president" | "spokesman" | "spokeswoman"
+            | "spokesperson" | "military spokesman" | "minister" | "defence secretary" | "political analyst"
+            | "analyst" | "diplomat" => ActorKind::Person,
             "organisation" | "organization" | "company" | "institution" | "government" | "agency" | "state"
-            | "ministry" | "court" | "authority" | "business" | "corporation" | "ngo" => ActorKind::Institution,
-            "military" | "force" | "armed force" | "army" | "militia" | "unit" => ActorKind::Force,
+            | "ministry" | "defence ministry" | "court" | "authority" | "business" | "corporation" | "ngo"
+            | "country" => ActorKind::Institution,
+            "military" | "force" | "forces" | "military forces" | "armed force" | "army" | "militia" | "unit"
+            | "private military company" | "contract soldiers" | "mercenaries" => ActorKind::Force,
             "media" | "news outlet" | "newspaper" | "broadcaster" | "outlet" | "news agency" => ActorKind::Media,
-            "group" | "community" | "crowd" => ActorKind::Group,
+            "group" | "community" | "crowd" | "sources" | "officials" | "administration officials" => ActorKind::Group,
             "ship" | "vessel" | "vehicle" | "aircraft" | "boat" | "tug" => ActorKind::Vehicle,
             _ => return None,
         })
