@@ -209,3 +209,27 @@ fn the_bundled_timeline_passes_strict() {
     assert!(t.events.iter().any(|e| e.status == Some(Status::Unconfirmed)));
     assert!(t.actors.iter().all(|a| a.kind.is_some()));
 }
+
+#[test]
+fn common_mistakes_get_specific_hints_in_place() {
+    let p = problems(
+        "title: T\nactors:\n  - {id: rabie, name: Osama Rabie, aliases: [Rabie]}\nsources:\n  - {id: s1, title: S}\nevents:\n  - id: e\n    date: 2021-3-23\n    title: E\n    tags: a, b\n    sources: s1\n    actors: [Rabie, Osama Rabie]\n  - id: f\n    date: 2021-03-27 07:40\n    end: ~2021-03-28\n    title: F\n    quotes:\n      - {by: Rabie, text: x, source: s1}\n",
+    );
+    let expect = [
+        "t.yaml:8:11: event `e`: `date`: `2021-3-23` is not a date",
+        "write months and days with two digits: `2021-03-23`",
+        "t.yaml:10:11: event `e`: `tags` should be a list, not `a, b`; write a list: `[a, b]`",
+        "t.yaml:11:14: event `e`: `sources` should be a list, not `s1`; write a list: `[s1]`",
+        "t.yaml:12:14: event `e`: unknown actor `Rabie`: it is not declared under `actors`; `Rabie` is an alias of actor `rabie`: refer to actors by id, e.g. `rabie`",
+        "t.yaml:12:21: event `e`: unknown actor `Osama Rabie`: it is not declared under `actors`; `Osama Rabie` is the name of actor `rabie`",
+        "put a `T` between the date and the time: `2021-03-27T07:40`",
+        "for an uncertain date write `2021-03-28` and add `approximate: true`",
+        "t.yaml:18:14: event `f`: unknown actor `Rabie`: it is not declared under `actors`; `Rabie` is an alias",
+    ];
+    let all = p.join("\n");
+    for e in expect {
+        assert!(all.contains(e), "missing {e:?} in:\n{all}");
+    }
+    let quoted = problems("title: \"He said \"no\" today\"\n");
+    assert!(quoted[0].contains("put it in single quotes ('He said \"no\" today')"), "{quoted:?}");
+}

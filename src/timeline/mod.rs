@@ -3,6 +3,7 @@
 
 pub mod date;
 mod exact;
+mod hints;
 pub mod limits;
 mod load;
 pub mod model;

@@ -55,8 +55,17 @@ impl ActorKind {
             "organisation" | "organization" | "company" | "institution" | "government" | "agency" | "state"
             | "ministry" | "defence ministry" | "court" | "authority" | "business" | "corporation" | "ngo"
             | "country" => ActorKind::Institution,
-            "military" | "force" | "forces" | "military forces" | "armed force" | "army" | "militia" | "unit"
-            | "private military company" | "contract soldiers" | "mercenaries" => ActorKind::Force,
+            "military"
+            | "force"
+            | "forces"
+            | "military forces"
+            | "armed force"
+            | "army"
+            | "militia"
+            | "unit"
+            | "private military company"
+            | "contract soldiers"
+            | "mercenaries" => ActorKind::Force,
             "media" | "news outlet" | "newspaper" | "broadcaster" | "outlet" | "news agency" => ActorKind::Media,
             "group" | "community" | "crowd" | "sources" | "officials" | "administration officials" => ActorKind::Group,
             "ship" | "vessel" | "vehicle" | "aircraft" | "boat" | "tug" => ActorKind::Vehicle,

@@ -181,5 +181,5 @@ fn syntax(text: &str, e: &ScanError) -> Problem {
     } else {
         format!("YAML syntax error: {info}")
     };
-    Problem::at(at, plain)
+    Problem::at(at, plain + &super::hints::nested_quotes(text, at.line))
 }

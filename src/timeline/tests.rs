@@ -140,7 +140,7 @@ fn wrong_types_say_what_was_found() {
         p,
         [
             "t.yaml:9:12: event `a`: `title` should be text, not a list",
-            "t.yaml:10:11: event `a`: `tags` should be a list, not `solo`",
+            "t.yaml:10:11: event `a`: `tags` should be a list, not `solo`; write a list: `[solo]`",
             "t.yaml:11:18: event `a`: `approximate` must be true or false, not a number",
         ]
     );

@@ -179,7 +179,7 @@ impl Checker {
         match When::parse(text.trim(), self.zone) {
             Ok(w) => Some(w),
             Err(e) => {
-                self.problems.value(&at.key(key), format!("`{key}`: {e}"));
+                self.problems.value(&at.key(key), format!("`{key}`: {e}{}", super::hints::date(text)));
                 None
             }
         }
@@ -233,7 +233,8 @@ impl Checker {
             Field::Ok(items) => items,
             Field::Missing | Field::Wrong(Found::Empty) => return Vec::new(),
             Field::Wrong(found) => {
-                self.problems.value(&at.key(key), format!("`{key}` should be a list, not {}", found.describe()));
+                let hint = super::hints::list(&found);
+                self.problems.value(&at.key(key), format!("`{key}` should be a list, not {}{hint}", found.describe()));
                 return Vec::new();
             }
         };
