@@ -239,16 +239,22 @@ macro_rules! raw_mapping {
                     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Field<$name>, A::Error> {
                         let mut raw = $name::default();
                         while let Some(key) = map.next_key::<Field<String>>()? {
+                            // One comparison per allowed key, however many keys a mapping allows.
                             match key {
-                                $(Field::Ok(k) if k == $key && raw.$field.is_present() => {
-                                    raw.repeated.push(k);
-                                    map.next_value::<IgnoredAny>()?;
-                                })*
-                                $(Field::Ok(k) if k == $key => raw.$field = map.next_value()?,)*
-                                Field::Ok(k) => {
-                                    raw.unknown.push(k);
-                                    map.next_value::<IgnoredAny>()?;
-                                }
+                                Field::Ok(k) => match k.as_str() {
+                                    $($key => {
+                                        if raw.$field.is_present() {
+                                            raw.repeated.push(k);
+                                            map.next_value::<IgnoredAny>()?;
+                                        } else {
+                                            raw.$field = map.next_value()?;
+                                        }
+                                    })*
+                                    _ => {
+                                        raw.unknown.push(k);
+                                        map.next_value::<IgnoredAny>()?;
+                                    }
+                                },
                                 _ => {
                                     raw.unknown.push(String::from("(a key that is not text)"));
                                     map.next_value::<IgnoredAny>()?;
