@@ -99,6 +99,7 @@ fn actor_kinds_are_free_text() {
     assert_eq!(t.actors[1].kind.as_deref(), Some("ship"));
     assert_eq!(ActorKind::classify("Ship"), Some(ActorKind::Vehicle));
     assert_eq!(ActorKind::classify(" Company "), Some(ActorKind::Institution));
+    assert_eq!(ActorKind::classify("government agency"), Some(ActorKind::Institution));
     assert_eq!(ActorKind::classify("poet"), None);
     let long = format!("title: T\nactors:\n  - {{id: x, name: N, kind: {}}}\n", "word ".repeat(20));
     assert_eq!(

@@ -48,7 +48,13 @@ impl ActorKind {
     /// The family of a kind as written (`company` → institution), if it is a common one.
     #[must_use]
     pub fn classify(kind: &str) -> Option<ActorKind> {
-        Some(match kind.trim().to_lowercase().as_str() {
+        let kind = kind.trim().to_lowercase();
+        // A phrase is classed by its whole, else by its last word ("government agency").
+        Self::family(&kind).or_else(|| kind.rsplit(' ').next().and_then(Self::family))
+    }
+
+    fn family(kind: &str) -> Option<ActorKind> {
+        Some(match kind {
             "person" | "individual" | "official" | "journalist" | "president" | "spokesman" | "spokeswoman"
             | "spokesperson" | "military spokesman" | "minister" | "defence secretary" | "political analyst"
             | "analyst" | "diplomat" => ActorKind::Person,

@@ -22,9 +22,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) -> u16 {
     let width = usize::from(inner.width);
     let lines = match app.selected_event() {
         Some(e) => event_lines(app, e, width, theme),
-        None if app.timeline.events.is_empty() => {
-            vec![Line::styled("Nothing to show: the timeline has no events yet.", theme.muted())]
-        }
+        None if app.timeline.events.is_empty() => super::list::empty_lines(theme),
         None => no_match_lines(app, width, theme),
     };
     let limit = lines.len().saturating_sub(usize::from(inner.height));

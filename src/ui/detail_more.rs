@@ -98,7 +98,7 @@ pub fn media_and_related(t: &Timeline, e: &Event, width: usize, theme: Theme) ->
     for (n, id) in e.related.iter().enumerate() {
         let title = t.events.iter().find(|r| r.id == *id).map(|r| clean(&r.title)).unwrap_or_default();
         let text = format!("{title} ({})", clean(id));
-        out.extend(labeled(if n == 0 { "See also" } else { "" }, &text, width, Style::new(), theme));
+        out.extend(labeled(if n == 0 { "Related" } else { "" }, &text, width, Style::new(), theme));
     }
     if !e.related.is_empty() {
         out.push(Line::styled("  press r to go to a related event", theme.muted()));

@@ -16,7 +16,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if total == 0 {
-        frame.render_widget(Paragraph::new(empty_lines(theme)).wrap(ratatui::widgets::Wrap { trim: false }), inner);
+        let lines = vec![
+            Line::styled("No events yet.", theme.heading()),
+            Line::styled("How to add one: see the Detail pane.", theme.muted()),
+        ];
+        frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
     if app.visible.is_empty() {
