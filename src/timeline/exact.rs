@@ -41,7 +41,10 @@ pub fn deserialize<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, serde_
     if !LOSSY.with(|l| l.replace(false)) || first.is_err() {
         return first;
     }
-    parse(text).map_or(first, Ok)
+    // Free the first result before building the tree: peak memory stays
+    // that of one parse. Should the exact parse fail, serde_yaml's stands.
+    drop(first);
+    parse(text).or_else(|_| T::deserialize(serde_yaml::Deserializer::from_str(text)))
 }
 
 /// Parses `text` from saphyr-parser's events, text fields getting scalars as written.

@@ -234,3 +234,11 @@ fn common_mistakes_get_specific_hints_in_place() {
     let quoted = problems("title: \"He said \"no\" today\"\n");
     assert!(quoted[0].contains("put it in single quotes ('He said \"no\" today')"), "{quoted:?}");
 }
+
+#[test]
+fn text_through_an_alias_is_kept_as_written() {
+    let t = ok(&format!(
+        "{HEAD}  - id: e\n    date: 2021\n    title: &t 0x1F\n    location: *t\n    actors: [a]\n    sources: [s]\n"
+    ));
+    assert_eq!((&*t.events[0].title, t.events[0].location.as_deref()), ("0x1F", Some("0x1F")));
+}
