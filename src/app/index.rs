@@ -136,6 +136,25 @@ fn searchable(e: &Event) -> impl Iterator<Item = &str> {
         .chain(media)
 }
 
+/// The events citing a source whose publisher, author, type or language
+/// `hit` matches (a walk over the events only when one does). Not the
+/// title: a timeline built on one article would match every event.
+fn citing_matching_sources(t: &Timeline, hit: &dyn Fn(&str) -> bool) -> Vec<u32> {
+    let matching: Vec<u32> = (0..t.sources.len())
+        .filter(|&i| {
+            let s = &t.sources[i];
+            let extra = [&s.publisher, &s.author, &s.kind, &s.language];
+            extra.iter().any(|f| f.as_deref().is_some_and(hit))
+        })
+        .filter_map(|i| u32::try_from(i).ok())
+        .collect();
+    if matching.is_empty() {
+        return Vec::new();
+    }
+    let citing = |e: &Event| e.sources.iter().chain(e.quotes.iter().map(|q| &q.source)).any(|s| matching.contains(s));
+    (0..t.events.len()).filter(|&i| citing(&t.events[i])).filter_map(|i| u32::try_from(i).ok()).collect()
+}
+
 /// For each actor and tag, the events involving it, ascending: the actor
 /// and tag filters merge these instead of looking at every event.
 pub struct Postings {
@@ -180,12 +199,16 @@ impl Postings {
     pub fn named(&self, t: &Timeline, query: &str) -> Vec<u32> {
         let q = query.to_lowercase();
         let hit = |s: &str| s.to_lowercase().contains(&q);
-        let actors = t.actors.iter().enumerate().filter(|(_, a)| hit(&a.name) || a.aliases.iter().any(|x| hit(x)));
+        let actors =
+            t.actors.iter().enumerate().filter(|(_, a)| {
+                hit(&a.name) || a.aliases.iter().any(|x| hit(x)) || a.kind.as_deref().is_some_and(hit)
+            });
         let tags = t.tags.iter().enumerate().filter(|(_, g)| hit(g));
         let ids: Vec<u32> = actors.map(|(i, _)| i as u32).collect();
         let tag_ids: Vec<u32> = tags.map(|(i, _)| i as u32).collect();
         let mut out = Postings::union(&self.actors, ids.iter());
         out.extend(Postings::union(&self.tags, tag_ids.iter()));
+        out.extend(citing_matching_sources(t, &hit));
         out.sort_unstable();
         out.dedup();
         out

@@ -102,3 +102,30 @@ fn every_key_works_on_an_empty_timeline() {
         assert!(screen.contains("No events yet"), "{screen}");
     }
 }
+
+#[test]
+fn search_finds_new_fields_kinds_and_source_authors() {
+    let mut app = app(include_str!("../../tests/fixtures/ever-given.yaml"));
+    let search = |app: &mut App, q: &str| {
+        update(app, Msg::StartSearch);
+        q.chars().for_each(|c| update(app, Msg::Input(c)));
+        let found: Vec<String> = ids(app).iter().map(|s| (*s).to_owned()).collect();
+        update(app, Msg::Close);
+        found
+    };
+    assert_eq!(search(&mut app, "investigation report"), Vec::<String>::new());
+    assert_eq!(search(&mut app, "find the investigation"), ["wind-cause"], "notes");
+    assert_eq!(search(&mut app, "early hours"), ["partial-refloat"], "display_date");
+    assert_eq!(search(&mut app, "satellite image"), ["grounding"], "media credit");
+    assert_eq!(search(&mut app, "لقد"), ["rabie-speaks"], "original words");
+    let sca = app.timeline.actors.iter().position(|a| a.id == "sca").and_then(|i| u32::try_from(i).ok());
+    let with_sca: Vec<String> = app
+        .timeline
+        .events
+        .iter()
+        .filter(|e| sca.is_some_and(|s| e.actors.contains(&s)))
+        .map(|e| e.id.to_string())
+        .collect();
+    assert_eq!(search(&mut app, "government agency"), with_sca, "actor kind");
+    assert_eq!(search(&mut app, "b. reporter").len(), 4, "source author");
+}
