@@ -3,8 +3,10 @@
 //! `0x1F` would arrive as the number 31. A text field that receives a
 //! number or boolean marks its thread's parse as lossy; the loader then
 //! parses that piece again here, from saphyr-parser's events, where a text
-//! field gets the scalar's characters as written. Files without such values
-//! (nearly all) never pay for this second parse.
+//! field gets the scalar's characters as written. A whole number counts
+//! only when the text holds a form whose digits could differ from its
+//! value (`0x1F`, `010`, `+5`, `-0`): `date: 2018` costs nothing. Files
+//! without such values (nearly all) never pay for this second parse.
 
 use saphyr_parser::{Event, Parser, ScalarStyle};
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -13,15 +15,21 @@ use std::collections::HashMap;
 use std::fmt;
 
 thread_local! {
-    /// Whether a text field on this thread got a resolved number or boolean.
-    static LOSSY: Cell<bool> = const { Cell::new(false) };
+    /// What a text field on this thread got instead of its text: 0 nothing,
+    /// 1 only whole numbers, 2 a fraction, exponent, special float or boolean.
+    static LOSSY: Cell<u8> = const { Cell::new(0) };
     /// Whether this thread is parsing with the exact deserializer.
     static EXACT: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Records that a text field received a resolved scalar, not its text.
+/// Records that a text field received a whole number, not its text.
+pub fn mark_integer() {
+    LOSSY.with(|l| l.set(l.get().max(1)));
+}
+
+/// Records that a text field received a resolved scalar whose text is surely lost.
 pub fn mark_lossy() {
-    LOSSY.with(|l| l.set(true));
+    LOSSY.with(|l| l.set(2));
 }
 
 /// Whether text fields should ask for the scalar as written (inside [`parse`]).
@@ -36,15 +44,37 @@ pub fn active() -> bool {
 /// # Errors
 /// serde_yaml's error, when the text is not valid YAML for `T`.
 pub fn deserialize<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, serde_yaml::Error> {
-    LOSSY.with(|l| l.set(false));
+    LOSSY.with(|l| l.set(0));
     let first = T::deserialize(serde_yaml::Deserializer::from_str(text));
-    if !LOSSY.with(|l| l.replace(false)) || first.is_err() {
+    let lossy = match LOSSY.with(|l| l.replace(0)) {
+        0 => false,
+        1 => odd_integers(text),
+        _ => true,
+    };
+    if !lossy || first.is_err() {
         return first;
     }
     // Free the first result before building the tree: peak memory stays
     // that of one parse. Should the exact parse fail, serde_yaml's stands.
     drop(first);
     parse(text).or_else(|_| T::deserialize(serde_yaml::Deserializer::from_str(text)))
+}
+
+/// Whether `text` may hold a whole number written other than as its plain
+/// decimal digits (`0x1F`, `0o17`, `010`, `+5`, `-0`), whose value would not
+/// give back what was written. A byte scan; it may say yes needlessly (a
+/// time `07:40` in prose), never no wrongly.
+fn odd_integers(text: &str) -> bool {
+    let b = text.as_bytes();
+    let starts_token = |i: usize| i == 0 || b" \t[,{".contains(&b[i - 1]);
+    memchr::memchr3_iter(b'0', b'+', b'-', b).any(|i| {
+        let next = b.get(i + 1).copied().unwrap_or(b' ');
+        match b[i] {
+            b'0' => starts_token(i) && (next.is_ascii_digit() || b"xob".contains(&next)),
+            b'+' => starts_token(i) && next.is_ascii_digit(),
+            _ => starts_token(i) && next == b'0',
+        }
+    })
 }
 
 /// Parses `text` from saphyr-parser's events, text fields getting scalars as written.
@@ -222,5 +252,20 @@ impl<'de> MapAccess<'de> for Pairs<'_> {
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Error> {
         let v = self.1.take().ok_or_else(|| Error("a value without a key".into()))?;
         seed.deserialize(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::odd_integers;
+
+    #[test]
+    fn only_integers_not_written_as_their_digits_need_the_exact_parse() {
+        for odd in ["title: 0x1F", "title: 010", "tags: [+5]", "t: -0", "t: 0o17", "{a: 0b1}", "- 01"] {
+            assert!(odd_integers(odd), "{odd}");
+        }
+        for plain in ["date: 2018", "date: 2018-02-07T22:00+03:00", "title: 1984", "n: 0", "n: -5", "- 10"] {
+            assert!(!odd_integers(plain), "{plain}");
+        }
     }
 }

@@ -127,11 +127,11 @@ impl<'de> Visitor<'de> for TextVisitor {
     // A number or boolean here means serde_yaml resolved a plain scalar: its
     // text is lost, so the loader parses this piece again exactly.
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Field<String>, E> {
-        super::exact::mark_lossy();
+        super::exact::mark_integer();
         Ok(Field::Ok(v.to_string()))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Field<String>, E> {
-        super::exact::mark_lossy();
+        super::exact::mark_integer();
         Ok(Field::Ok(v.to_string()))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Field<String>, E> {
