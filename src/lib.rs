@@ -7,9 +7,11 @@
 pub mod app;
 pub mod cite;
 pub mod cli;
+pub mod cli_export;
 pub mod cli_new;
 pub mod editor;
 pub mod effects;
+pub mod formats;
 pub mod keys;
 pub mod progress;
 pub mod report;

@@ -126,6 +126,10 @@ pub struct SearchIndex {
     pub actor_entries: Hay,
     /// Per tag: the tag.
     pub tags: Hay,
+    /// Per source: publisher, author, type, language and URL (not the
+    /// title: a timeline written from one article would match every event;
+    /// the sources popup, `s`, finds a source by its title).
+    pub sources: Hay,
 }
 
 impl SearchIndex {
@@ -134,15 +138,17 @@ impl SearchIndex {
     pub fn build(t: &Timeline) -> SearchIndex {
         let mut events = Hay::new();
         for e in &t.events {
-            searchable(t, e).for_each(|f| events.field(f));
+            searchable(e).for_each(|f| events.field(f));
             events.end_entry();
         }
         let (mut actor_names, mut actor_entries) = (Hay::new(), Hay::new());
         for a in &t.actors {
             actor_names.field(&a.name);
+            actor_names.field(a.kind.as_deref().unwrap_or(""));
             actor_entries.field(&a.name);
             actor_entries.field(&a.id);
             actor_entries.field(a.role.as_deref().unwrap_or(""));
+            actor_entries.field(a.kind.as_deref().unwrap_or(""));
             for alias in &a.aliases {
                 actor_names.field(alias);
                 actor_entries.field(alias);
@@ -155,11 +161,20 @@ impl SearchIndex {
             tags.field(g);
             tags.end_entry();
         }
+        let mut sources = Hay::new();
+        for s in &t.sources {
+            [&s.publisher, &s.author, &s.kind, &s.language, &s.url]
+                .into_iter()
+                .flatten()
+                .for_each(|f| sources.field(f));
+            sources.end_entry();
+        }
         SearchIndex {
             events: events.finish(),
             actor_names: actor_names.finish(),
             actor_entries: actor_entries.finish(),
             tags: tags.finish(),
+            sources: sources.finish(),
         }
     }
 
@@ -167,7 +182,7 @@ impl SearchIndex {
     /// for tests and the benchmark to check without a clock.
     #[must_use]
     pub fn bytes_scanned(&self) -> u64 {
-        [&self.events, &self.actor_names, &self.actor_entries, &self.tags]
+        [&self.events, &self.actor_names, &self.actor_entries, &self.tags, &self.sources]
             .iter()
             .map(|h| h.scanned.load(Ordering::Relaxed))
             .sum()
@@ -201,19 +216,23 @@ impl LazyIndex {
     }
 }
 
-/// The text of `e` that the events' haystack holds: its own fields, its
-/// quotes and claims, and the title, publisher and URL of each source it
-/// or its quotes and claims cite.
-fn searchable<'a>(t: &'a Timeline, e: &'a Event) -> impl Iterator<Item = &'a str> {
-    let quotes = e.quotes.iter().flat_map(|q| std::iter::once(q.text.as_str()).chain(q.context.as_deref()));
+/// The text of `e` that the events' haystack holds: its fields, quotes, notes and claims.
+fn searchable(e: &Event) -> impl Iterator<Item = &str> {
+    let quotes = e
+        .quotes
+        .iter()
+        .flat_map(|q| std::iter::once(q.text.as_str()).chain(q.context.as_deref()).chain(q.original.as_deref()));
     let claims =
         e.claims.iter().flat_map(|c| [c.about.as_str(), c.value.as_str()].into_iter().chain(c.context.as_deref()));
-    let cited = e.sources.iter().chain(e.quotes.iter().map(|q| &q.source)).chain(e.claims.iter().map(|c| &c.source));
-    let sources = cited
-        .filter_map(|&s| t.sources.get(s as usize))
-        .flat_map(|s| std::iter::once(s.title.as_str()).chain(s.publisher.as_deref()).chain(s.url.as_deref()));
-    let own = std::iter::once(&*e.title).chain(e.summary.as_deref()).chain(e.location.as_deref());
-    own.chain(quotes).chain(claims).chain(sources)
+    let media = e.media.iter().flat_map(|m| m.caption.as_deref().into_iter().chain(m.credit.as_deref()));
+    std::iter::once(&*e.title)
+        .chain(e.summary.as_deref())
+        .chain(e.location.as_deref())
+        .chain(quotes)
+        .chain(e.notes.as_deref())
+        .chain(claims)
+        .chain(e.display_date.as_deref())
+        .chain(media)
 }
 
 /// For each actor and tag, the events involving it, ascending: the actor
@@ -223,6 +242,8 @@ pub struct Postings {
     pub actors: Vec<Vec<u32>>,
     /// Events per tag, by tag index.
     pub tags: Vec<Vec<u32>>,
+    /// Events citing each source (listed, or behind a quote), by source index.
+    pub sources: Vec<Vec<u32>>,
 }
 
 impl Postings {
@@ -231,6 +252,7 @@ impl Postings {
     pub fn build(t: &Timeline) -> Postings {
         let mut actors = vec![Vec::new(); t.actors.len()];
         let mut tags = vec![Vec::new(); t.tags.len()];
+        let mut sources = vec![Vec::new(); t.sources.len()];
         for (i, e) in t.events.iter().enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
             // All of an event's entries are pushed together, so checking the
@@ -249,8 +271,15 @@ impl Postings {
                     list.push(i);
                 }
             }
+            for &s in e.sources.iter().chain(e.quotes.iter().map(|q| &q.source)) {
+                if let Some(list) = sources.get_mut(s as usize)
+                    && list.last() != Some(&i)
+                {
+                    list.push(i);
+                }
+            }
         }
-        Postings { actors, tags }
+        Postings { actors, tags, sources }
     }
 
     /// The sorted union of the lists of `chosen`.

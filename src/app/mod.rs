@@ -17,6 +17,7 @@ mod search;
 pub mod sources;
 pub mod state;
 mod update;
+mod verify;
 pub mod writing;
 
 pub use filter::{Filters, Row, Shown};
@@ -33,5 +34,7 @@ mod tests;
 mod tests_facts;
 #[cfg(test)]
 mod tests_reading;
+#[cfg(test)]
+mod verify_tests;
 #[cfg(test)]
 mod writing_tests;

@@ -166,7 +166,7 @@ fn name_matches_rank_above_role_matches() {
 }
 
 #[test]
-fn search_covers_source_titles_publishers_urls_and_claims() {
+fn search_covers_source_publishers_and_urls_and_claims() {
     let yaml = concat!(
         "title: T\nactors:\n  - {id: x, name: X}\nsources:\n",
         "  - {id: s, title: Pentagon briefing, publisher: Reuters, url: 'https://example.org/abc'}\n",
@@ -177,7 +177,8 @@ fn search_covers_source_titles_publishers_urls_and_claims() {
     );
     let t = load_bytes("s.yaml", yaml.as_bytes(), &Limits::default()).expect("fixture loads");
     let mut app = App::new(t, (120, 40));
-    for (q, want) in [("reuters", "a"), ("pentagon", "a"), ("example.org/abc", "a"), ("about forty", "c")] {
+    // Not a source's title: a timeline built on one article would match every event (`s` finds titles).
+    for (q, want) in [("reuters", "a"), ("example.org/abc", "a"), ("about forty", "c")] {
         send(&mut app, &[Msg::StartSearch]);
         type_text(&mut app, q);
         assert_eq!(ids(&app), [want], "{q}");

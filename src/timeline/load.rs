@@ -15,7 +15,6 @@ use super::raw::{Field, RawTimeline};
 use super::scan::{self, Duplicates};
 use super::{positions, validate};
 use crate::text::sanitize;
-use serde::Deserialize;
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
@@ -90,6 +89,18 @@ pub fn load_path(
     limits: &Limits,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Timeline, LoadError> {
+    let bytes = read_path(path, limits)?;
+    load_bytes_with(&path.display().to_string(), &bytes, limits, progress)
+}
+
+/// Reads the bytes of the file at `path`: a regular file within the size
+/// limit (what is not a regular file is refused before it is opened, so a
+/// named pipe never blocks and a device is never read).
+///
+/// # Errors
+/// [`LoadError::Unreadable`] when it cannot be read or is not a regular
+/// file, [`LoadError::Invalid`] when it is over the size limit.
+pub fn read_path(path: &Path, limits: &Limits) -> Result<Vec<u8>, LoadError> {
     let file = path.display().to_string();
     let unreadable = |e: std::io::Error| LoadError::Unreadable { file: file.clone(), reason: e.to_string() };
     // Looked at before opening: opening a named pipe with no writer would
@@ -119,7 +130,7 @@ pub fn load_path(
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(too_big(&file, None, limits));
     }
-    load_bytes_with(&file, &bytes, limits, progress)
+    Ok(bytes)
 }
 
 /// What a path that is not a regular file is, in words; `None` for a regular file.
@@ -183,13 +194,16 @@ pub fn load_bytes_with(
     let text = decode(bytes).map_err(|p| invalid(vec![p]))?;
     let total = text.len();
     match pipeline::load(text, limits, &mut |done| progress(done, total)) {
-        Fast::Loaded(t) => return Ok(t),
+        Fast::Loaded(mut t) => {
+            super::warnings::finish(text, &mut t.warnings);
+            return Ok(t);
+        }
         Fast::Interrupted => return Err(LoadError::Interrupted),
         Fast::Fallback => {}
     }
     // The whole document at once, after a full guard (which also names repeated keys).
     let outline = scan::guard(text, limits, Duplicates::Report).map_err(|p| invalid(vec![p]))?;
-    let raw = Field::<RawTimeline>::deserialize(serde_yaml::Deserializer::from_str(text)).map_err(|e| {
+    let raw = super::exact::deserialize::<Field<RawTimeline>>(text).map_err(|e| {
         let at =
             e.location().map_or(Position { line: 1, column: 1 }, |l| Position { line: l.line(), column: l.column() });
         let msg = e.to_string();
@@ -197,11 +211,17 @@ pub fn load_bytes_with(
         invalid(vec![Problem::at(at, format!("YAML error: {msg}"))])
     })?;
     let (mut list, dropped) = match validate::check(raw) {
-        Ok(t) if outline.odd_dates.is_empty() => return Ok(t),
+        Ok(mut t) if outline.odd_dates.is_empty() => {
+            super::warnings::finish(text, &mut t.warnings);
+            return Ok(t);
+        }
         Ok(_) => (Vec::new(), 0),
         Err(problems) => (problems.list, problems.dropped),
     };
     positions::resolve(text, &mut list);
+    // A date the guard refused as not written in digits says why; the
+    // validator's generic "not a date" at the same place would repeat it.
+    list.retain(|p| !outline.odd_dates.iter().any(|o| o.position == p.position));
     list.extend(outline.odd_dates);
     list.sort_by_key(|p| p.position);
     let more = list.len().saturating_sub(SHOWN) + dropped + outline.more_odd_dates;

@@ -17,6 +17,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let block = pane(title, app.focus == Pane::List, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    if total == 0 {
+        let lines = vec![
+            Line::styled("No events yet.", theme.heading()),
+            Line::styled("How to add one: see the Detail pane.", theme.muted()),
+        ];
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    }
     if app.shown.events().is_empty() {
         let lines =
             vec![Line::from("No events match the filters."), Line::styled("Press c to clear them.", theme.muted())];
@@ -56,15 +64,35 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     super::scroll_marks(frame, area, inner, app.shown.rows().len(), first, height, theme);
 }
 
+/// What an empty timeline shows: that it has no events yet, and how to add one.
+pub fn empty_lines(theme: super::Theme) -> Vec<Line<'static>> {
+    vec![
+        Line::styled("No events yet.", theme.heading()),
+        Line::default(),
+        Line::from("Add one to the file under `events:`, for example:"),
+        Line::styled("  - id: first", theme.muted()),
+        Line::styled("    date: 2021-03-23", theme.muted()),
+        Line::styled("    title: What happened", theme.muted()),
+        Line::styled("    sources: [a-source-id]", theme.muted()),
+        Line::default(),
+        Line::from("Then run tlview --check FILE. The format: docs/format.md"),
+    ]
+}
+
 /// One event's row, `room` columns: time column (`width` wide, as wide as
-/// the widest on screen), quote marker, title with search matches marked,
-/// cut with an ellipsis when it does not fit.
+/// the widest on screen), quote and status markers, title with search
+/// matches marked, cut with an ellipsis when it does not fit.
 fn event_line(app: &App, i: u32, when: &str, width: usize, room: usize, theme: Theme) -> Line<'static> {
     let e = &app.timeline.events[i as usize];
     let time = if width == 0 { String::from(" ") } else { format!(" {when:<width$} ") };
-    let marker = if e.quotes.is_empty() { "  " } else { "❝ " };
+    // Two columns: the quote mark, then the status (or no-source) mark.
+    let quote = if e.quotes.is_empty() { " " } else { "❝" };
     let title = ellipsize(&clean(&e.title), room.saturating_sub(str_width(&time) + 2));
-    let mut spans = vec![Span::styled(time, theme.muted()), Span::styled(marker, theme.name())];
+    let mut spans = vec![
+        Span::styled(time, theme.muted()),
+        Span::styled(quote, theme.name()),
+        Span::styled(super::detail_more::marker(e), theme.accent()),
+    ];
     spans.extend(highlight::spans(&title, &app.filters.query, ratatui::style::Style::new(), theme.matched()));
     if app.asof.event_is_future(i) {
         // Not yet public at the as-of cursor (shown only when dimming).

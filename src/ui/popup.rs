@@ -69,6 +69,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             if let Some(aside) = picker::aside(app, p.kind, i) {
                 spans.push(Span::styled(format!(" · {}", clean(aside)), theme.muted()));
             }
+            if let (PickerKind::Actors, Some(kind)) =
+                (p.kind, app.timeline.actors.get(i as usize).and_then(|a| a.kind.as_ref()))
+            {
+                spans.push(Span::styled(format!(" · {}", super::detail_more::kind_label(kind)), theme.muted()));
+            }
             spans
         };
         let line = cut(Line::from(spans), width);
