@@ -169,3 +169,28 @@ fn a_long_picker_says_it_has_more() {
     assert!(s.contains("more ─╯"), "{s}");
     assert!(s.contains('…'), "long roles are cut with an ellipsis:\n{s}");
 }
+
+#[test]
+fn matches_in_editors_notes_are_marked() {
+    let t = load_bytes("e.yaml", include_str!("fixtures/ever-given.yaml").as_bytes(), &Limits::default())
+        .expect("fixture loads");
+    let mut app = App::new(t, (200, 60));
+    update(&mut app, Msg::Resize(200, 60));
+    send(&mut app, &[Msg::StartSearch]);
+    type_text(&mut app, "find the investigation");
+    send(&mut app, &[Msg::Accept]);
+    let mut term = Terminal::new(TestBackend::new(200, 60)).expect("backend");
+    term.draw(|f| {
+        ui::draw(f, &app, COLOR);
+    })
+    .expect("draw");
+    let buf = term.backend().buffer();
+    let detail = tlview::app::layout::current(&app).and_then(|a| a.detail).expect("detail");
+    let bg = COLOR.matched().bg.unwrap_or_default();
+    let marked: String = (detail.top()..detail.bottom())
+        .flat_map(|y| (detail.left()..detail.right()).map(move |x| (x, y)))
+        .filter(|&p| buf[p].bg == bg)
+        .map(|p| buf[p].symbol().to_owned())
+        .collect();
+    assert_eq!(marked.to_lowercase(), "find the investigation", "the note's match is marked");
+}

@@ -103,7 +103,7 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
             out.push(Line::styled(format!("… {more} KiB more of this summary not shown"), theme.muted()));
         }
     }
-    out.extend(super::detail_more::notes_lines(e, width, theme));
+    out.extend(super::detail_more::notes_lines(e, q, width, theme));
     out.push(Line::default());
     if !e.tags.is_empty() {
         let tags: Vec<String> = e.tags.iter().filter_map(|&g| t.tags.get(g as usize)).map(|g| clean(g)).collect();
