@@ -11,7 +11,7 @@
 //! Every kind is read through the same few functions ([`name`], [`aside`],
 //! [`count`], ...), so a new kind is one arm in each.
 
-use super::msg::{Msg, PickerKind};
+use super::msg::{Msg, PickerKind, Step};
 use super::nav;
 use super::search::MAX_QUERY;
 use super::state::{App, Mode, Picker};
@@ -184,6 +184,7 @@ pub fn update(app: &mut App, msg: Msg) {
             }
         }
         Msg::Move(step) => p.cursor = step.apply(p.cursor, p.entries.len().saturating_sub(1), 10),
+        Msg::Wheel { lines, .. } => p.cursor = Step::By(lines).apply(p.cursor, p.entries.len().saturating_sub(1), 1),
         // Enter while typing keeps the typed filter and goes back to the list.
         Msg::Accept if typing => app.mode = Mode::Picker,
         Msg::Accept => {

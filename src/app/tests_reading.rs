@@ -211,3 +211,12 @@ fn a_wide_screen_gives_long_titles_room_and_the_detail_keeps_its_share() {
     assert_eq!(wide(&app, 200).list.width, 95, "a longer one takes what it needs");
     assert_eq!(wide(&app, 100).list.width, 50, "at 100 columns the detail keeps half");
 }
+
+#[test]
+fn the_wheel_scrolls_the_help_and_moves_in_a_picker() {
+    let mut app = bundled();
+    send(&mut app, &[Msg::ToggleHelp, Msg::Wheel { column: 0, row: 0, lines: 3 }]);
+    assert_eq!(app.help_scroll, 3);
+    send(&mut app, &[Msg::Close, Msg::OpenPicker(PickerKind::Actors), Msg::Wheel { column: 0, row: 0, lines: 2 }]);
+    assert_eq!(app.picker.as_ref().map(|p| p.cursor), Some(2));
+}

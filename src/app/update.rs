@@ -201,6 +201,8 @@ fn help(app: &mut App, msg: Msg) {
     match msg {
         Msg::ToggleHelp | Msg::Close => app.mode = Mode::Browse,
         Msg::Move(step) => app.help_scroll = scroll(app.help_scroll, step, layout::page(app, Pane::List)),
+        // The wheel scrolls the overlay, wherever the pointer is.
+        Msg::Wheel { lines, .. } => app.help_scroll = scroll(app.help_scroll, Step::By(lines), 1),
         _ => {}
     }
 }

@@ -63,7 +63,7 @@ fn lines(width: usize, theme: Theme) -> Vec<Line<'static>> {
         }
     }
     out.push(Line::default());
-    let mouse = "Mouse: the wheel scrolls the pane under it; a click selects an event or a tick. \
+    let mouse = "Mouse: the wheel scrolls the pane under it (or this help, or a popup's entries); a click selects an event or a tick. \
                  m turns the mouse off so the terminal's own selection and copy work (in most terminals \
                  Shift-drag selects even while the mouse is on).";
     out.extend(wrap(mouse, width).into_iter().map(|l| Line::styled(l, theme.muted())));
