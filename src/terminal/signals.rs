@@ -11,6 +11,14 @@
 //!   restore, stop, and set the terminal up again when continued;
 //! - SIGCONT (after any stop, ours or someone's `kill -STOP`) asks for the
 //!   terminal to be set up again and the screen redrawn in full.
+//!
+//! While the user's editor runs (`e`), the terminal is the editor's and the
+//! viewer only waits for it, as git does: SIGINT and SIGQUIT (`Ctrl-c` and
+//! `Ctrl-\` in an editor that leaves them to the terminal) were meant for the
+//! editor and are ignored; SIGTSTP (`Ctrl-z` there, or an editor suspending
+//! its whole process group) stops the viewer along with the editor, so the
+//! shell gets the terminal back and `fg` continues both; any other ending
+//! signal is acted on once the editor has exited (the watchdog waits too).
 
 use signal_hook::consts::signal::{
     SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGIO, SIGPROF, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2, SIGVTALRM, SIGXCPU,
@@ -41,6 +49,8 @@ pub(super) struct Requests {
     resumed: AtomicBool,
     /// The loop has left and restored the terminal: the watchdog stands down.
     done: AtomicBool,
+    /// The user's editor has the terminal.
+    editing: AtomicBool,
 }
 
 impl Requests {
@@ -59,6 +69,11 @@ impl Requests {
         self.resumed.swap(false, Ordering::SeqCst)
     }
 
+    /// Says whether the user's editor has the terminal (see the module docs).
+    pub(super) fn set_editing(&self, editing: bool) {
+        self.editing.store(editing, Ordering::SeqCst);
+    }
+
     /// Tells the watchdog the terminal is restored and the loop has left.
     pub(super) fn finished(&self) {
         self.done.store(true, Ordering::SeqCst);
@@ -74,15 +89,25 @@ pub(super) fn watch(restore: fn()) -> io::Result<Arc<Requests>> {
     let seen = Arc::clone(&requests);
     std::thread::spawn(move || {
         for signal in signals.forever() {
+            let editing = seen.editing.load(Ordering::SeqCst);
             match signal {
+                // The editor has the terminal, already restored: stop with it.
+                SIGTSTP if editing => {
+                    let _ = stop_self();
+                }
                 SIGTSTP => seen.suspend.store(true, Ordering::SeqCst),
                 SIGCONT => seen.resumed.store(true, Ordering::SeqCst),
+                SIGINT | SIGQUIT if editing => {} // the editor's
                 _ => {
                     seen.stop.store(signal, Ordering::SeqCst);
-                    let deadline = Instant::now() + GRACE;
+                    let mut deadline = Instant::now() + GRACE;
                     while Instant::now() < deadline {
                         if seen.done.load(Ordering::SeqCst) {
                             return;
+                        }
+                        if seen.editing.load(Ordering::SeqCst) {
+                            // The loop is waiting for the editor: its grace starts after.
+                            deadline = Instant::now() + GRACE;
                         }
                         std::thread::sleep(Duration::from_millis(10));
                     }

@@ -2,9 +2,6 @@
 //! viewer reloads; saves from outside (in place, by rename) show up; a broken
 //! save keeps the last good version and lists the problem until fixed; links,
 //! the clipboard sequence and the opener.
-//!
-//! Ignored until the terminal loop calls the writing effects (see the issue
-//! 14 integration note): remove the `ignore` attributes then.
 
 use super::contains;
 use super::pty::Session;
@@ -35,7 +32,6 @@ fn open(file: &Path, env: &[(&str, &str)]) -> Session {
 }
 
 #[test]
-#[ignore = "needs the loop integration of issue 14"]
 fn e_opens_the_editor_at_the_selected_event_and_reloads() {
     let (dir, file) = setup("edit");
     let editor = dir.join("fake-editor");
@@ -57,7 +53,6 @@ fn e_opens_the_editor_at_the_selected_event_and_reloads() {
 }
 
 #[test]
-#[ignore = "needs the loop integration of issue 14"]
 fn saves_from_outside_show_up_in_place_and_by_rename() {
     let (dir, file) = setup("outside");
     let s = open(&file, &[]);
@@ -71,7 +66,6 @@ fn saves_from_outside_show_up_in_place_and_by_rename() {
 }
 
 #[test]
-#[ignore = "needs the loop integration of issue 14"]
 fn a_broken_save_keeps_the_old_version_and_lists_the_problem_until_fixed() {
     let (dir, file) = setup("broken");
     let s = open(&file, &[]);
@@ -83,7 +77,6 @@ fn a_broken_save_keeps_the_old_version_and_lists_the_problem_until_fixed() {
 }
 
 #[test]
-#[ignore = "needs the loop integration of issue 14"]
 fn only_the_https_source_is_a_link() {
     let (dir, file) = setup("links");
     let s = open(&file, &[]);
@@ -96,7 +89,6 @@ fn only_the_https_source_is_a_link() {
 }
 
 #[test]
-#[ignore = "needs the loop integration of issue 14"]
 fn y_copies_the_citation_with_one_osc52_sequence() {
     let (dir, file) = setup("copy");
     let mut s = open(&file, &[]);
@@ -115,7 +107,6 @@ fn y_copies_the_citation_with_one_osc52_sequence() {
 }
 
 #[test]
-#[ignore = "needs the loop integration of issue 14"]
 fn o_runs_the_opener_found_on_path_with_the_url_as_one_argument() {
     let (dir, file) = setup("open");
     let bin = dir.join("bin");
