@@ -15,10 +15,12 @@
 //! While the user's editor runs (`e`), the terminal is the editor's and the
 //! viewer only waits for it, as git does: SIGINT and SIGQUIT (`Ctrl-c` and
 //! `Ctrl-\` in an editor that leaves them to the terminal) were meant for the
-//! editor and are ignored; SIGTSTP (`Ctrl-z` there, or an editor suspending
-//! its whole process group) stops the viewer along with the editor, so the
-//! shell gets the terminal back and `fg` continues both; any other ending
-//! signal is acted on once the editor has exited (the watchdog waits too).
+//! editor and are ignored; so is SIGTSTP (`Ctrl-z` there, or an editor
+//! suspending its whole process group): the viewer stops when the editor
+//! does, and only then ([`crate::editor::run`]), so a `Ctrl-z` the kernel
+//! discards for the editor (no shell to come back to) stops nothing. Any
+//! other ending signal is acted on once the editor has exited (the watchdog
+//! waits too).
 
 use signal_hook::consts::signal::{
     SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGIO, SIGPROF, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2, SIGVTALRM, SIGXCPU,
@@ -91,13 +93,9 @@ pub(super) fn watch(restore: fn()) -> io::Result<Arc<Requests>> {
         for signal in signals.forever() {
             let editing = seen.editing.load(Ordering::SeqCst);
             match signal {
-                // The editor has the terminal, already restored: stop with it.
-                SIGTSTP if editing => {
-                    let _ = stop_self();
-                }
+                SIGTSTP | SIGINT | SIGQUIT if editing => {} // the editor's
                 SIGTSTP => seen.suspend.store(true, Ordering::SeqCst),
                 SIGCONT => seen.resumed.store(true, Ordering::SeqCst),
-                SIGINT | SIGQUIT if editing => {} // the editor's
                 _ => {
                     seen.stop.store(signal, Ordering::SeqCst);
                     let mut deadline = Instant::now() + GRACE;

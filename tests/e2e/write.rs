@@ -165,14 +165,35 @@ fn the_editor_gets_a_restored_terminal_and_ctrl_c_in_it_is_the_editors() {
 }
 
 #[test]
-fn ctrl_z_in_the_editor_stops_the_viewer_with_it_until_continued() {
+fn ctrl_z_in_the_editor_with_no_shell_to_return_to_stops_nothing() {
+    // The pty's process group is orphaned (its leader, the viewer, has its
+    // parent in another session), as under `tmux new 'tlview FILE'`: the
+    // kernel discards Ctrl-z for the editor, and the viewer must not stop
+    // either, or nothing would ever continue it.
     let (dir, file) = setup("ctrl-z");
     let editor = waiting_editor(&dir);
     let mut s = open(&file, &[("VISUAL", editor.to_str().expect("utf-8"))]);
     s.send("e");
     s.wait_text("EDITOR-READY icanon");
     s.send("\x1a");
-    s.wait_for("the viewer to stop", |_| super::pty::proc_stat(s.pid()).is_some_and(|st| st[0] == "T"));
+    s.send("done\r");
+    s.wait_all(&["3 of 3 events", "reloaded: 1 event added"], &["EDITOR-READY"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn the_viewer_stops_while_its_editor_is_stopped_and_both_continue() {
+    let (dir, file) = setup("stop");
+    let editor = waiting_editor(&dir);
+    let mut s = open(&file, &[("VISUAL", editor.to_str().expect("utf-8"))]);
+    s.send("e");
+    s.wait_text("EDITOR-READY icanon");
+    let editor_pid = super::pty::child_of(s.pid());
+    // SAFETY: kill(2) on the editor this test's child started, still waited for by it.
+    assert_eq!(unsafe { libc::kill(editor_pid as libc::pid_t, libc::SIGSTOP) }, 0);
+    s.wait_for("the viewer to stop with its editor", |_| super::pty::proc_stat(s.pid()).is_some_and(|st| st[0] == "T"));
     // As `fg` does: continue the whole group (the viewer leads it).
     // SAFETY: kill(2) on the process group of a child this test spawned and has not reaped.
     assert_eq!(unsafe { libc::kill(-(s.pid() as libc::pid_t), libc::SIGCONT) }, 0);
