@@ -7,11 +7,14 @@
 pub mod app;
 pub mod cite;
 pub mod cli;
+pub mod cli_export;
 pub mod cli_new;
 pub mod editor;
 pub mod effects;
+pub mod formats;
 pub mod keys;
 pub mod progress;
+pub mod report;
 pub mod terminal;
 pub mod text;
 pub mod timeline;

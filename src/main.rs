@@ -25,6 +25,10 @@ fn main() -> ExitCode {
         Command::Example => print(&mut stdout, tlview::timeline::BUNDLED),
         Command::New(file) => ExitCode::from(tlview::cli_new::new_file(&file, &mut stdout, &mut std::io::stderr())),
         Command::Check(files) => ExitCode::from(cli::check(&files, &args.limits, &mut stdout)),
+        Command::Report(file) => ExitCode::from(tlview::report::run(file.as_ref(), &args.limits, &mut stdout)),
+        Command::Sub(sub) => {
+            ExitCode::from(tlview::cli_export::run(&sub, &args.limits, &mut stdout, &mut std::io::stderr()))
+        }
         Command::View(file) => {
             // Load fully before touching the terminal: a refused file leaves it as it was.
             let name = file.as_ref().map_or(tlview::timeline::BUNDLED_NAME.into(), |f| f.display().to_string());

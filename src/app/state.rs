@@ -20,6 +20,10 @@ pub enum Mode {
     Picker,
     /// Reading the help overlay.
     Help,
+    /// Reading the claims view.
+    Claims,
+    /// Typing the date of the as-of cursor.
+    AsOf,
 }
 
 /// A pane that can have focus.
@@ -93,6 +97,12 @@ pub struct App {
     pub quit: bool,
     /// The edit–reload loop and the source keys.
     pub writing: super::writing::Writing,
+    /// The as-of cursor.
+    pub asof: super::asof::AsOf,
+    /// The claims view, while open.
+    pub claims: Option<super::facts::ClaimsView>,
+    /// What rests on each source.
+    pub source_index: super::sources::SourceIndex,
 }
 
 impl App {
@@ -104,7 +114,9 @@ impl App {
         let postings = Postings::build(&timeline);
         let keys = EventKeys::build(&timeline);
         let (mut search_cache, filters) = (SearchCache::default(), Filters::default());
-        let shown = filter::shown(&filters, &mut index, &mut search_cache, &postings, &keys);
+        let source_index = super::sources::SourceIndex::build(&timeline);
+        let shown =
+            filter::shown(&filters, &mut index, &mut search_cache, &postings, &keys, &source_index.resting, |_| ());
         let first = timeline.events.first().map_or(0, crate::timeline::Event::start);
         let last = timeline.events.iter().map(crate::timeline::Event::finish).max().unwrap_or(first);
         App {
@@ -129,6 +141,9 @@ impl App {
             size,
             quit: false,
             writing: super::writing::Writing::default(),
+            asof: super::asof::AsOf::default(),
+            claims: None,
+            source_index,
         }
     }
 
