@@ -191,6 +191,7 @@ fn the_viewer_stops_while_its_editor_is_stopped_and_both_continue() {
     s.send("e");
     s.wait_text("EDITOR-READY icanon");
     let editor_pid = super::pty::child_of(s.pid());
+    let _editor = super::pty::KillOnDrop(editor_pid); // left stopped if the test fails
     // SAFETY: kill(2) on the editor this test's child started, still waited for by it.
     assert_eq!(unsafe { libc::kill(editor_pid as libc::pid_t, libc::SIGSTOP) }, 0);
     s.wait_for("the viewer to stop with its editor", |_| super::pty::proc_stat(s.pid()).is_some_and(|st| st[0] == "T"));
