@@ -12,9 +12,11 @@
 //! version last read (by [`watch::fingerprint`]): an editor's save is
 //! reloaded once when the editor exits, and the watch's notice of that same
 //! save, arriving a moment later, does not reload it again (which would
-//! replace "reloaded: 1 event added" with "no event changed").
+//! replace "reloaded: 1 event added" with "no event changed"); the same for
+//! a save reloaded by hand with `r` before its notice came.
 
 use super::{Term, away, redraw_all, signals::Requests};
+use crate::app::writing::Effect;
 use crate::app::{self, App};
 use crate::effects::{self, Context};
 use crate::watch::{self, Fingerprint, Watcher};
@@ -77,6 +79,10 @@ impl Writing {
         ctx: &Context,
         requests: &Requests,
     ) -> io::Result<Option<(u16, u16)>> {
+        if matches!(app.writing.effect, Some(Effect::Reload)) {
+            // `r`: the version read now is seen; the watch's notice of it changes nothing.
+            self.seen = self.file.as_deref().and_then(watch::fingerprint);
+        }
         let mut edited = false;
         let mut failed = None;
         let (file, seen) = (&self.file, &mut self.seen);
