@@ -285,6 +285,7 @@ pub fn filtered(t: Timeline, e: &ExportArgs) -> Result<Timeline, String> {
         actors: t.actors.clone(),
         sources: t.sources.clone(),
         tags: t.tags.clone(),
+        warnings: t.warnings.clone(),
         events: app.shown.events().iter().filter_map(|&i| t.events.get(i as usize)).cloned().collect(),
     })
 }

@@ -24,7 +24,9 @@ fn main() -> ExitCode {
         Command::Version => print(&mut stdout, &format!("tlview {}\n", env!("CARGO_PKG_VERSION"))),
         Command::Example => print(&mut stdout, tlview::timeline::BUNDLED),
         Command::New(file) => ExitCode::from(tlview::cli_new::new_file(&file, &mut stdout, &mut std::io::stderr())),
-        Command::Check(files) => ExitCode::from(cli::check(&files, &args.limits, &mut stdout)),
+        Command::Check(files) => {
+            ExitCode::from(cli::check_to(&files, &args.limits, args.strict, &mut stdout, &mut std::io::stderr()))
+        }
         Command::Report(file) => ExitCode::from(tlview::report::run(file.as_ref(), &args.limits, &mut stdout)),
         Command::Sub(sub) => {
             ExitCode::from(tlview::cli_export::run(&sub, &args.limits, &mut stdout, &mut std::io::stderr()))

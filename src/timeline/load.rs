@@ -15,7 +15,6 @@ use super::raw::{Field, RawTimeline};
 use super::scan::{self, Duplicates};
 use super::{positions, validate};
 use crate::text::sanitize;
-use serde::Deserialize;
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
@@ -195,13 +194,16 @@ pub fn load_bytes_with(
     let text = decode(bytes).map_err(|p| invalid(vec![p]))?;
     let total = text.len();
     match pipeline::load(text, limits, &mut |done| progress(done, total)) {
-        Fast::Loaded(t) => return Ok(t),
+        Fast::Loaded(mut t) => {
+            super::warnings::finish(text, &mut t.warnings);
+            return Ok(t);
+        }
         Fast::Interrupted => return Err(LoadError::Interrupted),
         Fast::Fallback => {}
     }
     // The whole document at once, after a full guard (which also names repeated keys).
     let outline = scan::guard(text, limits, Duplicates::Report).map_err(|p| invalid(vec![p]))?;
-    let raw = Field::<RawTimeline>::deserialize(serde_yaml::Deserializer::from_str(text)).map_err(|e| {
+    let raw = super::exact::deserialize::<Field<RawTimeline>>(text).map_err(|e| {
         let at =
             e.location().map_or(Position { line: 1, column: 1 }, |l| Position { line: l.line(), column: l.column() });
         let msg = e.to_string();
@@ -209,11 +211,17 @@ pub fn load_bytes_with(
         invalid(vec![Problem::at(at, format!("YAML error: {msg}"))])
     })?;
     let (mut list, dropped) = match validate::check(raw) {
-        Ok(t) if outline.odd_dates.is_empty() => return Ok(t),
+        Ok(mut t) if outline.odd_dates.is_empty() => {
+            super::warnings::finish(text, &mut t.warnings);
+            return Ok(t);
+        }
         Ok(_) => (Vec::new(), 0),
         Err(problems) => (problems.list, problems.dropped),
     };
     positions::resolve(text, &mut list);
+    // A date the guard refused as not written in digits says why; the
+    // validator's generic "not a date" at the same place would repeat it.
+    list.retain(|p| !outline.odd_dates.iter().any(|o| o.position == p.position));
     list.extend(outline.odd_dates);
     list.sort_by_key(|p| p.position);
     let more = list.len().saturating_sub(SHOWN) + dropped + outline.more_odd_dates;
