@@ -33,3 +33,7 @@ impl Checker {
         Some(Period { id: id?, title: title?, date: date?, end })
     }
 }
+
+#[cfg(test)]
+#[path = "periods_tests.rs"]
+mod tests;
