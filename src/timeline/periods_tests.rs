@@ -11,10 +11,9 @@ const EVENTS: &str = "events:\n  - {id: a, date: 1991-05-02, title: A}\n  - {id:
 
 #[test]
 fn periods_load_in_order_and_contain_the_events_that_start_in_them() {
-    for events in [
-        EVENTS.to_owned(),
-        format!("events: [{{id: a, date: 1991-05-02, title: A}}, {{id: b, date: 1995, title: B}}]\n"),
-    ] {
+    for events in
+        [EVENTS.to_owned(), "events: [{id: a, date: 1991-05-02, title: A}, {id: b, date: 1995, title: B}]\n".to_owned()]
+    {
         let text = format!(
             "title: T\nperiods:\n  - {{id: later, title: Later, date: 1995}}\n  - id: works\n    title: Works\n    date: 1991-03\n    end: 1992\n{events}"
         );
