@@ -98,10 +98,16 @@ pub(super) fn write(t: &Timeline, options: Options) -> Result<String, String> {
     let eras = t
         .periods
         .iter()
-        .map(|p| Era {
+        .map(|p| {
+            let (end, end_precision) = p.end.as_ref().map_or_else(|| last_moment(&p.date), |w| (date(w), w.precision));
+            // TimelineJS compares only the parts the start has and drops an
+            // end it finds equal (then refuses the era): the start gets the end's parts.
+            (p, parts(p.date.local, p.date.precision.max(end_precision)), end)
+        })
+        .map(|(p, start_date, end_date)| Era {
             unique_id: line(&p.id).into_owned(),
-            start_date: date(&p.date),
-            end_date: date(p.end.as_ref().unwrap_or(&p.date)),
+            start_date,
+            end_date,
             text: Text { headline: html_escape(&line(&p.title)), text: String::new() },
         })
         .collect();
@@ -143,8 +149,25 @@ pub(super) fn display_date(e: &Event) -> String {
 
 /// A TimelineJS date object holding only the parts the file wrote.
 fn date(w: &When) -> Date {
-    let d = w.local;
-    let at = |needs: Precision, value: u32| (w.precision >= needs).then_some(value);
+    parts(w.local, w.precision)
+}
+
+/// The last moment of the span `w` names (31 December for a year, 23:59 for
+/// a day), one precision finer: TimelineJS drops an era's end equal to its
+/// start and then refuses the era, and a period without `end` is its date's span.
+fn last_moment(w: &When) -> (Date, Precision) {
+    let last = w.local + chrono::TimeDelta::seconds((w.period_end() - w.instant() - 1).max(0));
+    let finer = match w.precision {
+        Precision::Year | Precision::Month => Precision::Day,
+        Precision::Day => Precision::Minute,
+        Precision::Minute | Precision::Second => Precision::Second,
+    };
+    (parts(last, finer), finer)
+}
+
+/// The parts of `d` down to `precision`.
+fn parts(d: chrono::NaiveDateTime, precision: Precision) -> Date {
+    let at = |needs: Precision, value: u32| (precision >= needs).then_some(value);
     Date {
         year: d.year(),
         month: at(Precision::Month, d.month()),
