@@ -57,7 +57,7 @@ fn main() -> ExitCode {
             let theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
             let mut app = App::new(timeline, (80, 24));
             app.writing.file = file; // None: the bundled timeline, which `e` explains how to copy
-            match terminal::run(app, theme) {
+            match terminal::run(app, theme, &tlview::effects::Context::from_env(args.limits)) {
                 Ok(end) => ExitCode::from(end.exit_status()),
                 Err(e) => {
                     // Standard error may be the terminal that failed: never panic writing to it.

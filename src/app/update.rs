@@ -115,7 +115,7 @@ fn browse(app: &mut App, msg: Msg) {
         }
         Msg::Wheel { column, row, lines } => wheel(app, column, row, lines),
         Msg::Click { column, row } => click(app, column, row),
-        msg @ (Msg::Edit | Msg::Reload | Msg::OpenSource | Msg::Copy) => writing::browse(app, &msg),
+        msg @ (Msg::Edit | Msg::Reload | Msg::OpenSource | Msg::Copy | Msg::Export) => writing::browse(app, &msg),
         _ => {}
     }
 }

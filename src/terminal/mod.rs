@@ -6,7 +6,9 @@
 //! process (turned into the normal quit path: `signals.rs`), and a terminal
 //! that hangs up or reaches end of file (noticed before crossterm is asked
 //! to read it: `input.rs`). Ctrl-z and SIGTSTP suspend: the terminal is
-//! restored while stopped and set up again, fully redrawn, on SIGCONT.
+//! restored while stopped and set up again, fully redrawn, on SIGCONT. The
+//! user's editor gets the terminal the same way ([`away`]); the file's watch
+//! and the effects `update` asks for are `writing.rs`'s.
 //!
 //! The drawn area is at most [`MAX_COLS`]×[`MAX_ROWS`], whatever size the
 //! terminal reports: the screen buffers are allocated in proportion to it,
@@ -14,8 +16,10 @@
 
 mod input;
 mod signals;
+mod writing;
 
 use crate::app::{self, App, Msg};
+use crate::effects::Context;
 use crate::ui::{self, Theme};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::{cursor, execute, terminal as ct};
@@ -123,7 +127,7 @@ pub fn restore() {
 ///
 /// # Errors
 /// An I/O error from the terminal; the terminal is restored first.
-pub fn run(mut app: App, theme: Theme) -> io::Result<End> {
+pub fn run(mut app: App, theme: Theme, ctx: &Context) -> io::Result<End> {
     let Some(input) = Input::open() else {
         return Err(io::Error::other("no terminal to read keys from"));
     };
@@ -133,7 +137,7 @@ pub fn run(mut app: App, theme: Theme) -> io::Result<End> {
         restore();
         previous(info);
     }));
-    let mut result = enter(app.mouse).and_then(|()| event_loop(&mut app, theme, &input, &requests));
+    let mut result = enter(app.mouse).and_then(|()| event_loop(&mut app, theme, ctx, &input, &requests));
     // A write that failed because the terminal went away is a hang-up, not an error.
     if result.is_err() && input::wait(input.as_fd(), Duration::ZERO).is_ok_and(|r| r == Ready::HungUp) {
         result = Ok(End::HungUp);
@@ -163,7 +167,15 @@ fn resize(terminal: &mut Term, app: &mut App, (w, h): (u16, u16)) -> io::Result<
     Ok(())
 }
 
-fn event_loop(app: &mut App, theme: Theme, input: &Input, requests: &signals::Requests) -> io::Result<End> {
+fn event_loop(
+    app: &mut App,
+    theme: Theme,
+    ctx: &Context,
+    input: &Input,
+    requests: &signals::Requests,
+) -> io::Result<End> {
+    // Dropped when the loop ends, however it ends: the watch stops with it.
+    let mut writing = writing::Writing::start(app);
     let mut reported = ct::size()?;
     let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
     let viewport = Viewport::Fixed(drawn_area(reported.0, reported.1));
@@ -199,6 +211,9 @@ fn event_loop(app: &mut App, theme: Theme, input: &Input, requests: &signals::Re
                     }
                     Some(msg) => {
                         app::update(app, msg);
+                        if let Some(size) = writing.perform(&mut terminal, app, ctx, requests)? {
+                            reported = size;
+                        }
                         dirty = true;
                     }
                     None => {}
@@ -226,6 +241,9 @@ fn event_loop(app: &mut App, theme: Theme, input: &Input, requests: &signals::Re
             set_mouse(app.mouse)?;
             mouse = app.mouse;
         }
+        if writing.reload_if_changed(app, ctx) {
+            dirty = true;
+        }
         if dirty {
             let mut limits = None;
             let clamped = (reported != (app.size.0, app.size.1)).then_some(reported);
@@ -234,6 +252,7 @@ fn event_loop(app: &mut App, theme: Theme, input: &Input, requests: &signals::Re
                 if let Some(size) = clamped {
                     ui::clamp_notice(f, size, theme);
                 }
+                ui::link::mark(f.buffer_mut(), app);
             })?;
             // Offsets past the content are clamped; what is shown does not change.
             app::update(app, Msg::Drawn(limits.unwrap_or_default()));
@@ -262,18 +281,41 @@ fn event_loop(app: &mut App, theme: Theme, input: &Input, requests: &signals::Re
 /// and once continued sets full-screen mode up again and redraws it all.
 /// Returns the terminal's size then (it may have changed meanwhile).
 fn suspend(terminal: &mut Term, app: &mut App) -> io::Result<(u16, u16)> {
+    away(app.mouse, signals::stop_self)??;
+    redraw_all(terminal, app)
+}
+
+/// Hands the terminal over for `elsewhere` (stopping the process, running
+/// the editor): leaves full-screen mode as on quit (cooked mode, main
+/// screen, mouse and bracketed paste off, cursor shown), then sets it up
+/// again (mouse reporting as `mouse` says). The caller then redraws in full ([`redraw_all`]): whoever had the
+/// terminal drew on it.
+fn away<R>(mouse: bool, elsewhere: impl FnOnce() -> R) -> io::Result<R> {
     restore();
-    signals::stop_self()?;
-    reenter(terminal, app)
+    let result = elsewhere();
+    enter_again(mouse)?;
+    Ok(result)
 }
 
 /// Sets full-screen mode up again from whatever state the terminal is in,
 /// and makes the next draw repaint every cell; returns the terminal's size.
 fn reenter(terminal: &mut Term, app: &mut App) -> io::Result<(u16, u16)> {
+    enter_again(app.mouse)?;
+    redraw_all(terminal, app)
+}
+
+/// Enters full-screen mode again, whatever crossterm believes, with mouse
+/// reporting as the model wants it (`mouse`).
+fn enter_again(mouse: bool) -> io::Result<()> {
     // crossterm skips enabling raw mode when it believes it already did;
     // the shell may have reset the modes while the process was stopped.
     let _ = ct::disable_raw_mode();
-    enter(app.mouse)?;
+    enter(mouse)
+}
+
+/// Makes the next draw repaint every cell on a cleared screen, at the
+/// terminal's size now, which is returned.
+fn redraw_all(terminal: &mut Term, app: &mut App) -> io::Result<(u16, u16)> {
     let size = ct::size()?;
     resize(terminal, app, size)?;
     Ok(size)

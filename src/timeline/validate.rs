@@ -43,6 +43,7 @@ pub(super) struct Head {
     description: Option<String>,
     actors: Vec<Actor>,
     sources: Vec<Source>,
+    periods: Vec<super::model::Period>,
 }
 
 /// Checks a whole raw file; the timeline when it has no problem.
@@ -96,8 +97,9 @@ pub(super) fn check_head(raw: Field<RawTimeline>) -> Result<(Checker, Head, RawE
     }
     let actors = c.list(&root, "actors", raw.actors, "an actor", Checker::actor);
     let sources = c.list(&root, "sources", raw.sources, "a source", Checker::source);
+    let periods = c.periods(&root, raw.periods);
     c.problems.owner = None;
-    Ok((c, Head { title, description, actors, sources }, raw.events))
+    Ok((c, Head { title, description, actors, sources, periods }, raw.events))
 }
 
 impl Checker {
@@ -108,7 +110,7 @@ impl Checker {
     pub(super) fn assemble(mut self, head: Head, events: Vec<Event>, tags: Vec<String>) -> Result<Timeline, Problems> {
         self.unused_warnings(&head.actors, &head.sources);
         if self.problems.list.is_empty() {
-            let Head { title, description, actors, sources } = head;
+            let Head { title, description, actors, sources, periods } = head;
             Ok(Timeline {
                 title: title.unwrap_or_default(),
                 description,
@@ -118,6 +120,7 @@ impl Checker {
                 tags,
                 events,
                 warnings: self.problems.warnings,
+                periods,
             })
         } else {
             Err(self.problems)
