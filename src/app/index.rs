@@ -163,6 +163,16 @@ impl SearchIndex {
         }
     }
 
+    /// An index of nothing.
+    fn empty() -> SearchIndex {
+        SearchIndex {
+            events: Hay::new().finish(),
+            actor_names: Hay::new().finish(),
+            actor_entries: Hay::new().finish(),
+            tags: Hay::new().finish(),
+        }
+    }
+
     /// The haystack bytes every search so far has read: a keystroke's work,
     /// for tests and the benchmark to check without a clock.
     #[must_use]
@@ -179,7 +189,8 @@ impl SearchIndex {
 pub struct LazyIndex {
     ready: Option<SearchIndex>,
     pending: Option<std::thread::JoinHandle<SearchIndex>>,
-    timeline: std::sync::Arc<Timeline>,
+    /// `None` while a load is in progress (search waits for it).
+    timeline: Option<std::sync::Arc<Timeline>>,
 }
 
 impl LazyIndex {
@@ -189,14 +200,23 @@ impl LazyIndex {
         let for_thread = std::sync::Arc::clone(&timeline);
         let pending =
             std::thread::Builder::new().name("search-index".into()).spawn(move || SearchIndex::build(&for_thread)).ok();
-        LazyIndex { ready: None, pending, timeline }
+        LazyIndex { ready: None, pending, timeline: Some(timeline) }
+    }
+
+    /// No index yet: the timeline is still loading (and search waits for it),
+    /// so the index neither holds the timeline nor competes with the load for
+    /// the cores. Reads find nothing.
+    #[must_use]
+    pub fn later() -> LazyIndex {
+        LazyIndex { ready: None, pending: None, timeline: None }
     }
 
     /// The index, waiting for the build (or building here if the thread could not run).
     pub fn get(&mut self) -> &SearchIndex {
         let (pending, timeline) = (&mut self.pending, &self.timeline);
-        self.ready.get_or_insert_with(|| {
-            pending.take().and_then(|h| h.join().ok()).unwrap_or_else(|| SearchIndex::build(timeline))
+        self.ready.get_or_insert_with(|| match pending.take().and_then(|h| h.join().ok()) {
+            Some(index) => index,
+            None => timeline.as_deref().map_or_else(SearchIndex::empty, SearchIndex::build),
         })
     }
 }

@@ -6,6 +6,7 @@ mod filter;
 pub mod group;
 pub mod index;
 pub mod layout;
+pub mod loading;
 pub mod msg;
 pub mod nav;
 pub mod picker;
@@ -16,7 +17,7 @@ mod update;
 pub mod writing;
 
 pub use filter::{Filters, Row, Shown};
-pub use msg::{Loaded, Msg, PickerKind, ScrollLimits, Step};
+pub use msg::{Loaded, Msg, Piece, PickerKind, ScrollLimits, Step};
 pub use search::MAX_QUERY;
 pub use state::{App, Mode, Pane};
 pub use update::update;

@@ -93,20 +93,27 @@ pub struct App {
     pub quit: bool,
     /// The edit–reload loop and the source keys.
     pub writing: super::writing::Writing,
+    /// The load still in progress, if any (see [`super::loading`]).
+    pub load: Option<super::loading::Loading>,
 }
 
 impl App {
     /// A viewer on `timeline`, first event selected, sized `size`.
     #[must_use]
     pub fn new(timeline: Timeline, size: (u16, u16)) -> App {
+        App::with_index(timeline, size, true)
+    }
+
+    /// [`App::new`], starting the search index's build only if `index` (a
+    /// load in progress builds it once complete).
+    pub(super) fn with_index(timeline: Timeline, size: (u16, u16), index: bool) -> App {
         let timeline = Arc::new(timeline);
-        let mut index = LazyIndex::start(Arc::clone(&timeline));
+        let mut index = if index { LazyIndex::start(Arc::clone(&timeline)) } else { LazyIndex::later() };
         let postings = Postings::build(&timeline);
         let keys = EventKeys::build(&timeline);
         let (mut search_cache, filters) = (SearchCache::default(), Filters::default());
         let shown = filter::shown(&filters, &mut index, &mut search_cache, &postings, &keys);
-        let first = timeline.events.first().map_or(0, crate::timeline::Event::start);
-        let last = timeline.events.iter().map(crate::timeline::Event::finish).max().unwrap_or(first);
+        let span = span(&timeline);
         App {
             timeline,
             index,
@@ -125,10 +132,11 @@ impl App {
             mode: Mode::Browse,
             picker: None,
             zoom: None,
-            span: (first, last.max(first + 1)),
+            span,
             size,
             quit: false,
             writing: super::writing::Writing::default(),
+            load: None,
         }
     }
 
@@ -143,4 +151,11 @@ impl App {
     pub fn selected_event(&self) -> Option<&crate::timeline::Event> {
         self.selected.and_then(|s| self.timeline.events.get(s as usize))
     }
+}
+
+/// The first start and last finish of `t`'s events (UTC seconds), at least a second apart.
+pub(super) fn span(t: &Timeline) -> (i64, i64) {
+    let first = t.events.first().map_or(0, crate::timeline::Event::start);
+    let last = t.events.iter().map(crate::timeline::Event::finish).max().unwrap_or(first);
+    (first, last.max(first + 1))
 }

@@ -24,10 +24,14 @@ use ratatui::layout::Rect;
 use ratatui::{TerminalOptions, Viewport};
 use std::io::{self, IsTerminal, Write};
 use std::os::fd::AsFd;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 /// How often the loop looks at signals and the terminal's size while waiting for input.
 const TICK: Duration = Duration::from_millis(50);
+
+/// How often it looks for the loader's messages while a file is still loading.
+const LOADING_TICK: Duration = Duration::from_millis(10);
 
 /// The most events taken between two draws: input that never pauses (a
 /// stream of mouse motion, a pipe of keys) still gets the screen redrawn and
@@ -48,6 +52,8 @@ pub enum End {
     Signal(i32),
     /// The terminal went away (hung up, or end of file on the input).
     HungUp,
+    /// The file being loaded has problems (the loader has them to print).
+    LoadFailed,
 }
 
 impl End {
@@ -58,6 +64,7 @@ impl End {
             End::Quit => 0,
             End::Signal(n) => u8::try_from(128 + n).unwrap_or(1),
             End::HungUp => 129,
+            End::LoadFailed => 1,
         }
     }
 }
@@ -99,11 +106,12 @@ pub fn restore() {
 }
 
 /// Runs the viewer on `app` until the user quits, a signal asks it to stop,
-/// or the terminal goes away.
+/// the terminal goes away, or the file still loading (whose loader messages
+/// arrive on `loads`) turns out to have problems.
 ///
 /// # Errors
 /// An I/O error from the terminal; the terminal is restored first.
-pub fn run(mut app: App, theme: Theme) -> io::Result<End> {
+pub fn run(mut app: App, theme: Theme, loads: Option<&Receiver<Msg>>) -> io::Result<End> {
     let Some(input) = Input::open() else {
         return Err(io::Error::other("no terminal to read keys from"));
     };
@@ -113,7 +121,7 @@ pub fn run(mut app: App, theme: Theme) -> io::Result<End> {
         restore();
         previous(info);
     }));
-    let mut result = enter().and_then(|()| event_loop(&mut app, theme, &input, &requests));
+    let mut result = enter().and_then(|()| event_loop(&mut app, theme, &input, &requests, loads));
     // A write that failed because the terminal went away is a hang-up, not an error.
     if result.is_err() && input::wait(input.as_fd(), Duration::ZERO).is_ok_and(|r| r == Ready::HungUp) {
         result = Ok(End::HungUp);
@@ -143,7 +151,36 @@ fn resize(terminal: &mut Term, app: &mut App, (w, h): (u16, u16)) -> io::Result<
     Ok(())
 }
 
-fn event_loop(app: &mut App, theme: Theme, input: &Input, requests: &signals::Requests) -> io::Result<End> {
+/// Feeds `update` every loader message waiting; whether there was any.
+fn take_loads(app: &mut App, loads: &mut Option<&Receiver<Msg>>) -> bool {
+    let Some(rx) = *loads else { return false };
+    let mut any = false;
+    loop {
+        match rx.try_recv() {
+            Ok(msg) => {
+                app::update(app, msg);
+                any = true;
+            }
+            Err(TryRecvError::Empty) => return any,
+            Err(TryRecvError::Disconnected) => {
+                *loads = None;
+                if app.load.is_some() {
+                    // The loader ended without saying how: treat it as a failure.
+                    app::update(app, Msg::LoadFailed);
+                }
+                return true;
+            }
+        }
+    }
+}
+
+fn event_loop(
+    app: &mut App,
+    theme: Theme,
+    input: &Input,
+    requests: &signals::Requests,
+    mut loads: Option<&Receiver<Msg>>,
+) -> io::Result<End> {
     let mut reported = ct::size()?;
     let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
     let viewport = Viewport::Fixed(drawn_area(reported.0, reported.1));
@@ -184,6 +221,10 @@ fn event_loop(app: &mut App, theme: Theme, input: &Input, requests: &signals::Re
                 },
             }
         }
+        dirty |= take_loads(app, &mut loads);
+        if app.load.as_ref().is_some_and(|l| l.failed) {
+            return Ok(End::LoadFailed);
+        }
         if app.quit {
             return Ok(End::Quit);
         }
@@ -217,7 +258,8 @@ fn event_loop(app: &mut App, theme: Theme, input: &Input, requests: &signals::Re
             // crossterm may hold more of the batch already read: take it before waiting.
             continue;
         }
-        match input::wait(input.as_fd(), TICK)? {
+        let tick = if app.load.is_some() { LOADING_TICK } else { TICK };
+        match input::wait(input.as_fd(), tick)? {
             Ready::Input => {}
             Ready::HungUp => return Ok(End::HungUp),
             Ready::Timeout => {

@@ -4,7 +4,7 @@
 //! encoding, syntax and limits.
 
 use super::limits::{Limits, SIZE_ENV, human_bytes};
-use super::model::Timeline;
+use super::model::{Part, Timeline};
 use super::pipeline::{self, Fast};
 use super::problem::{Position, Problem};
 use super::raw::{Field, RawTimeline};
@@ -78,6 +78,22 @@ pub fn load_path(
     limits: &Limits,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Timeline, LoadError> {
+    load_path_streaming(path, limits, progress, None)
+}
+
+/// Like [`load_path`], handing `sink` the events of each chunk validated
+/// while the rest of a large file is still being parsed (a file loaded in
+/// one piece hands over nothing): the result is still the whole timeline,
+/// in its final order, or every problem.
+///
+/// # Errors
+/// As [`load_path`].
+pub fn load_path_streaming(
+    path: &Path,
+    limits: &Limits,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+    sink: Option<&mut dyn FnMut(Part)>,
+) -> Result<Timeline, LoadError> {
     let file = path.display().to_string();
     let unreadable = |e: std::io::Error| LoadError::Unreadable { file: file.clone(), reason: e.to_string() };
     let handle = std::fs::File::open(path).map_err(unreadable)?;
@@ -94,7 +110,7 @@ pub fn load_path(
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(too_big(&file, bytes.len() as u64, limits));
     }
-    load_bytes_with(&file, &bytes, limits, progress)
+    load_text(&file, &bytes, limits, progress, sink)
 }
 
 fn too_big(file: &str, size: u64, limits: &Limits) -> LoadError {
@@ -126,13 +142,24 @@ pub fn load_bytes_with(
     limits: &Limits,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Timeline, LoadError> {
+    load_text(file, bytes, limits, progress, None)
+}
+
+/// [`load_bytes_with`], with the fast path's sink for a load shown as it goes.
+fn load_text(
+    file: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+    sink: Option<&mut dyn FnMut(Part)>,
+) -> Result<Timeline, LoadError> {
     let invalid = |problems: Vec<Problem>| LoadError::Invalid { file: file.to_owned(), problems };
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(too_big(file, bytes.len() as u64, limits));
     }
     let text = decode(bytes).map_err(|p| invalid(vec![p]))?;
     let total = text.len();
-    match pipeline::load(text, limits, &mut |done| progress(done, total)) {
+    match pipeline::load_streaming(text, limits, &mut |done| progress(done, total), sink) {
         Fast::Loaded(t) => return Ok(t),
         Fast::Interrupted => return Err(LoadError::Interrupted),
         Fast::Fallback => {}

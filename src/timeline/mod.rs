@@ -15,8 +15,8 @@ mod scan;
 mod validate;
 mod validate_event;
 
-pub use load::{LoadError, load_bytes, load_bytes_with, load_path};
-pub use model::{Actor, ActorKind, Event, Quote, Source, Timeline};
+pub use load::{LoadError, load_bytes, load_bytes_with, load_path, load_path_streaming};
+pub use model::{Actor, ActorKind, Event, Part, Quote, Source, Timeline};
 
 /// The bundled Deir ez-Zor timeline, embedded so `tlview` opens it from any folder.
 pub const BUNDLED: &str = include_str!("../../timelines/deir-ez-zor-2018.yaml");

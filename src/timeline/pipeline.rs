@@ -11,13 +11,17 @@
 //! scan is walked by the guard before it is parsed, its alias expansion
 //! counted against the whole file's budget.
 //!
+//! A caller that shows the file while it loads passes a sink: after each
+//! chunk validated without a problem, it receives copies of the new events
+//! (a [`Part`]), so the viewer can draw them before the rest is parsed.
+//!
 //! Anything unusual (flow-style events, keys after `events`, aliases across
 //! chunks, any problem at all) returns [`Fast::Fallback`], and the loader
 //! takes the whole-document path, which guards the whole file and reports
 //! every problem with its position.
 
 use super::limits::Limits;
-use super::model::Timeline;
+use super::model::{Part, Timeline};
 use super::raw::{Field, RawEvent, RawTimeline};
 use super::scan::{self, Duplicates};
 use super::validate::{Checker, Head, check_head};
@@ -153,6 +157,8 @@ struct Checking {
     next: usize,
     items: usize,
     ok: bool,
+    /// Events and tags handed to the sink so far; `None` until the first part.
+    shared: Option<(usize, usize)>,
 }
 
 /// The entries of one chunk, as parsed.
@@ -191,13 +197,43 @@ impl Checking {
         }
         self.next - before
     }
+
+    /// Hands `sink` copies of the events and tags validated since the last
+    /// call, while every chunk so far is free of problems.
+    fn share(&mut self, sink: &mut dyn FnMut(Part)) {
+        let Some((checker, head, builder)) = self.parts.as_ref().filter(|_| self.ok) else { return };
+        let (from_events, from_tags) = self.shared.unwrap_or((0, 0));
+        let counts = builder.counts();
+        if counts.0 == from_events && self.shared.is_some() {
+            return;
+        }
+        let (events, tags) = builder.since(from_events, from_tags);
+        sink(match self.shared {
+            None => Part::First(head.preview(checker.zone, events, tags)),
+            Some(_) => Part::More { events, tags },
+        });
+        self.shared = Some(counts);
+    }
 }
 
 /// Loads `text` on the fast path, calling `progress` with the bytes done
-/// after each chunk (false stops the load).
+/// after each chunk (false stops the load). The tests' entry; the loader
+/// calls [`load_streaming`].
+#[cfg(test)]
 pub(super) fn load(text: &str, limits: &Limits, progress: &mut dyn FnMut(usize) -> bool) -> Fast {
+    load_streaming(text, limits, progress, None)
+}
+
+/// [`load`], calling `sink` (if any) after each chunk but the last with the
+/// events it added.
+pub(super) fn load_streaming(
+    text: &str,
+    limits: &Limits,
+    progress: &mut dyn FnMut(usize) -> bool,
+    mut sink: Option<&mut dyn FnMut(Part)>,
+) -> Fast {
     let Some(plan) = plan(text) else { return Fast::Fallback };
-    let mut checking = Checking { parts: None, waiting: BTreeMap::new(), next: 0, items: 0, ok: true };
+    let mut checking = Checking { parts: None, waiting: BTreeMap::new(), next: 0, items: 0, ok: true, shared: None };
     checking.head(&text[..plan.head_end], limits);
     if !checking.ok {
         return Fast::Fallback;
@@ -230,8 +266,14 @@ pub(super) fn load(text: &str, limits: &Limits, progress: &mut dyn FnMut(usize) 
         drop(to_main);
         for (i, parsed) in &results {
             checking.waiting.insert(i, parsed);
-            if checking.drain() > 0 && !progress(chunks[checking.next - 1].1) {
-                stop.store(true, Ordering::Relaxed);
+            if checking.drain() > 0 {
+                if !progress(chunks[checking.next - 1].1) {
+                    stop.store(true, Ordering::Relaxed);
+                } else if let Some(sink) = sink.as_deref_mut()
+                    && checking.next < chunks.len()
+                {
+                    checking.share(sink);
+                }
             }
         }
         // Joining waits for the workers' thread-local teardown too (the scope alone does not).

@@ -16,6 +16,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         format!(" {} of {} events ", app.shown.events().len(), app.timeline.events.len()),
         theme.heading(),
     )];
+    if let Some(load) = &app.load {
+        left.push(Span::styled(format!("loading {}% ", load.percent()), theme.key()));
+    }
     if app.writing.stale {
         left.insert(0, Span::styled(" STALE ", theme.selected()));
     }
