@@ -48,9 +48,8 @@ impl Background {
     pub fn spawn(path: PathBuf, limits: Limits, name: &str) -> std::io::Result<Background> {
         let (to_viewer, messages) = channel();
         let progress = Progress::new(name);
-        let thread = std::thread::Builder::new()
-            .name("load".into())
-            .spawn(move || run(&path, &limits, progress, &to_viewer))?;
+        let thread =
+            std::thread::Builder::new().name("load".into()).spawn(move || run(&path, &limits, progress, &to_viewer))?;
         Ok(Background { messages, thread: Some(thread) })
     }
 
@@ -81,8 +80,13 @@ fn run(path: &std::path::Path, limits: &Limits, progress: Progress, to_viewer: &
     let progress = RefCell::new(Some(progress));
     let hold = std::env::var_os("TLVIEW_DEBUG_HOLD_PARTS").filter(|_| cfg!(debug_assertions)).map(PathBuf::from);
     let mut percent = usize::MAX;
+    // The progress before the first part, for the viewer's first screen.
+    let reached = std::cell::Cell::new((0, 0));
     let mut on_progress = |done: usize, total: usize| match progress.borrow_mut().as_mut() {
-        Some(p) => p.update(done, total),
+        Some(p) => {
+            reached.set((done, total));
+            p.update(done, total)
+        }
         None => {
             // One message per percent: the viewer redraws for each.
             let now = done.saturating_mul(100) / total.max(1);
@@ -95,6 +99,8 @@ fn run(path: &std::path::Path, limits: &Limits, progress: Progress, to_viewer: &
             p.clear();
         }
         let _ = to_viewer.send(Msg::LoadPart(Piece(Arc::new(part))));
+        let (done, total) = reached.get();
+        let _ = to_viewer.send(Msg::LoadProgress(done, total));
         if let Some(hold) = hold.take() {
             while hold.exists() {
                 std::thread::sleep(Duration::from_millis(10));

@@ -8,12 +8,12 @@ use std::process::ExitCode;
 use std::sync::mpsc::Receiver;
 use tlview::app::{App, Msg};
 use tlview::background::{Background, First};
-use tlview::terminal::End;
-use tlview::timeline::LoadError;
-use tlview::timeline::limits::Limits;
 use tlview::cli::{self, Command};
 use tlview::progress::Progress;
 use tlview::terminal;
+use tlview::terminal::End;
+use tlview::timeline::LoadError;
+use tlview::timeline::limits::Limits;
 use tlview::timeline::limits::SIZE_ENV;
 use tlview::ui::Theme;
 

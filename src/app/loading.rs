@@ -145,6 +145,8 @@ fn done(app: &mut App, new: Timeline) {
     next.mode = if app.mode == Mode::Help { Mode::Help } else { Mode::Browse };
     next.quit = app.quit;
     next.writing = std::mem::take(&mut app.writing);
+    // A note that something waits for the load is out of date now.
+    next.writing.status = None;
     nav::keep_selection_visible(&mut next);
     *app = next;
 }

@@ -17,11 +17,13 @@ mod update;
 pub mod writing;
 
 pub use filter::{Filters, Row, Shown};
-pub use msg::{Loaded, Msg, Piece, PickerKind, ScrollLimits, Step};
+pub use msg::{Loaded, Msg, PickerKind, Piece, ScrollLimits, Step};
 pub use search::MAX_QUERY;
 pub use state::{App, Mode, Pane};
 pub use update::update;
 
+#[cfg(test)]
+mod loading_tests;
 #[cfg(test)]
 mod search_tests;
 #[cfg(test)]

@@ -22,8 +22,10 @@ pub fn update(app: &mut App, msg: Msg) {
         && app.mode == Mode::Browse
         && loading::waits(&msg)
     {
-        app.writing.status =
-            Some(format!("still loading ({}%): search, filters, edit and reload wait for the whole file", load.percent()));
+        app.writing.status = Some(format!(
+            "still loading ({}%): search, filters, edit and reload wait for the whole file",
+            load.percent()
+        ));
         return;
     }
     if writing::intercept(app, &msg) {

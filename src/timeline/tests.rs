@@ -334,3 +334,41 @@ fn validation_itself_names_a_repeated_key() {
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].message, "duplicate key `date`: this mapping already has it");
 }
+
+#[test]
+fn a_streaming_load_hands_over_each_chunk_in_file_order_until_the_last() {
+    use super::model::Part;
+    let text = many_events(6000);
+    let mut parts = Vec::new();
+    let loaded = pipeline::load_streaming(&text, &Limits::default(), &mut |_| true, Some(&mut |p| parts.push(p)));
+    let pipeline::Fast::Loaded(full) = loaded else { panic!("not loaded") };
+    assert!(parts.len() >= 2, "{} parts", parts.len());
+    let (mut ids, mut tags) = (Vec::new(), Vec::new());
+    for (k, part) in parts.into_iter().enumerate() {
+        let (events, new_tags) = match part {
+            Part::First(t) => {
+                assert_eq!(k, 0);
+                assert_eq!((t.title.as_str(), t.actors.len()), (full.title.as_str(), full.actors.len()));
+                (t.events, t.tags)
+            }
+            Part::More { events, tags } => {
+                assert!(k > 0);
+                (events, tags)
+            }
+        };
+        tags.extend(new_tags);
+        assert!(events.iter().all(|e| e.tags.iter().all(|&g| (g as usize) < tags.len())), "a tag not yet handed over");
+        ids.extend(events.into_iter().map(|e| e.id));
+    }
+    // Every chunk but the last (the whole timeline follows at once), in file order.
+    assert!(ids.len() < 6000 && ids.len() > 3000, "{}", ids.len());
+    assert!(ids.iter().enumerate().all(|(i, id)| **id == *format!("e{i}")));
+    assert!(full.tags.starts_with(&tags));
+    // A problem in a later chunk stops the parts; the load falls back to report it.
+    let bad = text.replacen("  - id: e5600\n    date: ", "  - id: e5600\n    date: 2018-02-31 # ", 1);
+    assert!(bad.len() > text.len(), "the fixture changed");
+    let mut count = 0;
+    let loaded = pipeline::load_streaming(&bad, &Limits::default(), &mut |_| true, Some(&mut |_| count += 1));
+    assert!(matches!(loaded, pipeline::Fast::Fallback));
+    assert!(count >= 1);
+}

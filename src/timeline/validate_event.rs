@@ -152,7 +152,10 @@ impl EventsBuilder {
     /// Copies of the events checked from the `events`th on, and of the tags
     /// from the `tags`th on: what a load in progress has not handed over yet.
     pub(super) fn since(&self, events: usize, tags: usize) -> (Vec<Event>, Vec<String>) {
-        (self.events.get(events..).unwrap_or_default().to_vec(), self.tags.names.get(tags..).unwrap_or_default().to_vec())
+        (
+            self.events.get(events..).unwrap_or_default().to_vec(),
+            self.tags.names.get(tags..).unwrap_or_default().to_vec(),
+        )
     }
 
     /// How many events and tags were checked so far.
