@@ -1,5 +1,6 @@
-//! The command line: one flag table feeds parsing, `--help` and the README,
-//! and `--check` runs here so it can be tested without a process.
+//! The command line: one flag table ([`FLAGS`]) names every flag `parse`
+//! accepts and feeds `--help` and the README, and `--check` runs here so it
+//! can be tested without a process.
 
 use crate::text::sanitize;
 use crate::timeline::limits::{Limits, SIZE_ENV, parse_size};
@@ -59,6 +60,8 @@ pub enum Command {
     New(PathBuf),
     /// Print the bundled timeline.
     Example,
+    /// Print the sourcing report on a file, or on the bundled timeline (see [`crate::report`]).
+    Report(Option<PathBuf>),
 }
 
 /// A parsed command line.
@@ -72,37 +75,50 @@ pub struct Args {
 
 /// Parses the arguments (without the program name); `env_size` is the value of `TLVIEW_MAX_FILE_SIZE`.
 ///
+/// A flag is known by its entry in [`FLAGS`]. `--max-file-size` wins over
+/// the environment, which is read (and complained about) only when a file
+/// is loaded with no flag to say otherwise.
+///
 /// # Errors
 /// A usage message for an unknown flag, a missing value or a bad size (exit status 2).
 pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString>) -> Result<Args, String> {
     use lexopt::prelude::*;
-    let mut limits = Limits::default();
-    if let Some(v) = env_size {
-        let v = v.to_string_lossy();
-        limits.max_file_bytes = parse_size(&v).map_err(|e| format!("{SIZE_ENV}: {e}"))?;
-    }
+    let mut args = args.into_iter().peekable();
+    let report = args.next_if(|a| a == "report").is_some();
     let (mut check, mut help, mut version, mut example) = (false, false, false, false);
+    let mut size_flag = None;
     let mut files = Vec::new();
     let mut parser = lexopt::Parser::from_args(args);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
-        match arg {
-            Long("check") => check = true,
-            Long("example") => example = true,
-            Long("max-file-size") => {
-                let v = parser.value().map_err(|e| e.to_string())?;
-                limits.max_file_bytes =
-                    parse_size(&v.to_string_lossy()).map_err(|e| format!("--max-file-size: {e}"))?;
+        let flag = match arg {
+            Value(v) => {
+                files.push(PathBuf::from(v));
+                continue;
             }
-            Short('h') | Long("help") => help = true,
-            Short('V') | Long("version") => version = true,
-            Value(v) => files.push(PathBuf::from(v)),
-            other => return Err(other.unexpected().to_string()),
+            Long(name) => FLAGS.iter().find(|f| f.long == name),
+            Short(c) => FLAGS.iter().find(|f| f.short == Some(c)),
+        };
+        let Some(flag) = flag else { return Err(arg.unexpected().to_string()) };
+        match flag.long {
+            "check" => check = true,
+            "example" => example = true,
+            "max-file-size" => {
+                let v = parser.value().map_err(|e| e.to_string())?;
+                size_flag = Some(parse_size(&v.to_string_lossy()).map_err(|e| format!("--max-file-size: {e}"))?);
+            }
+            "help" => help = true,
+            "version" => version = true,
+            other => return Err(format!("--{other} is listed but not handled")),
         }
     }
     let command = if help {
         Command::Help
     } else if version {
         Command::Version
+    } else if report && (check || example || files.len() > 1) {
+        return Err("tlview report takes one FILE (or none, for the bundled timeline)".into());
+    } else if report {
+        Command::Report(files.pop())
     } else if example {
         Command::Example
     } else if check {
@@ -117,11 +133,21 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString
     } else {
         Command::View(files.pop())
     };
+    let mut limits = Limits::default();
+    let loads = matches!(command, Command::Check(_) | Command::View(_) | Command::Report(_));
+    match (size_flag, env_size) {
+        (Some(size), _) => limits.max_file_bytes = size,
+        (None, Some(v)) if loads => {
+            limits.max_file_bytes = parse_size(&v.to_string_lossy()).map_err(|e| format!("{SIZE_ENV}: {e}"))?;
+        }
+        _ => {}
+    }
     Ok(Args { command, limits })
 }
 
 /// The one-line usage shown with usage errors.
-pub const USAGE: &str = "usage: tlview [FILE] | tlview --check [FILE...] | tlview new FILE | tlview --example";
+pub const USAGE: &str =
+    "usage: tlview [FILE] | tlview --check [FILE...] | tlview new FILE | tlview --example | tlview report [FILE]";
 
 /// The `--help` text, generated from [`FLAGS`].
 #[must_use]
@@ -134,6 +160,8 @@ pub fn help() -> String {
     for f in FLAGS {
         out.push_str(&format!("  {:<26} {}\n", flag_label(f), f.doc));
     }
+    out.push_str("\ntlview report [FILE] prints a sourcing report (single-source and unsourced events,\n");
+    out.push_str("disputed claims, undated quotes, what rests on each source), one finding per line.\n");
     out.push_str("\nExit status: 0 ok, 1 a file has problems, 2 usage error or unreadable file,\n");
     out.push_str("130 load stopped with Ctrl-c, 128+N ended by signal N (terminal restored first).\n");
     out.push_str("Keys: press ? in the viewer. Format: docs/format.md\n");
@@ -177,19 +205,27 @@ pub fn load_with(
     }
 }
 
-/// Runs `--check`: one `FILE: ok: …` line per valid file on `out`, every problem of
-/// the others on `out` too. Returns the exit status: 0 all valid, 1 a file has
-/// problems, 2 a file could not be read. A closed `out` (broken pipe) ends quietly.
+/// Runs `--check`: one `FILE: ok: …` line per valid file on `out`, the
+/// problems of the others on `out` too, written as they are formatted.
+/// Returns the exit status: 0 all valid, 1 a file has problems, 2 a file
+/// could not be read or the report could not be written (said on standard
+/// error). A closed `out` (broken pipe) ends quietly.
 pub fn check(files: &[PathBuf], limits: &Limits, out: &mut dyn Write) -> u8 {
+    check_to(files, limits, out, &mut io::stderr())
+}
+
+/// [`check`], saying on `err` why the report could not be written.
+pub fn check_to(files: &[PathBuf], limits: &Limits, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let bundled = [None];
     let named: Vec<Option<&PathBuf>> = files.iter().map(Some).collect();
     let targets: &[Option<&PathBuf>] = if files.is_empty() { &bundled } else { &named };
     let mut status = 0;
     for target in targets {
         let name = target.map_or_else(|| BUNDLED_NAME.to_owned(), |p| p.display().to_string());
-        let line = match load(*target, limits) {
-            Ok(t) => format!(
-                "{}: ok: {} events, {} actors, {} quotes\n",
+        let written = match load(*target, limits) {
+            Ok(t) => writeln!(
+                out,
+                "{}: ok: {} events, {} actors, {} quotes",
                 sanitize(&name),
                 t.events.len(),
                 t.actors.len(),
@@ -197,11 +233,15 @@ pub fn check(files: &[PathBuf], limits: &Limits, out: &mut dyn Write) -> u8 {
             ),
             Err(e) => {
                 status = status.max(e.exit_status());
-                e.to_string()
+                write!(out, "{e}")
             }
         };
-        if let Err(e) = out.write_all(line.as_bytes()) {
-            return if e.kind() == io::ErrorKind::BrokenPipe { status } else { 2 };
+        if let Err(e) = written.and_then(|()| out.flush()) {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return status;
+            }
+            let _ = writeln!(err, "tlview: cannot write the report to standard output: {e}");
+            return 2;
         }
     }
     status

@@ -96,3 +96,85 @@ fn new_and_example_are_commands() {
     assert!(args(&["new", "a", "b"]).is_err());
     assert_eq!(args(&["./new"]).map(|a| a.command), Ok(Command::View(Some("./new".into()))));
 }
+
+#[test]
+fn report_takes_one_file_or_none() {
+    assert_eq!(args(&["report"]).map(|a| a.command), Ok(Command::Report(None)));
+    assert_eq!(args(&["report", "f.yaml"]).map(|a| a.command), Ok(Command::Report(Some("f.yaml".into()))));
+    assert!(args(&["report", "a", "b"]).is_err());
+    assert_eq!(args(&["f.yaml", "report"]).map(|a| a.command).ok(), None, "two files for the viewer");
+}
+
+#[test]
+fn every_flag_in_the_table_parses() {
+    for f in FLAGS {
+        let mut list = vec![format!("--{}", f.long)];
+        list.extend(f.value.map(|_| "1M".to_owned()));
+        assert!(parse(list.iter().map(OsString::from), None).is_ok(), "--{} does not parse", f.long);
+        if let Some(c) = f.short {
+            assert!(parse([OsString::from(format!("-{c}"))], None).is_ok(), "-{c} does not parse");
+        }
+    }
+}
+
+#[test]
+fn a_bad_environment_size_matters_only_when_it_is_used() {
+    let bad = || Some(OsString::from("lots"));
+    let with = |list: &[&str]| parse(list.iter().map(OsString::from), bad());
+    assert_eq!(with(&["--help"]).map(|a| a.command), Ok(Command::Help));
+    assert_eq!(with(&["--version"]).map(|a| a.command), Ok(Command::Version));
+    let flag_wins = with(&["--max-file-size", "1K", "--check", "f"]).expect("the flag wins");
+    assert_eq!(flag_wins.limits.max_file_bytes, 1024);
+    let err = with(&["--check", "f"]).expect_err("the environment is used, and bad");
+    assert!(err.starts_with("TLVIEW_MAX_FILE_SIZE: `lots` is not a size"), "{err}");
+    assert!(with(&["f"]).is_err());
+}
+
+#[test]
+fn a_full_output_is_an_error_said_on_stderr() {
+    struct Full;
+    impl Write for Full {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::from_raw_os_error(28))
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut err = Vec::new();
+    assert_eq!(check_to(&[], &Limits::default(), &mut Full, &mut err), 2);
+    let said = String::from_utf8_lossy(&err);
+    assert!(said.contains("cannot write the report to standard output: No space left on device"), "{said}");
+}
+
+#[test]
+fn the_largest_size_does_not_empty_a_file() {
+    let dir = std::env::temp_dir().join(format!("tlview-cli-max-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let ok = dir.join("ok.yaml");
+    std::fs::write(&ok, "title: T\nevents: [{id: a, date: 2018, title: A}]\n").expect("write");
+    let args = args(&["--max-file-size", "18446744073709551615", "--check"]).expect("valid");
+    assert_eq!(args.limits.max_file_bytes, u64::MAX);
+    let mut out = Vec::new();
+    assert_eq!(check(std::slice::from_ref(&ok), &args.limits, &mut out), 0, "{}", String::from_utf8_lossy(&out));
+}
+
+#[test]
+fn what_is_not_a_regular_file_is_refused_without_blocking() {
+    let dir = std::env::temp_dir().join(format!("tlview-cli-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let fifo = dir.join("pipe.yaml");
+    let _ = std::fs::remove_file(&fifo);
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+    let mut cases = vec![(PathBuf::from("/dev/zero"), "it is a device, not a regular file")];
+    cases.push((dir.clone(), "it is a directory, not a regular file"));
+    if made {
+        cases.push((fifo, "it is a named pipe, not a regular file"));
+    }
+    for (path, want) in cases {
+        let mut out = Vec::new();
+        assert_eq!(check(std::slice::from_ref(&path), &Limits::default(), &mut out), 2);
+        let text = String::from_utf8_lossy(&out);
+        assert!(text.contains(want), "{}: {text}", path.display());
+    }
+}

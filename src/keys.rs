@@ -43,7 +43,7 @@ pub struct Binding {
 }
 
 use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
-use Mode::{Browse, Help, Picker, Search};
+use Mode::{AsOf, Browse, Claims, Help, Picker, Search};
 
 /// Every key binding, in the order the help overlay and README show them.
 pub const BINDINGS: &[Binding] = &[
@@ -57,10 +57,8 @@ pub const BINDINGS: &[Binding] = &[
     on(Browse, &[code(PageUp), ctrl('u')], Msg::Move(Step::Page(-1))).group("Move").help("page up"),
     on(Browse, &[k('g'), code(Home)], Msg::Move(Step::First)).group("Move").help("first event"),
     on(Browse, &[k('G'), code(End)], Msg::Move(Step::Last)).group("Move").help("last event"),
-    on(Browse, &[k('[')], Msg::Unit(-1))
-        .group("Move")
-        .help("previous period of the time axis (a day when it shows days)"),
-    on(Browse, &[k(']')], Msg::Unit(1)).group("Move").help("next period of the time axis (a day when it shows days)"),
+    on(Browse, &[k('[')], Msg::Unit(-1)).group("Move").help("previous axis period; the as-of cursor when set"),
+    on(Browse, &[k(']')], Msg::Unit(1)).group("Move").help("next axis period; the as-of cursor when set"),
     on(Browse, &[k('+'), k('=')], Msg::Zoom(1)).group("Move").help("zoom the time axis in"),
     on(Browse, &[k('-')], Msg::Zoom(-1)).group("Move").help("zoom the time axis out"),
     on(Browse, &[code(Enter)], Msg::OpenQuotes)
@@ -78,7 +76,13 @@ pub const BINDINGS: &[Binding] = &[
         .hint("search"),
     on(Browse, &[k('a')], Msg::OpenPicker(PickerKind::Actors)).group("Filter").help("filter by actor").hint("actors"),
     on(Browse, &[k('t')], Msg::OpenPicker(PickerKind::Tags)).group("Filter").help("filter by tag").hint("tags"),
-    on(Browse, &[k('c')], Msg::ClearFilters).group("Filter").help("clear every filter"),
+    on(Browse, &[k('s')], Msg::OpenPicker(PickerKind::Sources))
+        .group("Filter")
+        .help("sources: what rests on each; filter by source"),
+    on(Browse, &[k('c')], Msg::ClearFilters).group("Filter").help("clear every filter (and the as-of cursor)"),
+    on(Browse, &[k('C')], Msg::ToggleClaims).group("Facts").help("claims by subject, disputes marked"),
+    on(Browse, &[k('@')], Msg::StartAsOf).group("Facts").help("as of a date: hide what was not public yet"),
+    on(Browse, &[k('D')], Msg::ToggleDim).group("Facts").help("as of: dim, not hide, what was not public yet"),
     on(Browse, &[k('e')], Msg::Edit).group("Write").help("edit the file at this event (or problem)"),
     on(Browse, &[k('r')], Msg::Reload).group("Write").help("reload the file (also done on every save)"),
     on(Browse, &[k('o')], Msg::OpenSource).group("Sources").help("open a source's http/https URL"),
@@ -107,6 +111,24 @@ pub const BINDINGS: &[Binding] = &[
         .help("delete a character of the filter"),
     on(Picker, &[ctrl('c')], Msg::Quit).group("Actor and tag filter").help("quit"),
     on(Picker, &[ctrl('z')], Msg::Suspend).group("Actor and tag filter").help("suspend"),
+    on(Claims, &[code(Enter)], Msg::Accept).group("Claims view").help("go to the claim's event").hint("go to event"),
+    on(Claims, &[code(Esc), k('C')], Msg::ToggleClaims).group("Claims view").help("close").hint("close"),
+    on(Claims, &[k('j'), code(Down)], Msg::Move(Step::By(1))).group("Claims view").help("next claim"),
+    on(Claims, &[k('k'), code(Up)], Msg::Move(Step::By(-1))).group("Claims view").help("previous claim"),
+    on(Claims, &[code(PageDown), ctrl('d')], Msg::Move(Step::Page(1))).group("Claims view").help("page down"),
+    on(Claims, &[code(PageUp), ctrl('u')], Msg::Move(Step::Page(-1))).group("Claims view").help("page up"),
+    on(Claims, &[k('g'), code(Home)], Msg::Move(Step::First)).group("Claims view").help("first claim"),
+    on(Claims, &[k('G'), code(End)], Msg::Move(Step::Last)).group("Claims view").help("last claim"),
+    on(Claims, &[ctrl('c')], Msg::Quit).group("Claims view").help("quit"),
+    on(Claims, &[ctrl('z')], Msg::Suspend).group("Claims view").help("suspend"),
+    on(AsOf, &[code(Enter)], Msg::Accept)
+        .group("As-of date")
+        .help("set the cursor (2018, 2018-02, 2018-02-08…; empty: off)")
+        .hint("set"),
+    on(AsOf, &[code(Esc)], Msg::Close).group("As-of date").help("cancel").hint("cancel"),
+    on(AsOf, &[code(Backspace)], Msg::Backspace).group("As-of date").help("delete a character"),
+    on(AsOf, &[ctrl('c')], Msg::Quit).group("As-of date").help("quit"),
+    on(AsOf, &[ctrl('z')], Msg::Suspend).group("As-of date").help("suspend"),
     on(Help, &[k('?'), code(Esc), k('q')], Msg::ToggleHelp).group("Help").help("close the help").hint("close"),
     on(Help, &[k('j'), code(Down)], Msg::Move(Step::By(1))).group("Help").help("scroll down"),
     on(Help, &[k('k'), code(Up)], Msg::Move(Step::By(-1))).group("Help").help("scroll up"),
@@ -148,7 +170,9 @@ pub fn dispatch(mode: Mode, event: KeyEvent) -> Option<Msg> {
     let bound = BINDINGS.iter().find(|b| b.mode == mode && b.keys.contains(&pressed)).map(|b| b.msg.clone());
     match (bound, pressed) {
         (Some(msg), _) => Some(msg),
-        (None, Key { code: KeyCode::Char(c), ctrl: false }) if matches!(mode, Mode::Search | Mode::Picker) => {
+        (None, Key { code: KeyCode::Char(c), ctrl: false })
+            if matches!(mode, Mode::Search | Mode::Picker | Mode::AsOf) =>
+        {
             Some(Msg::Input(c))
         }
         _ => None,

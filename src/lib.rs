@@ -13,6 +13,7 @@ pub mod editor;
 pub mod effects;
 pub mod keys;
 pub mod progress;
+pub mod report;
 pub mod terminal;
 pub mod text;
 pub mod timeline;

@@ -32,6 +32,7 @@ fn main() -> ExitCode {
         Command::Example => print(&mut stdout, tlview::timeline::BUNDLED),
         Command::New(file) => ExitCode::from(tlview::cli_new::new_file(&file, &mut stdout, &mut std::io::stderr())),
         Command::Check(files) => ExitCode::from(cli::check(&files, &args.limits, &mut stdout)),
+        Command::Report(file) => ExitCode::from(tlview::report::run(file.as_ref(), &args.limits, &mut stdout)),
         Command::View(file) => {
             drop(stdout);
             view(file, &args.limits)

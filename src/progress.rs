@@ -14,6 +14,7 @@ use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Loads shorter than this show no progress at all.
 const QUIET_FOR: Duration = Duration::from_millis(100);
@@ -64,13 +65,8 @@ impl Progress {
         let quiet = if self.hold.is_some() { Duration::ZERO } else { QUIET_FOR };
         if self.visible && now - self.start >= quiet && due {
             self.last = Some(now);
-            let pct = done as f64 * 100.0 / total.max(1) as f64;
-            let line = format!(
-                "loading {}: {} of {} ({pct:.0}%)",
-                self.name,
-                human_bytes(done as u64),
-                human_bytes(total as u64)
-            );
+            let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
+            let line = progress_line(&self.name, done, total, width);
             let pad = self.shown.saturating_sub(line.chars().count());
             let _ = write!(std::io::stderr(), "\r{line}{:pad$}", "");
             self.shown = self.shown.max(line.chars().count());
@@ -99,5 +95,60 @@ impl Drop for Progress {
         for id in self.handlers.drain(..) {
             signal_hook::low_level::unregister(id);
         }
+    }
+}
+
+/// The progress line, fitted to a terminal `width` columns wide with one to
+/// spare (a line that wraps cannot be rewritten in place, and stale copies
+/// pile up): a long file name loses its start, keeping the file's own name.
+fn progress_line(name: &str, done: usize, total: usize, width: usize) -> String {
+    let pct = done as f64 * 100.0 / total.max(1) as f64;
+    let tail = format!(": {} of {} ({pct:.0}%)", human_bytes(done as u64), human_bytes(total as u64));
+    let room = width.saturating_sub(1);
+    let name_room = room.saturating_sub("loading ".len() + tail.width());
+    let name = if name.width() <= name_room {
+        name.to_owned()
+    } else {
+        let mut kept = Vec::new();
+        let mut used = 1; // the `…`
+        for c in name.chars().rev() {
+            used += c.width().unwrap_or(0);
+            if used > name_room {
+                break;
+            }
+            kept.push(c);
+        }
+        std::iter::once('…').chain(kept.into_iter().rev()).collect()
+    };
+    let mut line = String::new();
+    let mut used = 0;
+    for c in format!("loading {name}{tail}").chars() {
+        used += c.width().unwrap_or(0);
+        if used > room {
+            break;
+        }
+        line.push(c);
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_progress_line_never_wraps() {
+        let path = format!("/home/someone/{}/timeline.yaml", "d".repeat(50));
+        assert_eq!(path.len(), 78);
+        let line = progress_line(&path, 5 << 20, 40 << 20, 80);
+        assert!(line.width() < 80, "{line}");
+        assert!(line.starts_with("loading …"), "{line}");
+        assert!(line.ends_with("/timeline.yaml: 5.0 MiB of 40.0 MiB (12%)"), "{line}");
+        assert_eq!(progress_line("t.yaml", 0, 10, 80), "loading t.yaml: 0 bytes of 10 bytes (0%)");
+        for width in 0..30 {
+            assert!(progress_line(&path, 1, 2, width).width() < width.max(1), "width {width}");
+        }
+        let wide = "時間".repeat(40);
+        assert!(progress_line(&wide, 1, 2, 40).width() < 40);
     }
 }

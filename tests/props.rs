@@ -150,10 +150,11 @@ proptest! {
     }
 
     #[test]
-    fn random_bytes_never_panic_the_loader(bytes in proptest::collection::vec(any::<u8>(), 0..3000)) {
-        if let Err(e) = load_bytes("r.yaml", &bytes, &Limits::default()) {
+    fn yaml_shaped_text_never_panics_the_loader(text in yaml_shaped()) {
+        if let Err(e) = load_bytes("r.yaml", text.as_bytes(), &Limits::default()) {
             let text = e.to_string();
             prop_assert!(!text.chars().any(|c| c != '\n' && (c.is_control() || tlview::text::is_unsafe(c))));
+            prop_assert!(text.lines().all(|l| l.starts_with("r.yaml:")), "{}", text);
         }
     }
 
@@ -182,21 +183,120 @@ proptest! {
     }
 
     #[test]
-    fn random_nesting_is_refused_or_loaded(opens in proptest::collection::vec(0u8..4, 0..300)) {
+    fn random_nesting_is_refused_at_the_limit_or_checked(opens in proptest::collection::vec((any::<bool>(), any::<bool>(), 0u8..3), 24..40)) {
         let mut doc = String::from("title: T\nevents: [{id: a, date: 2018, title: A}]\nextra: ");
         let mut closes = Vec::new();
-        for o in &opens {
-            match o {
-                0 => { doc.push('['); closes.push(']'); }
-                1 => { doc.push_str("{k: "); closes.push('}'); }
-                2 => doc.push_str("&x "),
-                _ => doc.push_str("1, "),
+        for (i, (list, anchored, items)) in opens.iter().enumerate() {
+            if *anchored {
+                doc.push_str(&format!("&x{i} "));
+            }
+            if *list {
+                doc.push('[');
+                for _ in 0..*items {
+                    doc.push_str("1, ");
+                }
+                closes.push(']');
+            } else {
+                doc.push_str("{k: ");
+                closes.push('}');
             }
         }
         doc.push('0');
         doc.extend(closes.iter().rev());
         doc.push('\n');
-        let result = load_bytes("n.yaml", doc.as_bytes(), &Limits::default());
-        prop_assert!(result.is_err(), "`extra` is never a valid key");
+        let text = match load_bytes("n.yaml", doc.as_bytes(), &Limits::default()) {
+            Ok(_) => return Err(TestCaseError::fail("`extra` is never a valid key")),
+            Err(e) => e.to_string(),
+        };
+        // The top-level mapping is one level; each open adds one; 32 is the limit.
+        if 1 + opens.len() > 32 {
+            prop_assert!(text.starts_with("n.yaml:3:") && text.contains("nesting deeper than"), "{}", text);
+        } else {
+            prop_assert!(text.starts_with("n.yaml:3:1: unknown key `extra` at the top level"), "{}", text);
+            prop_assert_eq!(text.lines().count(), 1, "{}", text);
+        }
     }
+}
+
+/// Text shaped like YAML (keys, indentation, flow brackets, anchors, quotes,
+/// dates and odd characters), always valid UTF-8, so the parser and the
+/// validator are reached rather than the encoding check.
+fn yaml_shaped() -> impl Strategy<Value = String> {
+    const TOKENS: &[&str] = &[
+        "title",
+        "events",
+        "actors",
+        "sources",
+        "id",
+        "date",
+        "end",
+        "quotes",
+        "by",
+        "text",
+        "tags",
+        "x",
+        "a",
+        ":",
+        ": ",
+        " ",
+        "  ",
+        "\n",
+        "\n  ",
+        "\n    ",
+        "- ",
+        "[",
+        "]",
+        "{",
+        "}",
+        ", ",
+        "&a ",
+        "*a",
+        "\"",
+        "'",
+        "2018",
+        "2018-02-30",
+        "2018-02-07T22:00+03:00",
+        "0x7E4",
+        "+2020",
+        "18446744073709551616",
+        "#",
+        "? ",
+        "|",
+        ">",
+        "---",
+        "\t",
+        "é",
+        "日本",
+        "\u{200b}",
+        "\u{301}",
+        "~",
+        "!!str ",
+        "true",
+        "yes",
+        "%",
+        "@",
+        "\\e",
+    ];
+    proptest::collection::vec(proptest::sample::select(TOKENS), 0..200).prop_map(|t| t.concat())
+}
+
+#[test]
+fn yaml_shaped_text_mostly_reaches_the_yaml_checks() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = yaml_shaped();
+    let (mut reached, total) = (0, 500);
+    for _ in 0..total {
+        let text = strategy.new_tree(&mut runner).expect("a case").current();
+        let refused_as_text = match load_bytes("r.yaml", text.as_bytes(), &Limits::default()) {
+            Ok(_) => false,
+            Err(e) => {
+                let e = e.to_string();
+                e.contains("not valid UTF-8") || e.contains("raw control character")
+            }
+        };
+        reached += usize::from(!refused_as_text);
+    }
+    assert!(reached * 10 >= total * 9, "only {reached} of {total} cases got past the encoding check");
 }

@@ -16,7 +16,7 @@ fn new_writes_a_valid_starter_and_refuses_to_overwrite() {
     assert!(out.status.success(), "{out:?}");
     let check = tlview(&["--check".as_ref(), file.as_os_str()]);
     assert!(check.status.success(), "{check:?}");
-    assert!(String::from_utf8_lossy(&check.stdout).contains("ok: 1 events, 1 actors, 1 quotes"), "{check:?}");
+    assert!(String::from_utf8_lossy(&check.stdout).contains("ok: 2 events, 1 actors, 1 quotes"), "{check:?}");
     let again = tlview(&["new".as_ref(), file.as_os_str()]);
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"), "{again:?}");

@@ -1,6 +1,7 @@
 //! Fuzzes the loader with arbitrary bytes: it must never panic, hang or
-//! exhaust memory; every refusal must print without a control character;
-//! and every timeline it accepts must draw without panicking.
+//! exhaust memory; every refusal must print without a control character,
+//! in at most 100 problem lines and a count of the rest; and every
+//! timeline it accepts must draw without panicking.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -25,6 +26,7 @@ fuzz_target!(|data: &[u8]| {
         Err(e) => {
             let text = e.to_string();
             assert!(!text.chars().any(|c| c != '\n' && (c.is_control() || tlview::text::is_unsafe(c))));
+            assert!(text.lines().count() <= 101, "{} lines", text.lines().count());
         }
     }
 });

@@ -20,6 +20,8 @@ pub struct Filters {
     pub actors: BTreeSet<u32>,
     /// Tags of which the event must carry at least one (empty: any).
     pub tags: BTreeSet<u32>,
+    /// Sources of which the event must rest on at least one (empty: any).
+    pub sources: BTreeSet<u32>,
 }
 
 impl Filters {
@@ -94,7 +96,9 @@ impl Shown {
 }
 
 /// The events `filters` let through, from the load-time lookups; `cache`
-/// remembers the search so the next keystroke narrows it.
+/// remembers the search so the next keystroke narrows it. `resting` lists,
+/// per source, the events resting on it; `restrict` removes what a view
+/// hides besides the filters (the as-of cursor's not-yet-public events).
 #[must_use]
 pub fn shown(
     filters: &Filters,
@@ -102,6 +106,8 @@ pub fn shown(
     cache: &mut SearchCache,
     postings: &Postings,
     keys: &EventKeys,
+    resting: &[Vec<u32>],
+    restrict: impl FnOnce(&mut Vec<u32>),
 ) -> Shown {
     let mut lists: Vec<Vec<u32>> = Vec::new();
     if let Some(hits) = search_matches(&filters.query, index, cache, postings) {
@@ -113,12 +119,16 @@ pub fn shown(
     if !filters.tags.is_empty() {
         lists.push(Postings::union(&postings.tags, filters.tags.iter()));
     }
+    if !filters.sources.is_empty() {
+        lists.push(Postings::union(resting, filters.sources.iter()));
+    }
     lists.sort_by_key(Vec::len);
     let mut lists = lists.into_iter();
-    let events = match lists.next() {
+    let mut events = match lists.next() {
         None => (0..u32::try_from(keys.start.len()).unwrap_or(u32::MAX)).collect(),
         Some(first) => lists.fold(first, |acc, l| intersect(&acc, &l)),
     };
+    restrict(&mut events);
     let starts = events.iter().map(|&i| keys.start[i as usize]).collect();
     let finishes = finishes(&events, keys);
     let (rows, row_of) = rows(&events, keys);

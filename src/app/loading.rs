@@ -14,9 +14,10 @@
 //!
 //! Parts are merged in batches that grow with what is loaded (each at least
 //! half as large as the list so far), so rebuilding the lookups costs a
-//! small multiple of one build over the whole load. Search, the pickers,
-//! editing and reloading wait for the load to complete (they say so in the
-//! status bar); moving, zooming, panes, help and quitting work throughout.
+//! small multiple of one build over the whole load. Search, the pickers
+//! (actors, tags, sources), the claims view, the as-of cursor, editing and
+//! reloading wait for the load to complete (they say so in the status bar);
+//! moving, zooming, panes, help, copying and quitting work throughout.
 
 use super::index::{EventKeys, LazyIndex, Postings};
 use super::msg::Msg;
@@ -64,7 +65,17 @@ impl App {
 /// search index or a file the load is still working on.
 #[must_use]
 pub fn waits(msg: &Msg) -> bool {
-    matches!(msg, Msg::StartSearch | Msg::OpenPicker(_) | Msg::ClearFilters | Msg::Edit | Msg::Reload)
+    matches!(
+        msg,
+        Msg::StartSearch
+            | Msg::OpenPicker(_)
+            | Msg::ClearFilters
+            | Msg::ToggleClaims
+            | Msg::StartAsOf
+            | Msg::ToggleDim
+            | Msg::Edit
+            | Msg::Reload
+    )
 }
 
 /// Handles a loader message (other messages are left alone).
@@ -120,6 +131,7 @@ fn merge_pending(app: &mut App) {
     }
     app.postings = Postings::build(t);
     app.keys = EventKeys::build(t);
+    app.source_index = super::sources::SourceIndex::build(t);
     app.span = super::state::span(t);
     app.selected = app.selected.map(|s| s + u32::try_from(shift).unwrap_or(0));
     nav::refilter(app);

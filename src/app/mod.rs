@@ -1,7 +1,10 @@
 //! The viewer's model and update, with no terminal in them: a message in,
 //! a new state out. Views read this state; only `update` changes it.
 
+pub mod asof;
 pub mod axis;
+pub mod claims;
+mod facts;
 mod filter;
 pub mod group;
 pub mod index;
@@ -12,6 +15,7 @@ pub mod nav;
 pub mod picker;
 pub mod reload;
 mod search;
+pub mod sources;
 pub mod state;
 mod update;
 pub mod writing;
@@ -28,5 +32,7 @@ mod loading_tests;
 mod search_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_facts;
 #[cfg(test)]
 mod writing_tests;

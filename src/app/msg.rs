@@ -47,6 +47,8 @@ pub enum PickerKind {
     Actors,
     /// Filter by tag.
     Tags,
+    /// Filter by source: what rests on it.
+    Sources,
 }
 
 /// A newly loaded timeline, carried by [`Msg::Reloaded`]; two are equal
@@ -96,6 +98,12 @@ pub enum Msg {
     ClearFilters,
     /// Show or hide the help overlay.
     ToggleHelp,
+    /// Open or close the claims view.
+    ToggleClaims,
+    /// Start typing the date of the as-of cursor.
+    StartAsOf,
+    /// Dim what is not yet public at the as-of cursor instead of hiding it, or back.
+    ToggleDim,
     /// Close the topmost popup or pane.
     Close,
     /// Leave the viewer.

@@ -99,7 +99,16 @@ pub fn select_from(app: &mut App, from: i64, to: i64) {
 /// selection on the same event when it survives, else on the nearest
 /// following one (else the last), and scrolls to it.
 pub fn refilter(app: &mut App) {
-    app.shown = filter::shown(&app.filters, &mut app.index, &mut app.search_cache, &app.postings, &app.keys);
+    let asof = &app.asof;
+    app.shown = filter::shown(
+        &app.filters,
+        &mut app.index,
+        &mut app.search_cache,
+        &app.postings,
+        &app.keys,
+        &app.source_index.resting,
+        |events| asof.retain_public(events),
+    );
     let events = app.shown.events();
     app.selected = match app.selected {
         Some(s) if app.shown.position(s).is_some() => Some(s),

@@ -14,6 +14,7 @@ pub fn open(app: &mut App, kind: PickerKind) {
     let chosen = match kind {
         PickerKind::Actors => app.filters.actors.clone(),
         PickerKind::Tags => app.filters.tags.clone(),
+        PickerKind::Sources => app.filters.sources.clone(),
     };
     let mut p = Picker { kind, query: String::new(), chosen, entries: Vec::new(), cursor: 0 };
     p.entries = entries(app, kind, "");
@@ -27,6 +28,7 @@ pub fn name(app: &App, kind: PickerKind, i: u32) -> &str {
     match kind {
         PickerKind::Actors => app.timeline.actors.get(i as usize).map_or("", |a| a.name.as_str()),
         PickerKind::Tags => app.timeline.tags.get(i as usize).map_or("", String::as_str),
+        PickerKind::Sources => app.timeline.sources.get(i as usize).map_or("", |s| s.title.as_str()),
     }
 }
 
@@ -36,6 +38,7 @@ pub fn count(app: &App, kind: PickerKind, i: u32) -> u32 {
     let lists = match kind {
         PickerKind::Actors => &app.postings.actors,
         PickerKind::Tags => &app.postings.tags,
+        PickerKind::Sources => &app.source_index.resting,
     };
     lists.get(i as usize).map_or(0, |l| u32::try_from(l.len()).unwrap_or(u32::MAX))
 }
@@ -47,13 +50,28 @@ fn entries(app: &mut App, kind: PickerKind, query: &str) -> Vec<u32> {
         let total = match kind {
             PickerKind::Actors => app.timeline.actors.len(),
             PickerKind::Tags => app.timeline.tags.len(),
+            PickerKind::Sources => app.timeline.sources.len(),
         };
         (0..u32::try_from(total).unwrap_or(u32::MAX)).collect()
     } else {
-        let index = app.index.get();
         match kind {
-            PickerKind::Actors => index.actor_entries.matching(&needle),
-            PickerKind::Tags => index.tags.matching(&needle),
+            PickerKind::Actors => app.index.get().actor_entries.matching(&needle),
+            PickerKind::Tags => app.index.get().tags.matching(&needle),
+            // Sources are few and not in the search index: folded as they are asked for.
+            PickerKind::Sources => {
+                let hit = |s: &str| text::fold(s).contains(needle.as_ref());
+                let sources = &app.timeline.sources;
+                (0..u32::try_from(sources.len()).unwrap_or(u32::MAX))
+                    .filter(|&i| {
+                        sources.get(i as usize).is_some_and(|s| {
+                            hit(&s.title)
+                                || hit(&s.id)
+                                || s.publisher.as_deref().is_some_and(hit)
+                                || s.url.as_deref().is_some_and(hit)
+                        })
+                    })
+                    .collect()
+            }
         }
     };
     list.sort_by_key(|&i| std::cmp::Reverse(count(app, kind, i)));
@@ -104,6 +122,7 @@ pub fn update(app: &mut App, msg: Msg) {
             let filter = match p.kind {
                 PickerKind::Actors => &mut app.filters.actors,
                 PickerKind::Tags => &mut app.filters.tags,
+                PickerKind::Sources => &mut app.filters.sources,
             };
             app.mode = Mode::Browse;
             // A refilter walks every event: only when the choice changed.

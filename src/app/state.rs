@@ -20,6 +20,10 @@ pub enum Mode {
     Picker,
     /// Reading the help overlay.
     Help,
+    /// Reading the claims view.
+    Claims,
+    /// Typing the date of the as-of cursor.
+    AsOf,
 }
 
 /// A pane that can have focus.
@@ -95,6 +99,12 @@ pub struct App {
     pub writing: super::writing::Writing,
     /// The load still in progress, if any (see [`super::loading`]).
     pub load: Option<super::loading::Loading>,
+    /// The as-of cursor.
+    pub asof: super::asof::AsOf,
+    /// The claims view, while open.
+    pub claims: Option<super::facts::ClaimsView>,
+    /// What rests on each source.
+    pub source_index: super::sources::SourceIndex,
 }
 
 impl App {
@@ -112,7 +122,9 @@ impl App {
         let postings = Postings::build(&timeline);
         let keys = EventKeys::build(&timeline);
         let (mut search_cache, filters) = (SearchCache::default(), Filters::default());
-        let shown = filter::shown(&filters, &mut index, &mut search_cache, &postings, &keys);
+        let source_index = super::sources::SourceIndex::build(&timeline);
+        let shown =
+            filter::shown(&filters, &mut index, &mut search_cache, &postings, &keys, &source_index.resting, |_| ());
         let span = span(&timeline);
         App {
             timeline,
@@ -137,6 +149,9 @@ impl App {
             quit: false,
             writing: super::writing::Writing::default(),
             load: None,
+            asof: super::asof::AsOf::default(),
+            claims: None,
+            source_index,
         }
     }
 

@@ -5,7 +5,7 @@ use super::layout::{self, Areas};
 use super::msg::{Msg, Step};
 use super::picker;
 use super::state::{App, Mode, Pane};
-use super::{axis, loading, nav, reload, writing};
+use super::{axis, facts, loading, nav, reload, writing};
 use ratatui::layout::{Position, Rect};
 
 /// Applies `msg` to `app` in the mode it is in.
@@ -23,7 +23,7 @@ pub fn update(app: &mut App, msg: Msg) {
         && loading::waits(&msg)
     {
         app.writing.status = Some(format!(
-            "still loading ({}%): search, filters, edit and reload wait for the whole file",
+            "still loading ({}%): search, filters, claims, as-of, edit and reload wait for the whole file",
             load.percent()
         ));
         return;
@@ -52,6 +52,8 @@ pub fn update(app: &mut App, msg: Msg) {
             Mode::Search => search(app, msg),
             Mode::Picker => picker::update(app, msg),
             Mode::Help => help(app, msg),
+            Mode::Claims => facts::claims(app, msg),
+            Mode::AsOf => facts::asof_input(app, msg),
         },
     }
 }
@@ -63,7 +65,11 @@ fn browse(app: &mut App, msg: Msg) {
             Pane::Detail => app.detail_scroll = scroll(app.detail_scroll, step, layout::page(app, Pane::Detail)),
             Pane::Quotes => app.quotes_scroll = scroll(app.quotes_scroll, step, layout::page(app, Pane::Quotes)),
         },
+        Msg::Unit(d) if app.asof.at.is_some() => facts::step_asof(app, d),
         Msg::Unit(d) => nav::jump_unit(app, d),
+        Msg::ToggleClaims => facts::open_claims(app),
+        Msg::StartAsOf => facts::start_asof(app),
+        Msg::ToggleDim => facts::toggle_dim(app),
         Msg::Zoom(d) => zoom(app, d),
         Msg::OpenQuotes if app.selected.is_some() => {
             app.quotes_open = true;
@@ -78,6 +84,7 @@ fn browse(app: &mut App, msg: Msg) {
         Msg::OpenPicker(kind) => picker::open(app, kind),
         Msg::ClearFilters => {
             app.filters = Default::default();
+            app.asof.at = None;
             nav::refilter(app);
         }
         Msg::ToggleHelp => {

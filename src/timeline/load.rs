@@ -1,12 +1,16 @@
-//! The one way a timeline is loaded: bytes in, a [`Timeline`] or every
-//! problem out. serde_yaml is called only here and in the fast path
-//! (`pipeline`), and only on text the guard pass has already checked for
-//! encoding, syntax and limits.
+//! The one way a timeline is loaded: bytes in, a [`Timeline`] or its
+//! problems out. The fast path (`pipeline`) is tried first and takes a
+//! large file of the usual shape in guarded chunks; anything else, or any
+//! file with a problem, takes the whole-document path here: the guard
+//! (encoding, syntax, limits) over the whole text, then serde_yaml, then
+//! validation and positions. serde_yaml is called only in these two places,
+//! and only on text the guard has checked (or, in the fast path, a chunk a
+//! byte scan found harmless).
 
 use super::limits::{Limits, SIZE_ENV, human_bytes};
 use super::model::{Part, Timeline};
 use super::pipeline::{self, Fast};
-use super::problem::{Position, Problem};
+use super::problem::{Position, Problem, SHOWN};
 use super::raw::{Field, RawTimeline};
 use super::scan::{self, Duplicates};
 use super::{positions, validate};
@@ -32,8 +36,10 @@ pub enum LoadError {
     Invalid {
         /// The file's name as given.
         file: String,
-        /// Every problem, in file order, each with its position.
+        /// The first problems (at most [`SHOWN`]), in file order, each with its position.
         problems: Vec<Problem>,
+        /// How many more problems the file has, not listed.
+        more: usize,
     },
 }
 
@@ -49,7 +55,9 @@ impl LoadError {
     }
 }
 
-/// One line per problem, `FILE:LINE:COLUMN: message`, every line sanitised.
+/// One line per problem, `FILE:LINE:COLUMN: message`, then `FILE: … and N
+/// more problems` when there are more than [`SHOWN`]; every line sanitised.
+/// Written line by line, so printing it to a stream builds nothing whole.
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -57,13 +65,17 @@ impl fmt::Display for LoadError {
                 writeln!(f, "{}: cannot read: {}", sanitize(file), sanitize(reason))
             }
             LoadError::Interrupted => Ok(()),
-            LoadError::Invalid { file, problems } => {
+            LoadError::Invalid { file, problems, more } => {
                 for p in problems {
                     let at = p.position.unwrap_or(Position { line: 1, column: 1 });
                     let line = format!("{file}:{}:{}: {}", at.line, at.column, p.describe());
                     writeln!(f, "{}", sanitize(&line))?;
                 }
-                Ok(())
+                match more {
+                    0 => Ok(()),
+                    1 => writeln!(f, "{}: … and 1 more problem", sanitize(file)),
+                    n => writeln!(f, "{}: … and {n} more problems", sanitize(file)),
+                }
             }
         }
     }
@@ -96,30 +108,68 @@ pub fn load_path_streaming(
 ) -> Result<Timeline, LoadError> {
     let file = path.display().to_string();
     let unreadable = |e: std::io::Error| LoadError::Unreadable { file: file.clone(), reason: e.to_string() };
+    // Looked at before opening: opening a named pipe with no writer would
+    // block, and reading a device may never end.
+    let refuse = |meta: &std::fs::Metadata| {
+        not_a_file(&meta.file_type()).map(|kind| LoadError::Unreadable {
+            file: file.clone(),
+            reason: format!(
+                "it is {kind}, not a regular file; tlview reads timeline files (save the data to a file first)"
+            ),
+        })
+    };
+    if let Some(e) = refuse(&std::fs::metadata(path).map_err(unreadable)?) {
+        return Err(e);
+    }
     let handle = std::fs::File::open(path).map_err(unreadable)?;
     let meta = handle.metadata().map_err(unreadable)?;
-    if meta.is_dir() {
-        return Err(LoadError::Unreadable { file, reason: "it is a directory".into() });
+    if let Some(e) = refuse(&meta) {
+        return Err(e);
     }
     if meta.len() > limits.max_file_bytes {
-        return Err(too_big(&file, meta.len(), limits));
+        return Err(too_big(&file, Some(meta.len()), limits));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // Read one byte past the limit so a file that grows while read is still caught.
-    handle.take(limits.max_file_bytes + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+    handle.take(limits.max_file_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(unreadable)?;
     if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(too_big(&file, bytes.len() as u64, limits));
+        return Err(too_big(&file, None, limits));
     }
     load_text(&file, &bytes, limits, progress, sink)
 }
 
-fn too_big(file: &str, size: u64, limits: &Limits) -> LoadError {
-    let msg = format!(
-        "the file is {}, over the limit of {}; raise it with --max-file-size SIZE or {SIZE_ENV}=SIZE (e.g. 256M)",
-        human_bytes(size),
-        human_bytes(limits.max_file_bytes)
-    );
-    LoadError::Invalid { file: file.to_owned(), problems: vec![Problem::at(Position { line: 1, column: 1 }, msg)] }
+/// What a path that is not a regular file is, in words; `None` for a regular file.
+fn not_a_file(kind: &std::fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_file() {
+        None
+    } else if kind.is_dir() {
+        Some("a directory")
+    } else if kind.is_fifo() {
+        Some("a named pipe")
+    } else if kind.is_char_device() || kind.is_block_device() {
+        Some("a device")
+    } else if kind.is_socket() {
+        Some("a socket")
+    } else {
+        Some("a special file")
+    }
+}
+
+/// The problem of a file past the size limit; `size` when known (a file
+/// that grows while read is stopped one byte past the limit, size unknown).
+fn too_big(file: &str, size: Option<u64>, limits: &Limits) -> LoadError {
+    let limit = human_bytes(limits.max_file_bytes);
+    let what = match size {
+        // Rounded alike, the two figures would read as equal: say only "larger".
+        Some(n) if human_bytes(n) != limit => {
+            format!("the file is {}, larger than the limit of {limit}", human_bytes(n))
+        }
+        _ => format!("the file is larger than the limit of {limit}"),
+    };
+    let msg = format!("{what}; raise it with --max-file-size SIZE or {SIZE_ENV}=SIZE (e.g. 256M)");
+    let problems = vec![Problem::at(Position { line: 1, column: 1 }, msg)];
+    LoadError::Invalid { file: file.to_owned(), problems, more: 0 }
 }
 
 /// Loads a timeline from the bytes of a file called `file` (the name is used in messages).
@@ -153,9 +203,9 @@ fn load_text(
     progress: &mut dyn FnMut(usize, usize) -> bool,
     sink: Option<&mut dyn FnMut(Part)>,
 ) -> Result<Timeline, LoadError> {
-    let invalid = |problems: Vec<Problem>| LoadError::Invalid { file: file.to_owned(), problems };
+    let invalid = |problems: Vec<Problem>| LoadError::Invalid { file: file.to_owned(), problems, more: 0 };
     if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(too_big(file, bytes.len() as u64, limits));
+        return Err(too_big(file, Some(bytes.len() as u64), limits));
     }
     let text = decode(bytes).map_err(|p| invalid(vec![p]))?;
     let total = text.len();
@@ -165,7 +215,7 @@ fn load_text(
         Fast::Fallback => {}
     }
     // The whole document at once, after a full guard (which also names repeated keys).
-    scan::guard(text, limits, Duplicates::Report).map_err(|p| invalid(vec![p]))?;
+    let outline = scan::guard(text, limits, Duplicates::Report).map_err(|p| invalid(vec![p]))?;
     let raw = Field::<RawTimeline>::deserialize(serde_yaml::Deserializer::from_str(text)).map_err(|e| {
         let at =
             e.location().map_or(Position { line: 1, column: 1 }, |l| Position { line: l.line(), column: l.column() });
@@ -173,12 +223,17 @@ fn load_text(
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
         invalid(vec![Problem::at(at, format!("YAML error: {msg}"))])
     })?;
-    validate::check(raw).map_err(|problems| {
-        let mut list = problems.list;
-        positions::resolve(text, &mut list);
-        list.sort_by_key(|p| p.position);
-        invalid(list)
-    })
+    let (mut list, dropped) = match validate::check(raw) {
+        Ok(t) if outline.odd_dates.is_empty() => return Ok(t),
+        Ok(_) => (Vec::new(), 0),
+        Err(problems) => (problems.list, problems.dropped),
+    };
+    positions::resolve(text, &mut list);
+    list.extend(outline.odd_dates);
+    list.sort_by_key(|p| p.position);
+    let more = list.len().saturating_sub(SHOWN) + dropped + outline.more_odd_dates;
+    list.truncate(SHOWN);
+    Err(LoadError::Invalid { file: file.to_owned(), problems: list, more })
 }
 
 /// Checks the encoding: UTF-8 (a leading byte-order mark is skipped) with no

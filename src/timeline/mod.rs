@@ -2,6 +2,7 @@
 //! a file and explains every mistake. Nothing here knows about terminals.
 
 pub mod date;
+mod hints;
 pub mod limits;
 mod load;
 pub mod locate;
@@ -13,10 +14,12 @@ pub mod problem;
 mod raw;
 mod scan;
 mod validate;
+mod validate_claims;
 mod validate_event;
+mod visible;
 
 pub use load::{LoadError, load_bytes, load_bytes_with, load_path, load_path_streaming};
-pub use model::{Actor, ActorKind, Event, Part, Quote, Source, Timeline};
+pub use model::{Actor, ActorKind, Claim, Event, Part, Quote, Source, Timeline};
 
 /// The bundled Deir ez-Zor timeline, embedded so `tlview` opens it from any folder.
 pub const BUNDLED: &str = include_str!("../../timelines/deir-ez-zor-2018.yaml");
@@ -26,3 +29,8 @@ pub const BUNDLED_NAME: &str = "timelines/deir-ez-zor-2018.yaml";
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_claims;
+
+#[cfg(test)]
+mod load_tests;

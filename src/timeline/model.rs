@@ -122,6 +122,10 @@ pub struct Event {
     pub sources: Box<[u32]>,
     /// Quoted statements.
     pub quotes: Box<[Quote]>,
+    /// When it became public, if later than it happened.
+    pub reported: Option<When>,
+    /// Claims made about the event, each attributed.
+    pub claims: Box<[Claim]>,
 }
 
 impl Event {
@@ -149,6 +153,42 @@ pub struct Quote {
     pub source: u32,
     /// Where or how it was said.
     pub context: Option<String>,
+    /// When it was said.
+    pub date: Option<When>,
+}
+
+/// A claim: what someone asserted about a subject (a figure, whether
+/// something happened), in their wording, with who said it and where.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    /// What is claimed, as written (`deaths`); claims whose [`Claim::subject`]
+    /// is the same, across the whole timeline, are about the same thing.
+    pub about: String,
+    /// The claim in its claimant's wording ("more than 200").
+    pub value: String,
+    /// Index of the claimant in [`Timeline::actors`].
+    pub by: u32,
+    /// Index of the source in [`Timeline::sources`].
+    pub source: u32,
+    /// When it was claimed.
+    pub date: Option<When>,
+    /// Where or how it was claimed.
+    pub context: Option<String>,
+}
+
+impl Claim {
+    /// The key claims are grouped by: `about` trimmed, lowercased, inner
+    /// whitespace collapsed to one space (`Deaths` and ` deaths ` are one subject).
+    #[must_use]
+    pub fn subject(&self) -> String {
+        normalise(&self.about)
+    }
+}
+
+/// Text compared loosely: lowercased, whitespace runs collapsed to one space, trimmed.
+#[must_use]
+pub fn normalise(s: &str) -> String {
+    s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
 
 impl Timeline {
@@ -156,5 +196,11 @@ impl Timeline {
     #[must_use]
     pub fn quote_count(&self) -> usize {
         self.events.iter().map(|e| e.quotes.len()).sum()
+    }
+
+    /// How many claims the timeline holds.
+    #[must_use]
+    pub fn claim_count(&self) -> usize {
+        self.events.iter().map(|e| e.claims.len()).sum()
     }
 }

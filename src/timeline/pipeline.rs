@@ -1,8 +1,8 @@
 //! The loader's fast path for the common shape of a large file: a block
 //! mapping whose `events` is a block list, nothing after it. A line scan
 //! finds where each entry starts and cuts the list into chunks of about
-//! 256 KB; worker threads on every core parse chunks with serde_yaml while
-//! this thread validates them in file order.
+//! 256 KB; worker threads (one per core, at most four) parse chunks with
+//! serde_yaml while this thread validates them in file order.
 //!
 //! serde_yaml only ever sees text that is safe for it: the head (everything
 //! before the list) passes the full guard first, and each chunk passes a
@@ -16,9 +16,10 @@
 //! (a [`Part`]), so the viewer can draw them before the rest is parsed.
 //!
 //! Anything unusual (flow-style events, keys after `events`, aliases across
-//! chunks, any problem at all) returns [`Fast::Fallback`], and the loader
-//! takes the whole-document path, which guards the whole file and reports
-//! every problem with its position.
+//! chunks, any problem at all) returns [`Fast::Fallback`] (the workers stop
+//! parsing at the first problem), and the loader takes the whole-document
+//! path, which guards the whole file and reports every problem with its
+//! position.
 
 use super::limits::Limits;
 use super::model::{Part, Timeline};
@@ -126,6 +127,22 @@ fn risky(chunk: &str, limits: &Limits) -> bool {
         || memchr::memchr2(b'&', b'*', bytes).is_some()
         || memchr::memchr2_iter(b'[', b'{', bytes).count() > MAX_BRACKETS
         || chunk.lines().any(|l| l.len() - l.trim_start_matches(' ').len() > MAX_INDENT)
+        || may_hold_odd_date(bytes)
+}
+
+/// Whether a `date:` or `end:` in the chunk is followed by a value YAML
+/// reads as a number not written in digits (`0x7E4`, `+2020`): the guard
+/// must then look, as serde_yaml would take it for a year.
+fn may_hold_odd_date(bytes: &[u8]) -> bool {
+    ["date:", "end:"].iter().any(|key| {
+        memchr::memmem::find_iter(bytes, key).any(|at| {
+            let rest = &bytes[at + key.len()..];
+            let start = rest.iter().position(|b| !matches!(b, b' ' | b'\t')).unwrap_or(rest.len());
+            let rest = &rest[start..];
+            let end = rest.iter().position(|b| matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n' | b'#'));
+            std::str::from_utf8(&rest[..end.unwrap_or(rest.len())]).is_ok_and(scan::number_not_in_digits)
+        })
+    })
 }
 
 /// The alias budget of the whole file, shared by the workers.
@@ -139,7 +156,7 @@ struct Budget {
 /// when it cannot be taken on the fast path.
 fn parse_chunk(chunk: &str, limits: &Limits, budget: &Budget) -> Option<Vec<Field<RawEvent>>> {
     if risky(chunk, limits) {
-        let outline = scan::guard(chunk, limits, Duplicates::Skip).ok()?;
+        let outline = scan::guard(chunk, limits, Duplicates::Skip).ok().filter(|o| o.odd_dates.is_empty())?;
         let aliases = budget.aliases.fetch_add(outline.aliases, Ordering::Relaxed) + outline.aliases;
         let nodes = budget.nodes.fetch_add(outline.alias_nodes, Ordering::Relaxed) + outline.alias_nodes;
         let bytes = budget.bytes.fetch_add(outline.alias_bytes, Ordering::Relaxed) + outline.alias_bytes;
@@ -167,7 +184,7 @@ type Entries = Vec<Field<RawEvent>>;
 impl Checking {
     /// Guards, parses and checks the head (everything before the first entry).
     fn head(&mut self, head: &str, limits: &Limits) {
-        if scan::guard(head, limits, Duplicates::Report).is_err() {
+        if !scan::guard(head, limits, Duplicates::Report).is_ok_and(|o| o.odd_dates.is_empty()) {
             self.ok = false;
             return;
         }
@@ -239,6 +256,7 @@ pub(super) fn load_streaming(
         return Fast::Fallback;
     }
     let stop = AtomicBool::new(false);
+    let give_up = AtomicBool::new(false);
     let next_job = AtomicUsize::new(0);
     let budget = Budget { aliases: AtomicU64::new(0), nodes: AtomicU64::new(0), bytes: AtomicU64::new(0) };
     let (to_main, results) = mpsc::channel::<(usize, Option<Entries>)>();
@@ -247,12 +265,12 @@ pub(super) fn load_streaming(
     std::thread::scope(|s| {
         let mut threads = Vec::with_capacity(workers);
         for _ in 0..workers {
-            let (to_main, next_job, budget, stop) = (to_main.clone(), &next_job, &budget, &stop);
+            let (to_main, next_job, budget, stop, give_up) = (to_main.clone(), &next_job, &budget, &stop, &give_up);
             threads.push(s.spawn(move || {
                 loop {
                     let i = next_job.fetch_add(1, Ordering::Relaxed);
                     let Some(&(start, end)) = chunks.get(i) else { return };
-                    let parsed = if stop.load(Ordering::Relaxed) {
+                    let parsed = if stop.load(Ordering::Relaxed) || give_up.load(Ordering::Relaxed) {
                         None
                     } else {
                         parse_chunk(&text[start..end], limits, budget)
@@ -274,6 +292,10 @@ pub(super) fn load_streaming(
                 {
                     checking.share(sink);
                 }
+            }
+            // A problem sends the file to the whole-document path: parse no more.
+            if !checking.ok {
+                give_up.store(true, Ordering::Relaxed);
             }
         }
         // Joining waits for the workers' thread-local teardown too (the scope alone does not).

@@ -4,7 +4,30 @@
 //! its path in the document (`events[3].actors[1]`); the loader turns paths
 //! into lines and columns afterwards, only when there is something to report.
 
+use std::borrow::Cow;
 use std::fmt;
+
+/// How many problems of one file are printed; the rest are counted.
+pub const SHOWN: usize = 100;
+
+/// How many problems validation keeps (in walking order, which is file
+/// order event by event) before it only counts them: enough to print the
+/// first [`SHOWN`] in file order, few enough that a file of a million
+/// mistakes costs little.
+const KEPT: usize = 1_000;
+
+/// Longest part of a file's value echoed in a message, in characters.
+const ECHO_CHARS: usize = 60;
+
+/// A value from the file as a message echoes it: its first 60 characters,
+/// then `…` when there is more. Not yet sanitised.
+#[must_use]
+pub fn shown(value: &str) -> Cow<'_, str> {
+    match value.char_indices().nth(ECHO_CHARS) {
+        Some((cut, _)) => Cow::Owned(format!("{}…", &value[..cut])),
+        None => Cow::Borrowed(value),
+    }
+}
 
 /// One step of a path into the document.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -104,9 +127,23 @@ pub struct Problems {
     pub list: Vec<Problem>,
     /// The owner named in problems pushed from now on, e.g. ``event `attack` ``.
     pub owner: Option<String>,
+    /// Problems found after the first [`KEPT`], counted but not kept.
+    pub dropped: usize,
 }
 
 impl Problems {
+    /// Whether problems are only counted from now on (so a caller may skip
+    /// building a message nobody will read, and call [`Problems::count`]).
+    #[must_use]
+    pub fn counting(&self) -> bool {
+        self.list.len() >= KEPT
+    }
+
+    /// Counts one more problem without recording it; only once [`Problems::counting`].
+    pub fn count(&mut self) {
+        self.dropped += 1;
+    }
+
     /// Records a problem with the value at `path`.
     pub fn value(&mut self, path: &Path, message: impl Into<String>) {
         self.push(path, Target::Value, message.into());
@@ -118,6 +155,34 @@ impl Problems {
     }
 
     fn push(&mut self, path: &Path, target: Target, message: String) {
+        if self.list.len() >= KEPT {
+            self.dropped += 1;
+            return;
+        }
         self.list.push(Problem { path: path.0.clone(), target, owner: self.owner.clone(), message, position: None });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn echoed_values_are_cut_at_sixty_characters() {
+        assert_eq!(shown("short"), "short");
+        let long = "é".repeat(500_000);
+        let cut = shown(&long);
+        assert_eq!(cut.chars().count(), 61);
+        assert!(cut.ends_with("é…"));
+        assert_eq!(shown(&"x".repeat(60)), "x".repeat(60));
+    }
+
+    #[test]
+    fn problems_past_the_first_thousand_are_only_counted() {
+        let mut p = Problems::default();
+        for _ in 0..400_000 {
+            p.value(&Path::default(), "bad");
+        }
+        assert_eq!((p.list.len(), p.dropped), (KEPT, 400_000 - KEPT));
     }
 }

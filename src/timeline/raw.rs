@@ -101,10 +101,17 @@ macro_rules! wrong_kinds {
             drain_map(map)?; Ok(Field::Wrong(Found::Mapping))
         }
     };
+    // Past 64 bits serde_yaml hands over 128-bit numbers; without these the
+    // whole file would fail with an internal type name.
+    (@wide $t:ty) => {
+        fn visit_i128<E: de::Error>(self, _: i128) -> Result<Field<$t>, E> { Ok(Field::Wrong(Found::Number)) }
+        fn visit_u128<E: de::Error>(self, _: u128) -> Result<Field<$t>, E> { Ok(Field::Wrong(Found::Number)) }
+    };
     (@scalars $t:ty) => {
         fn visit_bool<E: de::Error>(self, _: bool) -> Result<Field<$t>, E> { Ok(Field::Wrong(Found::Boolean)) }
         fn visit_i64<E: de::Error>(self, _: i64) -> Result<Field<$t>, E> { Ok(Field::Wrong(Found::Number)) }
         fn visit_u64<E: de::Error>(self, _: u64) -> Result<Field<$t>, E> { Ok(Field::Wrong(Found::Number)) }
+        wrong_kinds!(@wide $t);
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Field<$t>, E> {
             Ok(Field::Wrong(Found::Word(v.chars().take(40).collect())))
         }
@@ -128,6 +135,12 @@ impl<'de> Visitor<'de> for TextVisitor {
         Ok(Field::Ok(v.to_string()))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Field<String>, E> {
+        Ok(Field::Ok(v.to_string()))
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Field<String>, E> {
+        Ok(Field::Ok(v.to_string()))
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Field<String>, E> {
         Ok(Field::Ok(v.to_string()))
     }
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<Field<String>, E> {
@@ -162,6 +175,7 @@ impl<'de> Visitor<'de> for FlagVisitor {
     fn visit_u64<E: de::Error>(self, _: u64) -> Result<Field<bool>, E> {
         Ok(Field::Wrong(Found::Number))
     }
+    wrong_kinds!(@wide bool);
     wrong_kinds!(bool; scalar);
 }
 
@@ -328,6 +342,10 @@ raw_mapping! {
         after: Vec<Field<String>> = "after",
         /// `before`: ids of events this one precedes
         before: Vec<Field<String>> = "before",
+        /// `reported`
+        reported: String = "reported",
+        /// `claims`
+        claims: Vec<Field<RawClaim>> = "claims",
     }
 }
 
@@ -340,6 +358,26 @@ raw_mapping! {
         text: String = "text",
         /// `source`
         source: String = "source",
+        /// `context`
+        context: String = "context",
+        /// `date`
+        date: String = "date",
+    }
+}
+
+raw_mapping! {
+    /// One entry of an event's `claims`.
+    RawClaim {
+        /// `about`
+        about: String = "about",
+        /// `value`
+        value: String = "value",
+        /// `by`
+        by: String = "by",
+        /// `source`
+        source: String = "source",
+        /// `date`
+        date: String = "date",
         /// `context`
         context: String = "context",
     }

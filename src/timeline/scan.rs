@@ -4,8 +4,8 @@
 //! [`Limits`], each at its line and column.
 
 use super::limits::{Limits, human_bytes};
-use super::problem::{Position, Problem};
-use saphyr_parser::{Event, Marker, Parser, ScanError};
+use super::problem::{Position, Problem, shown};
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
 use std::collections::HashSet;
 
 /// A node being walked: its expanded size so far, and for mappings the keys seen.
@@ -16,7 +16,15 @@ struct Frame<'a> {
     keys: Option<HashSet<std::borrow::Cow<'a, str>>>,
     expect_key: bool,
     is_map: bool,
+    /// In a mapping, whether the last key read names a date.
+    date_key: bool,
 }
+
+/// Keys whose values are dates.
+const DATE_KEYS: [&str; 3] = ["date", "end", "published"];
+
+/// How many misread dates the guard keeps; the rest are counted.
+const KEPT_DATES: usize = 1_000;
 
 /// Converts a parser position to a 1-based line and column.
 #[must_use]
@@ -25,7 +33,7 @@ pub fn position(m: &Marker) -> Position {
 }
 
 /// What the guard measured, for budgets the loader sums over pieces of a file.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Outline {
     /// Aliases (`*name`) in the text.
     pub aliases: u64,
@@ -33,6 +41,11 @@ pub struct Outline {
     pub alias_nodes: u64,
     /// Scalar bytes reached through aliases, counting nested expansion.
     pub alias_bytes: u64,
+    /// Dates that YAML reads as a number written otherwise than in digits
+    /// (`0x7E4`, `+2020`), which serde_yaml would turn into a year unseen.
+    pub odd_dates: Vec<Problem>,
+    /// Such dates past the first [`KEPT_DATES`], counted only.
+    pub more_odd_dates: usize,
 }
 
 /// Whether the guard looks for repeated keys (the fast path leaves that to
@@ -67,8 +80,23 @@ pub fn guard(text: &str, limits: &Limits, duplicates: Duplicates) -> Result<Outl
                     return fail("a second YAML document starts here; a timeline file holds exactly one (remove the `---` or split the file)".into());
                 }
             }
-            Event::Scalar(value, _, anchor, _) => {
+            Event::Scalar(value, style, anchor, _) => {
                 content = true;
+                if let Some(top) = stack.last_mut().filter(|f| f.is_map) {
+                    if top.expect_key {
+                        top.date_key = DATE_KEYS.contains(&&*value);
+                    } else if top.date_key && style == ScalarStyle::Plain && number_not_in_digits(&value) {
+                        if outline.odd_dates.len() < KEPT_DATES {
+                            let msg = format!(
+                                "`{}` is not a date: a date is written in digits, such as 2018 or 2018-02-07 (YAML would read this as a number)",
+                                shown(&value)
+                            );
+                            outline.odd_dates.push(Problem::at(at, msg));
+                        } else {
+                            outline.more_odd_dates += 1;
+                        }
+                    }
+                }
                 if value.len() > limits.max_scalar_bytes {
                     return fail(format!(
                         "a value of {} is longer than the limit of {} for one value",
@@ -82,7 +110,7 @@ pub fn guard(text: &str, limits: &Limits, duplicates: Duplicates) -> Result<Outl
                     && let Some(keys) = &mut top.keys
                     && !keys.insert(value.clone())
                 {
-                    return fail(format!("duplicate key `{value}`: this mapping already has it"));
+                    return fail(format!("duplicate key `{}`: this mapping already has it", shown(&value)));
                 }
                 close_node(&mut stack, &mut anchors, anchor, 1, len);
             }
@@ -93,7 +121,7 @@ pub fn guard(text: &str, limits: &Limits, duplicates: Duplicates) -> Result<Outl
                 }
                 let is_map = matches!(event, Event::MappingStart(..));
                 let keys = (is_map && duplicates == Duplicates::Report).then(HashSet::new);
-                stack.push(Frame { anchor, nodes: 1, bytes: 0, keys, expect_key: is_map, is_map });
+                stack.push(Frame { anchor, nodes: 1, bytes: 0, keys, expect_key: is_map, is_map, date_key: false });
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 if let Some(f) = stack.pop() {
@@ -132,6 +160,20 @@ pub fn guard(text: &str, limits: &Limits, duplicates: Duplicates) -> Result<Outl
     Ok(outline)
 }
 
+/// Whether a plain scalar is one YAML reads as an integer though it is
+/// not just digits: a sign, or a hexadecimal, octal or binary prefix.
+#[must_use]
+pub fn number_not_in_digits(value: &str) -> bool {
+    let b = value.as_bytes();
+    match b {
+        [b'+' | b'-', d, ..] => d.is_ascii_digit() && b[1..].iter().all(u8::is_ascii_alphanumeric),
+        [b'0', b'x' | b'o' | b'b' | b'X' | b'O' | b'B', rest @ ..] => {
+            !rest.is_empty() && rest.iter().all(u8::is_ascii_hexdigit)
+        }
+        _ => false,
+    }
+}
+
 /// Adds a finished node's expanded size to its parent, records it for its
 /// anchor, and flips its parent mapping between key and value.
 fn close_node(stack: &mut [Frame<'_>], anchors: &mut Vec<(u64, u64)>, anchor: usize, nodes: u64, bytes: u64) {
@@ -160,9 +202,7 @@ fn syntax(text: &str, e: &ScanError) -> Problem {
     } else if info.contains("quoted scalar") {
         "the quoted value starting here is not closed (a missing closing quote?)".to_owned()
     } else if info.contains("tab") {
-        if let Some(col) = text.lines().nth(at.line.saturating_sub(1)).and_then(|l| l.chars().position(|c| c == '\t')) {
-            at.column = col + 1;
-        }
+        at = tab_near(text, at);
         "a tab is used for indentation; YAML indents with spaces only".to_owned()
     } else if info.contains("mapping values are not allowed") {
         "unexpected `:` here; a value containing `: ` must be put in quotes".to_owned()
@@ -182,4 +222,23 @@ fn syntax(text: &str, e: &ScanError) -> Problem {
         format!("YAML syntax error: {info}")
     };
     Problem::at(at, plain)
+}
+
+/// Where the tab behind a tab error is: the scanner notices it at the end
+/// of the line before (or of a blank line), so look from `at` to the next
+/// line with content for a tab in the indentation; failing that, any tab on
+/// the line of `at`.
+fn tab_near(text: &str, at: Position) -> Position {
+    let first = at.line.saturating_sub(1);
+    for (n, line) in text.lines().enumerate().skip(first) {
+        let lead = line.chars().take_while(|c| matches!(c, ' ' | '\t'));
+        if let Some(col) = lead.into_iter().position(|c| c == '\t') {
+            return Position { line: n + 1, column: col + 1 };
+        }
+        if n > first && !line.trim().is_empty() {
+            break;
+        }
+    }
+    let tab = text.lines().nth(first).and_then(|l| l.chars().position(|c| c == '\t'));
+    tab.map_or(at, |col| Position { line: at.line, column: col + 1 })
 }

@@ -5,11 +5,17 @@
 //! user sees all that is wrong in one run.
 
 use super::date::{When, parse_offset};
+use super::hints::{Hints, nearest};
 use super::model::{Actor, ActorKind, Event, Source, Timeline};
-use super::problem::{Path, Problems};
+use super::problem::{Path, Problems, shown};
 use super::raw::{Field, Found, RawActor, RawEvents, RawSource, RawTimeline};
+use super::visible::visible;
 use chrono::{FixedOffset, Offset, Utc};
 use std::collections::HashMap;
+
+/// Said of a text that holds characters but none that shows.
+const INVISIBLE: &str =
+    "holds only invisible characters (such as zero-width spaces or fillers); it must contain something visible";
 
 /// The checked parts so far, and the ids events may refer to.
 pub(super) struct Checker {
@@ -21,6 +27,8 @@ pub(super) struct Checker {
     pub actor_ids: HashMap<String, u32>,
     /// Source id → index.
     pub source_ids: HashMap<String, u32>,
+    /// "Did you mean" hints for unknown references, with their work budget.
+    pub hints: Hints,
 }
 
 /// The checked parts of a file other than its events.
@@ -57,6 +65,7 @@ pub(super) fn check_head(raw: Field<RawTimeline>) -> Result<(Checker, Head, RawE
         zone: Utc.fix(),
         actor_ids: HashMap::new(),
         source_ids: HashMap::new(),
+        hints: Hints::default(),
     };
     let raw = match raw {
         Field::Ok(r) => r,
@@ -74,7 +83,7 @@ pub(super) fn check_head(raw: Field<RawTimeline>) -> Result<(Checker, Head, RawE
     let title = c.required_text(&root, "title", raw.title);
     let description = c.optional_text(&root, "description", raw.description);
     if let Some(tz) = c.optional_text(&root, "timezone", raw.timezone) {
-        match parse_offset(&tz) {
+        match parse_offset(&shown(&tz)) {
             Ok(zone) => c.zone = zone,
             Err(e) => c.problems.value(&root.key("timezone"), e.0),
         }
@@ -133,14 +142,15 @@ impl Checker {
         place: &str,
     ) {
         for key in repeated {
-            self.problems.key(&at.key(key), format!("duplicate key `{key}`: this mapping already has it"));
+            let msg = format!("duplicate key `{}`: this mapping already has it", shown(key));
+            self.problems.key(&at.key(key), msg);
         }
         for key in unknown {
             let hint = match nearest(key, allowed) {
                 Some(near) => format!("; did you mean `{near}`?"),
                 None => ".".to_owned(),
             };
-            let msg = format!("unknown key `{key}` {place}{hint} Allowed keys: {}", allowed.join(", "));
+            let msg = format!("unknown key `{}` {place}{hint} Allowed keys: {}", shown(key), allowed.join(", "));
             self.problems.key(&at.key(key), msg);
         }
     }
@@ -148,7 +158,11 @@ impl Checker {
     /// Text that must be present and not blank.
     pub fn required_text(&mut self, at: &Path, key: &str, f: Field<String>) -> Option<String> {
         match f {
-            Field::Ok(s) if !s.trim().is_empty() => Some(s),
+            Field::Ok(s) if visible(&s) => Some(s),
+            Field::Ok(s) if !s.trim().is_empty() => {
+                self.problems.value(&at.key(key), format!("`{key}` {INVISIBLE}"));
+                None
+            }
             Field::Ok(_) | Field::Wrong(Found::Empty) => {
                 self.problems.value(&at.key(key), format!("`{key}` is empty; it needs some text"));
                 None
@@ -184,7 +198,8 @@ impl Checker {
 
     /// Parses the date text found under `key`, recording a problem if it is not a date.
     pub fn date(&mut self, at: &Path, key: &str, text: &str) -> Option<When> {
-        match When::parse(text.trim(), self.zone) {
+        // No date is longer than the cut, so a cut text fails as the whole would.
+        match When::parse(&shown(text.trim()), self.zone) {
             Ok(w) => Some(w),
             Err(e) => {
                 self.problems.value(&at.key(key), format!("`{key}`: {e}"));
@@ -248,7 +263,10 @@ impl Checker {
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.into_iter().enumerate() {
             match item {
-                Field::Ok(s) if !s.trim().is_empty() => out.push((i, s)),
+                Field::Ok(s) if visible(&s) => out.push((i, s)),
+                Field::Ok(s) if !s.trim().is_empty() => {
+                    self.problems.value(&at.key(key).index(i), format!("an entry of `{key}` {INVISIBLE}"));
+                }
                 Field::Ok(_) | Field::Missing | Field::Wrong(Found::Empty) => {
                     self.problems.value(&at.key(key).index(i), format!("an entry of `{key}` is empty"));
                 }
@@ -267,13 +285,14 @@ impl Checker {
     pub fn id(&mut self, at: &Path, f: Field<String>, seen: &mut HashMap<String, u32>, what: &str) -> Option<String> {
         let id = self.required_text(at, "id", f)?;
         if !id.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')) {
-            self.problems
-                .value(&at.key("id"), format!("{what} id `{id}` may hold only letters, digits, `-`, `_` and `.`"));
+            let msg = format!("{what} id `{}` may hold only letters, digits, `-`, `_` and `.`", shown(&id));
+            self.problems.value(&at.key("id"), msg);
             return None;
         }
         let next = u32::try_from(seen.len()).unwrap_or(u32::MAX);
         if seen.contains_key(&id) {
-            self.problems.value(&at.key("id"), format!("duplicate {what} id `{id}`: another {what} already uses it"));
+            let msg = format!("duplicate {what} id `{}`: another {what} already uses it", shown(&id));
+            self.problems.value(&at.key("id"), msg);
             return None;
         }
         seen.insert(id.clone(), next);
@@ -283,7 +302,7 @@ impl Checker {
     /// Names the entry being checked in the problems that follow: ``actor `peskov` ``.
     pub fn own(&mut self, what: &str, id: &Field<String>, at: &Path) {
         self.problems.owner = Some(match (id, at.0.last()) {
-            (Field::Ok(id), _) if !id.trim().is_empty() => format!("{what} `{id}`"),
+            (Field::Ok(id), _) if !id.trim().is_empty() => format!("{what} `{}`", shown(id)),
             (_, Some(super::problem::Seg::Index(i))) => format!("{what} #{}", i + 1),
             _ => what.to_owned(),
         });
@@ -304,7 +323,7 @@ impl Checker {
                     let all: Vec<&str> = ActorKind::ALL.iter().map(|(_, w)| *w).collect();
                     self.problems.value(
                         &at.key("kind"),
-                        format!("unknown actor kind `{word}`; write one of {}", all.join(", ")),
+                        format!("unknown actor kind `{}`; write one of {}", shown(&word), all.join(", ")),
                     );
                     None
                 }
@@ -327,31 +346,4 @@ impl Checker {
         let published = self.optional_date(at, "published", raw.published);
         Some(Source { id: id?, title: title?, publisher, url, published })
     }
-}
-
-/// The allowed key nearest to `key` by edit distance, when near enough to be a typo.
-#[must_use]
-pub fn nearest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
-    let key = key.to_lowercase();
-    allowed
-        .iter()
-        .map(|a| (edit_distance(&key, a), *a))
-        .filter(|(d, a)| *d <= (a.len() / 3).max(2) && *d < a.len() && *d < key.len())
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, a)| a)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }

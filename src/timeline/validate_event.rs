@@ -1,9 +1,10 @@
 //! Checks the `events` list: ids, dates and ranges, references to actors and
 //! sources, quotes; then orders the events by when they start.
 
+use super::hints::Table;
 use super::model::{Event, Quote};
 use super::order::{Constraint, order};
-use super::problem::Path;
+use super::problem::{Path, shown};
 use super::raw::{Field, Found, RawEvent, RawQuote};
 use super::validate::Checker;
 use std::collections::HashMap;
@@ -73,6 +74,8 @@ impl Checker {
                 }
             }
         }
+        let reported = self.optional_date(at, "reported", raw.reported);
+        let claims = self.list(at, "claims", raw.claims, "a claim", Checker::claim);
         Some(Event {
             id: id?.into_boxed_str(),
             date: date?,
@@ -85,6 +88,8 @@ impl Checker {
             tags: tag_ids,
             sources: sources.into_boxed_slice(),
             quotes: quotes.into_boxed_slice(),
+            reported,
+            claims: claims.into_boxed_slice(),
         })
     }
 
@@ -101,19 +106,26 @@ impl Checker {
 
     /// The index of the declared actor (or source) `id`; else a problem at
     /// `at.key(key)` (`.index(i)`), a path built only when there is one.
-    fn resolve(&mut self, at: &Path, (key, i): (&str, Option<usize>), id: &str, actor: bool) -> Option<u32> {
-        let (table, what, list) =
-            if actor { (&self.actor_ids, "actor", "actors") } else { (&self.source_ids, "source", "sources") };
+    pub(super) fn resolve(&mut self, at: &Path, (key, i): (&str, Option<usize>), id: &str, actor: bool) -> Option<u32> {
+        let (table, which, what, list) = if actor {
+            (&self.actor_ids, Table::Actors, "actor", "actors")
+        } else {
+            (&self.source_ids, Table::Sources, "source", "sources")
+        };
         if let Some(n) = table.get(id.trim()) {
             return Some(*n);
         }
-        let known: Vec<&str> = table.keys().map(String::as_str).collect();
-        let hint = super::validate::nearest(id, &known).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
+        if self.problems.counting() {
+            self.problems.count();
+            return None;
+        }
+        let hint = self.hints.suggest(id, which, table).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
         let path = match i {
             Some(i) => at.key(key).index(i),
             None => at.key(key),
         };
-        self.problems.value(&path, format!("unknown {what} `{id}`: it is not declared under `{list}`{hint}"));
+        let msg = format!("unknown {what} `{}`: it is not declared under `{list}`{hint}", shown(id));
+        self.problems.value(&path, msg);
         None
     }
 
@@ -124,7 +136,8 @@ impl Checker {
         let source =
             self.required_text(at, "source", raw.source).and_then(|id| self.resolve(at, ("source", None), &id, false));
         let context = self.optional_text(at, "context", raw.context);
-        Some(Quote { by: by?, text: text?, source: source?, context })
+        let date = self.optional_date(at, "date", raw.date);
+        Some(Quote { by: by?, text: text?, source: source?, context, date })
     }
 }
 

@@ -93,6 +93,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             buf.set_string(x, y, glyph, theme.accent());
         }
     }
+    if let Some(at) = app.asof.at {
+        super::facts::axis_cursor(buf, inner, column_of(&ticks, at, inner), (bars, line.or(Some(labels))), theme);
+    }
 }
 
 /// A tick's counts in at most `room` columns: `3`, `+10~`, `3 +10~`, or

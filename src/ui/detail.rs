@@ -97,6 +97,7 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
         out.push(Line::default());
         out.push(Line::styled(format!("❝ {n} {noun}: press Enter to read"), theme.name()));
     }
+    out.extend(super::facts::detail_claims(app, e, width, theme));
     out
 }
 
@@ -135,6 +136,15 @@ fn no_match_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
     }
     if !f.tags.is_empty() {
         out.extend(labeled("Tags", &names(&f.tags, false), width, Style::new(), theme));
+    }
+    if !f.sources.is_empty() {
+        let ids: Vec<String> =
+            f.sources.iter().filter_map(|&s| t.sources.get(s as usize)).map(|s| clean(&s.id)).collect();
+        out.extend(labeled("Sources", &ids.join(", "), width, Style::new(), theme));
+    }
+    if let Some(at) = app.asof.at {
+        let text = format!("as of {}: only what was public then", crate::app::asof::label(at, t.zone));
+        out.extend(labeled("As of", &text, width, Style::new(), theme));
     }
     out.push(Line::default());
     out.push(Line::styled("Press c to clear every filter.", theme.muted()));

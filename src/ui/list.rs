@@ -66,5 +66,9 @@ fn event_line(app: &App, i: u32, when: &str, width: usize, theme: Theme) -> Line
     let marker = if e.quotes.is_empty() { "  " } else { "❝ " };
     let mut spans = vec![Span::styled(time, theme.muted()), Span::styled(marker, theme.name())];
     spans.extend(highlight::spans(&clean(&e.title), &app.filters.query, ratatui::style::Style::new(), theme.matched()));
+    if app.asof.event_is_future(i) {
+        // Not yet public at the as-of cursor (shown only when dimming).
+        return Line::from(spans.into_iter().map(|s| s.patch_style(theme.muted())).collect::<Vec<_>>());
+    }
     Line::from(spans)
 }

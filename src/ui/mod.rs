@@ -3,7 +3,9 @@
 //! string from the file reaches the screen through [`clean`].
 
 mod axis;
+mod claims;
 mod detail;
+mod facts;
 mod help;
 mod highlight;
 pub mod link;
@@ -11,6 +13,7 @@ mod list;
 mod popup;
 mod problems;
 mod quotes;
+mod sources;
 mod status;
 pub mod theme;
 pub mod when;
@@ -44,7 +47,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) -> ScrollLimits {
     match app.mode {
         Mode::Picker => popup::draw(frame, area, app, theme),
         Mode::Help => limits.help = Some(help::draw(frame, area, app, theme)),
-        Mode::Browse | Mode::Search => {}
+        Mode::Claims => claims::draw(frame, area, app, theme),
+        Mode::Browse | Mode::Search | Mode::AsOf => {}
     }
     limits
 }

@@ -23,8 +23,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let what = match p.kind {
         PickerKind::Actors => "actor",
         PickerKind::Tags => "tag",
+        PickerKind::Sources => "source",
     };
-    let rect = centered(area, 64, u16::try_from(p.entries.len() + 5).unwrap_or(u16::MAX).max(8));
+    let wide = if p.kind == PickerKind::Sources { 100 } else { 64 };
+    let rect = centered(area, wide, u16::try_from(p.entries.len() + 5).unwrap_or(u16::MAX).max(8));
     frame.render_widget(Clear, rect);
     let block = pane(format!(" Filter by {what} "), true, theme);
     let inner = block.inner(rect);
@@ -35,6 +37,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         Span::styled("▏", theme.key()),
         Span::styled(format!("  {} ticked", p.chosen.len()), theme.muted()),
     ])];
+    if p.kind == PickerKind::Sources {
+        lines[0].spans.push(Span::styled("  ·  E events, Q quotes, C claims citing each source", theme.muted()));
+    }
     let room = usize::from(inner.height.saturating_sub(2));
     let first = p.cursor.saturating_sub(room.saturating_sub(1));
     if p.entries.is_empty() {
@@ -44,7 +49,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         let tick = if p.chosen.contains(&i) { "[x] " } else { "[ ] " };
         let n = picker::count(app, p.kind, i);
         let mut spans = vec![Span::raw(tick), Span::raw(clean(picker::name(app, p.kind, i)))];
-        spans.push(Span::styled(format!("  {n} event{}", if n == 1 { "" } else { "s" }), theme.muted()));
+        if p.kind == PickerKind::Sources {
+            spans = super::sources::row(app, i, tick, theme);
+        } else {
+            spans.push(Span::styled(format!("  {n} event{}", if n == 1 { "" } else { "s" }), theme.muted()));
+        }
         if let (PickerKind::Actors, Some(role)) =
             (p.kind, app.timeline.actors.get(i as usize).and_then(|a| a.role.as_ref()))
         {

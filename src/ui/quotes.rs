@@ -35,7 +35,7 @@ fn lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
         return vec![Line::styled("This event has no quoted statements.", theme.muted())];
     }
     let mut out = Vec::new();
-    for (n, q) in e.quotes.iter().enumerate() {
+    for (n, q) in e.quotes.iter().filter(|q| !super::facts::quote_hidden(app, e, q)).enumerate() {
         if n > 0 {
             out.push(Line::default());
         }
@@ -72,6 +72,9 @@ fn lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
                 out.push(Line::from(vec![Span::raw("  "), Span::styled(l, theme.muted())]));
             }
         }
+    }
+    if out.is_empty() {
+        out.push(Line::styled("No quoted statement was public yet at the as-of cursor.", theme.muted()));
     }
     out
 }

@@ -19,6 +19,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     if let Some(load) = &app.load {
         left.push(Span::styled(format!("loading {}% ", load.percent()), theme.key()));
     }
+    left.extend(super::facts::status_spans(app, theme));
     if app.writing.stale {
         left.insert(0, Span::styled(" STALE ", theme.selected()));
     }
@@ -99,6 +100,10 @@ fn filter_spans(app: &App, theme: Theme) -> Vec<Span<'static>> {
     if !f.tags.is_empty() {
         let names = f.tags.iter().filter_map(|&g| t.tags.get(g as usize)).map(|g| clean(g)).collect();
         out.push(Span::styled(format!(" tags: {}", join(names)), theme.key()));
+    }
+    if !f.sources.is_empty() {
+        let names = f.sources.iter().filter_map(|&s| t.sources.get(s as usize)).map(|s| clean(&s.id)).collect();
+        out.push(Span::styled(format!(" sources: {}", join(names)), theme.key()));
     }
     out
 }

@@ -7,6 +7,7 @@
 // wait4 and kill for measuring and bounding the child.
 #![allow(unsafe_code)]
 
+mod floods;
 mod run;
 
 use run::{Outcome, fixture, run, scratch};
@@ -34,15 +35,20 @@ fn refused(name: &str, path: &str, position: &str, want: &str) -> Outcome {
     out
 }
 
-/// Prints the measured cost and fails beyond the documented bounds (2 s is
-/// the goal; the assertion allows a loaded machine 10 s, and 256 MB). The
-/// peak comes from wait4 and includes this test process's resident size at
-/// the moment of spawning, so it is an upper bound.
+/// Seconds one fixture may take: the 2 s the limits promise, for an
+/// optimized binary (`cargo test --release --test hostile`). Unoptimized
+/// code runs the same work about ten times slower, so a debug build is held
+/// to a looser bound, still well inside the hang watchdog.
+const SECONDS: f64 = if cfg!(debug_assertions) { 25.0 } else { 2.0 };
+
+/// Prints the measured cost and fails beyond [`SECONDS`] or 256 MB. The
+/// peak is the child's own (see `run`), or an upper bound where it cannot be had.
 fn bounded(name: &str, out: &Outcome) {
     let secs = out.elapsed.as_secs_f64();
     let mb = out.peak as f64 / MB as f64;
-    println!("{name:<34} {secs:>6.3} s {mb:>7.1} MB peak  exit {:?}", out.status);
-    assert!(secs < 10.0, "{name} took {secs:.1} s");
+    let kind = if out.exact_peak { "peak" } else { "peak (upper bound)" };
+    println!("{name:<34} {secs:>6.3} s {mb:>7.1} MB {kind}  exit {:?}", out.status);
+    assert!(secs < SECONDS, "{name} took {secs:.1} s");
     assert!(out.peak < 256 * MB as u64, "{name} peaked at {mb:.0} MB");
 }
 
@@ -131,7 +137,7 @@ fn huge_values_and_files_are_bounded() {
         "65 MB file",
         &over,
         "1:1",
-        "over the limit of 64.0 MiB; raise it with --max-file-size SIZE or TLVIEW_MAX_FILE_SIZE=SIZE",
+        "the file is 65.0 MiB, larger than the limit of 64.0 MiB; raise it with --max-file-size SIZE or TLVIEW_MAX_FILE_SIZE=SIZE",
     );
     assert!(out.elapsed.as_secs_f64() < 5.0);
     let small = fixture(&dir, "small.yaml", format!("{OK_HEAD}  - {{id: e, date: 2018, title: E}}\n"));

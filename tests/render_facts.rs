@@ -1,0 +1,113 @@
+//! Rendering tests for the fact-checker's views on the bundled timeline:
+//! the claims view, the sources view, and the as-of cursor on the status
+//! bar and the axis.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tlview::app::{App, Msg, PickerKind, Step, update};
+use tlview::timeline::limits::Limits;
+use tlview::timeline::{BUNDLED, load_bytes};
+use tlview::ui::{self, Theme};
+
+fn bundled(w: u16, h: u16) -> App {
+    let t = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
+    let mut app = App::new(t, (w, h));
+    update(&mut app, Msg::Resize(w, h));
+    app
+}
+
+fn screen(app: &App) -> String {
+    let mut term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test backend");
+    term.draw(|f| {
+        ui::draw(f, app, Theme { color: true });
+    })
+    .expect("draw");
+    term.backend().to_string()
+}
+
+fn send(app: &mut App, msgs: &[Msg]) {
+    msgs.iter().for_each(|m| update(app, m.clone()));
+}
+
+fn type_text(app: &mut App, s: &str) {
+    s.chars().for_each(|c| update(app, Msg::Input(c)));
+}
+
+#[test]
+fn claims_view_on_the_bundled_timeline() {
+    let mut app = bundled(120, 40);
+    send(&mut app, &[Msg::ToggleClaims, Msg::Move(Step::By(2))]);
+    let s = screen(&app);
+    assert!(s.contains("deaths") && s.contains("disputed"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn claims_view_keeps_the_highlighted_claim_on_a_small_screen() {
+    let mut app = bundled(80, 24);
+    send(&mut app, &[Msg::ToggleClaims, Msg::Move(Step::Last)]);
+    let s = screen(&app);
+    assert!(s.contains("“200 to 300”"), "{s}");
+}
+
+#[test]
+fn the_detail_pane_lists_the_events_claims() {
+    let mut app = bundled(120, 40);
+    let at = app.timeline.events.iter().position(|e| &*e.id == "toll-us-official").expect("event");
+    send(&mut app, &[Msg::Move(Step::By(i32::try_from(at).expect("small")))]);
+    let s = screen(&app);
+    assert!(s.contains("2 claims: press C to compare"), "{s}");
+    assert!(s.contains("injured: “200 to 300” — US official (unnamed)"), "{s}");
+}
+
+#[test]
+fn sources_view_on_the_bundled_timeline() {
+    let mut app = bundled(120, 40);
+    send(&mut app, &[Msg::OpenPicker(PickerKind::Sources)]);
+    let s = screen(&app);
+    assert!(s.contains(" 15E   5Q   5C  US Syria strikes"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn as_of_cursor_shows_on_the_status_bar_and_axis() {
+    let mut app = bundled(120, 40);
+    send(&mut app, &[Msg::StartAsOf]);
+    type_text(&mut app, "2018-02-13");
+    let typing = screen(&app);
+    assert!(typing.contains("as of @2018-02-13"), "{typing}");
+    send(&mut app, &[Msg::Accept]);
+    let hidden = screen(&app);
+    assert!(hidden.contains("0 of 15 events") && hidden.contains("@ as of 13 Feb 2018 (later hidden)"), "{hidden}");
+    send(&mut app, &[Msg::ToggleDim]);
+    let s = screen(&app);
+    assert!(s.contains("15 of 15 events") && s.contains("(later dimmed)"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn an_as_of_cursor_hiding_everything_says_so_and_the_sources_filter_is_named() {
+    let mut app = bundled(120, 40);
+    send(&mut app, &[Msg::StartAsOf]);
+    type_text(&mut app, "2018-02-13");
+    send(&mut app, &[Msg::Accept]);
+    let s = screen(&app);
+    assert!(s.contains("As of   as of 13 Feb 2018: only what was public then"), "{s}");
+    send(&mut app, &[Msg::ClearFilters, Msg::OpenPicker(PickerKind::Sources), Msg::Toggle, Msg::Accept]);
+    let s = screen(&app);
+    assert!(s.contains(" sources: seed"), "{s}");
+}
+
+#[test]
+fn quotes_not_yet_public_are_hidden_from_the_quotes_pane() {
+    let yaml = "title: T\nactors: [{id: a, name: Ann}]\nsources:\n  - {id: early, title: Early, published: 2018-02-08}\n  - {id: late, title: Late, published: 2018-02-14}\nevents:\n  - id: e\n    date: 2018-02-07\n    title: Event\n    sources: [early]\n    quotes:\n      - {by: a, text: Said early, source: early}\n      - {by: a, text: Said late, source: late}\n";
+    let t = load_bytes("q.yaml", yaml.as_bytes(), &Limits::default()).expect("valid");
+    let mut app = App::new(t, (120, 40));
+    send(&mut app, &[Msg::Resize(120, 40), Msg::StartAsOf]);
+    type_text(&mut app, "2018-02-10");
+    send(&mut app, &[Msg::Accept, Msg::OpenQuotes]);
+    let s = screen(&app);
+    assert!(s.contains("Said early") && !s.contains("Said late"), "{s}");
+    send(&mut app, &[Msg::ToggleDim]);
+    assert!(screen(&app).contains("Said late"));
+}
