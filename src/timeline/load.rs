@@ -8,7 +8,7 @@
 //! byte scan found harmless).
 
 use super::limits::{Limits, SIZE_ENV, human_bytes};
-use super::model::{Part, Timeline};
+use super::model::{Event, Part, Timeline};
 use super::pipeline::{self, Fast};
 use super::problem::{Position, Problem, SHOWN};
 use super::raw::{Field, RawTimeline};
@@ -131,11 +131,55 @@ pub fn load_path_streaming(
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // Read one byte past the limit so a file that grows while read is still caught.
-    handle.take(limits.max_file_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(unreadable)?;
+    let mut reader = handle.take(limits.max_file_bytes.saturating_add(1));
+    let total = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+    if !progress(0, total) {
+        return Err(LoadError::Interrupted);
+    }
+    let mut sink = sink;
+    // Shown before the rest is read: the first screen need not wait for the whole file.
+    let mut shown = (0, 0);
+    if let Some(sink) = sink.as_deref_mut()
+        && total > 2 * PREVIEW_BYTES
+    {
+        (&mut reader).take(PREVIEW_BYTES as u64).read_to_end(&mut bytes).map_err(unreadable)?;
+        if let Some((part, counts)) = preview(&bytes, limits) {
+            sink(part);
+            shown = counts;
+        }
+    }
+    reader.read_to_end(&mut bytes).map_err(unreadable)?;
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(too_big(&file, None, limits));
     }
-    load_text(&file, &bytes, limits, progress, sink)
+    let Some(sink) = sink else { return load_text(&file, &bytes, limits, progress, None) };
+    // The whole load hands over its parts from the start: skip what the preview showed.
+    let mut rest = |part: Part| {
+        let (events, tags) = match part {
+            Part::First(t) if shown == (0, 0) => return sink(Part::First(t)),
+            Part::First(t) => (t.events, t.tags),
+            Part::More { events, tags } => (events, tags),
+        };
+        let (skip_events, skip_tags) = (shown.0.min(events.len()), shown.1.min(tags.len()));
+        shown = (shown.0 - skip_events, shown.1 - skip_tags);
+        let events: Vec<Event> = events.into_iter().skip(skip_events).collect();
+        let tags: Vec<String> = tags.into_iter().skip(skip_tags).collect();
+        if !events.is_empty() || !tags.is_empty() {
+            sink(Part::More { events, tags });
+        }
+    };
+    load_text(&file, &bytes, limits, progress, Some(&mut rest))
+}
+
+/// How much of a large file is read first, for a first screen that does
+/// not wait for the rest (see [`pipeline::preview`]).
+const PREVIEW_BYTES: usize = 512 * 1024;
+
+/// The first part of a file that begins with `bytes`, when they hold a whole first chunk.
+fn preview(bytes: &[u8], limits: &Limits) -> Option<(Part, (usize, usize))> {
+    let cut = memchr::memrchr(b'\n', bytes)? + 1;
+    let text = decode(&bytes[..cut]).ok()?;
+    pipeline::preview(text, limits)
 }
 
 /// What a path that is not a regular file is, in words; `None` for a regular file.

@@ -233,6 +233,25 @@ impl Checking {
     }
 }
 
+/// The first part of a file whose beginning is `text` (cut anywhere): its
+/// head and the events of its first chunk, checked as the whole load checks
+/// them, with how many events and tags that part holds. `None` when the
+/// beginning does not hold a whole first chunk, or it has a problem (the
+/// whole load finds and reports it).
+pub(super) fn preview(text: &str, limits: &Limits) -> Option<(Part, (usize, usize))> {
+    let plan = plan(text)?;
+    // The last chunk of a cut text may end inside an entry: only earlier ones are whole.
+    let &(start, end) = plan.chunks.first().filter(|_| plan.chunks.len() > 1)?;
+    let mut checking = Checking { parts: None, waiting: BTreeMap::new(), next: 0, items: 0, ok: true, shared: None };
+    checking.head(&text[..plan.head_end], limits);
+    let budget = Budget { aliases: AtomicU64::new(0), nodes: AtomicU64::new(0), bytes: AtomicU64::new(0) };
+    checking.waiting.insert(0, parse_chunk(&text[start..end], limits, &budget));
+    checking.drain();
+    let mut first = None;
+    checking.share(&mut |part| first = Some(part));
+    Some((first?, checking.shared?))
+}
+
 /// Loads `text` on the fast path, calling `progress` with the bytes done
 /// after each chunk (false stops the load). The tests' entry; the loader
 /// calls [`load_streaming`].
