@@ -235,8 +235,8 @@ fn replicate(base: &Timeline, times: usize) -> Timeline {
 fn open_in_pty(dir: &std::path::Path) {
     println!("\nopening a file in a 200x60 pty: first screen and full list, beside the floor of the same file");
     println!(
-        "{:<8} {:>8} | {:>9} | {:>12} {:>6} | {:>10} {:>6}",
-        "events", "file MB", "floor ms", "first screen", "ratio", "full list", "ratio"
+        "{:<8} {:>8} | {:>9} | {:>12} {:>6} | {:>10} {:>6} | {:>8}",
+        "events", "file MB", "floor ms", "first screen", "ratio", "full list", "ratio", "peak RSS"
     );
     for n in [10_000, 100_000, 1_000_000] {
         let yaml = generate::timeline_yaml(n, 7);
@@ -262,10 +262,11 @@ fn open_in_pty(dir: &std::path::Path) {
         let best_first = opened.iter().map(|o| o.first).fold(f64::INFINITY, f64::min);
         let full = opened[0].full;
         println!(
-            "{n:<8} {:>8.1} | {floor:>9.1} | {best_first:>9.1} ms {:>5.2}x | {full:>7.1} ms {:>5.2}x",
+            "{n:<8} {:>8.1} | {floor:>9.1} | {best_first:>9.1} ms {:>5.2}x | {full:>7.1} ms {:>5.2}x | {:>5.0} MB",
             mb(size),
             best_first / floor,
-            full / floor
+            full / floor,
+            opened[0].peak_mb
         );
         let _ = std::fs::remove_file(&file);
     }

@@ -95,12 +95,13 @@ fn run(path: &std::path::Path, limits: &Limits, progress: Progress, to_viewer: &
     };
     let mut hold = hold;
     let mut sink = |part: Part| {
-        if let Some(p) = progress.borrow_mut().take() {
-            p.clear();
-        }
+        // The progress line goes before the viewer can draw.
+        let first = progress.borrow_mut().take().inspect(Progress::clear).is_some();
         let _ = to_viewer.send(Msg::LoadPart(Piece(Arc::new(part))));
-        let (done, total) = reached.get();
-        let _ = to_viewer.send(Msg::LoadProgress(done, total));
+        if first {
+            let (done, total) = reached.get();
+            let _ = to_viewer.send(Msg::LoadProgress(done, total));
+        }
         if let Some(hold) = hold.take() {
             while hold.exists() {
                 std::thread::sleep(Duration::from_millis(10));

@@ -14,6 +14,18 @@ pub struct Opened {
     pub first: f64,
     /// Until the status bar counts all `events` and is no longer loading.
     pub full: f64,
+    /// The process's peak resident memory then, in MB (the file's bytes included).
+    pub peak_mb: f64,
+}
+
+/// The peak resident memory of process `pid` so far, in MB (Linux; NaN elsewhere).
+fn peak_mb(pid: Option<u32>) -> f64 {
+    let status = pid.and_then(|p| std::fs::read_to_string(format!("/proc/{p}/status")).ok()).unwrap_or_default();
+    let kb = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok());
+    kb.map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
 /// Opens `args` (a file of `events` events, and flags) and quits once the
@@ -52,7 +64,8 @@ pub fn open(args: &[&str], events: usize) -> Opened {
             break super::ms(start.elapsed());
         }
     };
+    let peak_mb = peak_mb(child.process_id());
     let _ = std::io::Write::write_all(&mut writer, b"q");
     let _ = child.wait();
-    Opened { first: first.unwrap_or(f64::NAN), full }
+    Opened { first: first.unwrap_or(f64::NAN), full, peak_mb }
 }
