@@ -10,11 +10,9 @@ use tlview::app::{App, Msg};
 use tlview::background::{Background, First};
 use tlview::cli::{self, Command};
 use tlview::progress::Progress;
-use tlview::terminal;
-use tlview::terminal::End;
+use tlview::terminal::{self, End};
 use tlview::timeline::LoadError;
-use tlview::timeline::limits::Limits;
-use tlview::timeline::limits::SIZE_ENV;
+use tlview::timeline::limits::{Limits, SIZE_ENV};
 use tlview::ui::Theme;
 
 fn main() -> ExitCode {

@@ -13,13 +13,15 @@
 //! the selection again kept on its event.
 //!
 //! Parts are merged in batches that grow with what is loaded (each at least
-//! half as large as the list so far), so rebuilding the lookups costs a
-//! small multiple of one build over the whole load. Search, the pickers
+//! as large as the list so far), so rebuilding the list's lookups costs
+//! about two builds over the whole load; the lookups only filters and
+//! pickers read (postings, sources) are built once, at the end, as those
+//! wait for it anyway. Search, the pickers
 //! (actors, tags, sources), the claims view, the as-of cursor, editing and
 //! reloading wait for the load to complete (they say so in the status bar);
 //! moving, zooming, panes, help, copying and quitting work throughout.
 
-use super::index::{EventKeys, LazyIndex, Postings};
+use super::index::{EventKeys, LazyIndex};
 use super::msg::Msg;
 use super::nav;
 use super::state::{App, Mode};
@@ -107,7 +109,7 @@ fn part_arrived(app: &mut App, part: Part) {
             load.pending_tags.extend(tags);
         }
     }
-    if load.pending.len() * 2 >= app.timeline.events.len() {
+    if load.pending.len() >= app.timeline.events.len() {
         merge_pending(app);
     }
 }
@@ -125,13 +127,13 @@ fn merge_pending(app: &mut App) {
     let before = t.events.len();
     t.tags.extend(tags);
     t.events.extend(events);
-    let in_order = t.events[before.saturating_sub(1)..].windows(2).all(|w| w[0].start() <= w[1].start());
-    if !in_order {
+    // The batch sorted, then joined to the sorted list: a stable sort finds
+    // the two runs and merges them, and skips it when the batch starts after.
+    t.events[before..].sort_by_key(Event::start);
+    if before > 0 && t.events.get(before).is_some_and(|e| e.start() < t.events[before - 1].start()) {
         t.events.sort_by_key(Event::start);
     }
-    app.postings = Postings::build(t);
     app.keys = EventKeys::build(t);
-    app.source_index = super::sources::SourceIndex::build(t);
     app.span = super::state::span(t);
     app.selected = app.selected.map(|s| s + u32::try_from(shift).unwrap_or(0));
     nav::refilter(app);

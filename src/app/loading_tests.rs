@@ -60,15 +60,16 @@ fn parts_merge_in_growing_batches_and_the_selection_stays_on_its_event() {
     let mut app = first(&t);
     update(&mut app, Msg::Move(Step::By(2)));
     assert_eq!(selected_id(&app), "b");
-    // One event waits: less than half the list so far.
-    update(&mut app, more(&t, &["e"]));
+    // Three events wait: fewer than the list so far.
+    update(&mut app, more(&t, &["e", "f"]));
+    update(&mut app, more(&t, &["g"]));
     assert_eq!(ids(&app), ["d", "a", "b", "c"]);
-    // Two more make a batch: `f` sorts before the selection, which follows its event.
-    update(&mut app, more(&t, &["f"]));
-    assert_eq!(ids(&app), ["f", "d", "a", "b", "c", "e"]);
+    // A fourth makes a batch: `f` and `g` sort before the selection, which follows its event.
+    update(&mut app, more(&t, &["h"]));
+    assert_eq!(ids(&app), ["g", "f", "d", "a", "b", "c", "e", "h"]);
     assert_eq!(selected_id(&app), "b");
-    update(&mut app, more(&t, &["g", "h", "i"]));
-    assert_eq!(ids(&app), ["g", "f", "d", "a", "b", "c", "e", "h", "i"]);
+    update(&mut app, more(&t, &["i", "j", "l", "k"]));
+    assert_eq!(ids(&app).len(), 8, "four wait for four more");
     assert_eq!(selected_id(&app), "b");
 }
 

@@ -8,6 +8,11 @@
 //! to read it: `input.rs`). Ctrl-z and SIGTSTP suspend: the terminal is
 //! restored while stopped and set up again, fully redrawn, on SIGCONT.
 //!
+//! A file still loading sends the loop its loader's messages on a channel;
+//! the loop hands them to `update` like any other, looking for them every
+//! 10 ms while the load lasts, and ends (restoring the terminal) when the
+//! load fails so the binary can print the problems.
+//!
 //! The drawn area is at most [`MAX_COLS`]×[`MAX_ROWS`], whatever size the
 //! terminal reports: the screen buffers are allocated in proportion to it,
 //! and `stty cols 65535 rows 65535` would otherwise ask for gigabytes.
@@ -32,6 +37,10 @@ const TICK: Duration = Duration::from_millis(50);
 
 /// How often it looks for the loader's messages while a file is still loading.
 const LOADING_TICK: Duration = Duration::from_millis(10);
+
+/// The least time between two frames drawn only because the load advanced:
+/// a frame reads every shown event for the axis, and the cores are the load's.
+const LOADING_FRAME: Duration = Duration::from_millis(200);
 
 /// The most events taken between two draws: input that never pauses (a
 /// stream of mouse motion, a pipe of keys) still gets the screen redrawn and
@@ -193,6 +202,8 @@ fn event_loop(
     // Draw only when something changed: mouse capture reports every motion,
     // and most of those events mean nothing to the viewer.
     let mut dirty = true;
+    // Changes the load made since the last frame, and when that frame was drawn.
+    let (mut loaded, mut drawn) = (false, std::time::Instant::now());
     loop {
         // Take every event crossterm has before waiting on the file again.
         let mut taken = 0;
@@ -221,7 +232,9 @@ fn event_loop(
                 },
             }
         }
-        dirty |= take_loads(app, &mut loads);
+        loaded |= take_loads(app, &mut loads);
+        // The frame that completes the load is drawn at once; others wait their turn.
+        dirty |= loaded && (app.load.is_none() || drawn.elapsed() >= LOADING_FRAME);
         if app.load.as_ref().is_some_and(|l| l.failed) {
             return Ok(End::LoadFailed);
         }
@@ -252,7 +265,7 @@ fn event_loop(
             })?;
             // Offsets past the content are clamped; what is shown does not change.
             app::update(app, Msg::Drawn(limits.unwrap_or_default()));
-            dirty = false;
+            (dirty, loaded, drawn) = (false, false, std::time::Instant::now());
         }
         if taken == BATCH {
             // crossterm may hold more of the batch already read: take it before waiting.
