@@ -74,13 +74,14 @@ impl SearchCache {
         let (below, above) = (self.lengths[at - 1], self.lengths.get(at + 1).copied());
         let finder = memmem::Finder::new(needle.as_bytes());
         let narrow = |events: &[u32], depth: &mut [usize]| {
-            let mut out = Vec::new();
+            let (mut out, mut read) = (Vec::new(), 0);
             for (&e, d) in events.iter().zip(depth) {
-                if *d >= below && (above.is_some_and(|a| *d >= a) || hay.contains(&finder, e)) {
+                if *d >= below && (above.is_some_and(|a| *d >= a) || hay.contains(&finder, e, &mut read)) {
                     *d = (*d).max(m);
                     out.push(e);
                 }
             }
+            hay.count_scanned(read);
             out
         };
         let parts = std::thread::available_parallelism().map_or(1, usize::from).min(4);
