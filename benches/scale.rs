@@ -273,6 +273,29 @@ fn open_in_pty(dir: &std::path::Path) {
     println!("bundled timeline, first screen {:>7.1} ms", pty_load::open(&[], 0).first);
 }
 
+/// Export to each format, and a TimelineJS JSON read back (converted and
+/// loaded), at 100k events: compare with the load time in the first table.
+fn exports(t: &Timeline) {
+    use tlview::formats::{self, Format, Options, import};
+    println!("\nexport of the 100k-event timeline (best of 3; compare the tlview load above)");
+    let best = |f: &dyn Fn() -> Duration| (0..3).map(|_| f()).min().unwrap_or_default();
+    let mut json = String::new();
+    for (format, name) in Format::ALL {
+        let out = formats::export(t, format, Options::default()).expect("exports");
+        let took = best(&|| timed(|| formats::export(t, format, Options::default()).expect("exports")).1);
+        println!("{name:<12} {:>8.1} ms {:>8.1} MB", ms(took), mb(out.len()));
+        if format == Format::TimelineJs {
+            json = out;
+        }
+    }
+    let read_back = || {
+        let yaml = import::to_yaml(import::Kind::Json, "x.json", json.as_bytes()).expect("converts");
+        load_bytes("x.json", yaml.as_bytes(), &Limits::default()).expect("loads").events.len()
+    };
+    assert_eq!(read_back(), t.events.len());
+    println!("{:<12} {:>8.1} ms (convert + load)", "import json", ms(best(&|| timed(read_back).1)));
+}
+
 fn main() {
     println!("tlview scale benchmark (release build; times are wall clock on this machine)\n");
     println!(
@@ -332,6 +355,7 @@ fn main() {
     costs("100k", base.clone());
     costs("1M (mem)", replicate(&base, 10));
     huge_summary();
+    exports(&base);
 
     open_in_pty(&dir);
     let _ = std::fs::remove_dir_all(&dir);

@@ -4,6 +4,7 @@
 
 use crate::text::sanitize;
 use crate::timeline::limits::{Limits, SIZE_ENV, parse_size};
+use crate::timeline::problem::SHOWN;
 use crate::timeline::{self, BUNDLED, BUNDLED_NAME, LoadError, Timeline};
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -28,6 +29,12 @@ pub const FLAGS: &[Flag] = &[
         short: None,
         value: None,
         doc: "Check the files (or the bundled timeline) and print `ok: N events, M actors, K quotes` or every problem; open nothing",
+    },
+    Flag {
+        long: "strict",
+        short: None,
+        value: None,
+        doc: "With --check, treat warnings (unsourced events, unused actors or sources…) as problems: exit 1",
     },
     Flag {
         long: "max-file-size",
@@ -62,6 +69,8 @@ pub enum Command {
     Example,
     /// Print the sourcing report on a file, or on the bundled timeline (see [`crate::report`]).
     Report(Option<PathBuf>),
+    /// `export` or `convert` (see [`crate::cli_export`]).
+    Sub(crate::cli_export::Sub),
 }
 
 /// A parsed command line.
@@ -71,6 +80,8 @@ pub struct Args {
     pub command: Command,
     /// The limits files are held to.
     pub limits: Limits,
+    /// Whether `--check` counts warnings as problems.
+    pub strict: bool,
 }
 
 /// Parses the arguments (without the program name); `env_size` is the value of `TLVIEW_MAX_FILE_SIZE`.
@@ -83,9 +94,14 @@ pub struct Args {
 /// A usage message for an unknown flag, a missing value or a bad size (exit status 2).
 pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString>) -> Result<Args, String> {
     use lexopt::prelude::*;
+    let args: Vec<OsString> = args.into_iter().collect();
+    if args.first().is_some_and(crate::cli_export::is_subcommand) {
+        let (sub, limits) = crate::cli_export::parse(args, env_size)?;
+        return Ok(Args { command: Command::Sub(sub), limits, strict: false });
+    }
     let mut args = args.into_iter().peekable();
     let report = args.next_if(|a| a == "report").is_some();
-    let (mut check, mut help, mut version, mut example) = (false, false, false, false);
+    let (mut check, mut help, mut version, mut example, mut strict) = (false, false, false, false, false);
     let mut size_flag = None;
     let mut files = Vec::new();
     let mut parser = lexopt::Parser::from_args(args);
@@ -101,6 +117,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString
         let Some(flag) = flag else { return Err(arg.unexpected().to_string()) };
         match flag.long {
             "check" => check = true,
+            "strict" => strict = true,
             "example" => example = true,
             "max-file-size" => {
                 let v = parser.value().map_err(|e| e.to_string())?;
@@ -142,12 +159,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, env_size: Option<OsString
         }
         _ => {}
     }
-    Ok(Args { command, limits })
+    Ok(Args { command, limits, strict })
 }
 
 /// The one-line usage shown with usage errors.
-pub const USAGE: &str =
-    "usage: tlview [FILE] | tlview --check [FILE...] | tlview new FILE | tlview --example | tlview report [FILE]";
+pub const USAGE: &str = "usage: tlview [FILE] | tlview --check [--strict] [FILE...] | tlview new FILE | tlview --example | tlview report [FILE]\n       tlview export --to FORMAT [FILE] | tlview convert IN";
 
 /// The `--help` text, generated from [`FLAGS`].
 #[must_use]
@@ -162,6 +178,7 @@ pub fn help() -> String {
     }
     out.push_str("\ntlview report [FILE] prints a sourcing report (single-source and unsourced events,\n");
     out.push_str("disputed claims, undated quotes, what rests on each source), one finding per line.\n");
+    out.push_str(&crate::cli_export::help());
     out.push_str("\nExit status: 0 ok, 1 a file has problems, 2 usage error or unreadable file,\n");
     out.push_str("130 load stopped with Ctrl-c, 128+N ended by signal N (terminal restored first).\n");
     out.push_str("Keys: press ? in the viewer. Format: docs/format.md\n");
@@ -200,7 +217,7 @@ pub fn load_with(
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Timeline, LoadError> {
     match file {
-        Some(path) => timeline::load_path(path, limits, progress),
+        Some(path) => crate::cli_export::load_path(path, limits, progress),
         None => timeline::load_bytes(BUNDLED_NAME, BUNDLED.as_bytes(), limits),
     }
 }
@@ -211,11 +228,14 @@ pub fn load_with(
 /// could not be read or the report could not be written (said on standard
 /// error). A closed `out` (broken pipe) ends quietly.
 pub fn check(files: &[PathBuf], limits: &Limits, out: &mut dyn Write) -> u8 {
-    check_to(files, limits, out, &mut io::stderr())
+    check_to(files, limits, false, out, &mut io::stderr())
 }
 
-/// [`check`], saying on `err` why the report could not be written.
-pub fn check_to(files: &[PathBuf], limits: &Limits, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+/// [`check`], printing each file's warnings (`FILE:LINE:COLUMN: warning: …`,
+/// the first [`SHOWN`] then a count) before its `ok` line; with `strict`, a
+/// file with warnings counts as having problems (exit status 1) and gets no
+/// `ok` line. Says on `err` why the report could not be written.
+pub fn check_to(files: &[PathBuf], limits: &Limits, strict: bool, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let bundled = [None];
     let named: Vec<Option<&PathBuf>> = files.iter().map(Some).collect();
     let targets: &[Option<&PathBuf>] = if files.is_empty() { &bundled } else { &named };
@@ -223,14 +243,22 @@ pub fn check_to(files: &[PathBuf], limits: &Limits, out: &mut dyn Write, err: &m
     for target in targets {
         let name = target.map_or_else(|| BUNDLED_NAME.to_owned(), |p| p.display().to_string());
         let written = match load(*target, limits) {
-            Ok(t) => writeln!(
-                out,
-                "{}: ok: {} events, {} actors, {} quotes",
-                sanitize(&name),
-                t.events.len(),
-                t.actors.len(),
-                t.quote_count()
-            ),
+            Ok(t) => write_warnings(out, &name, &t).and_then(|()| {
+                if strict && !t.warnings.is_empty() {
+                    status = status.max(1);
+                    let n = t.warnings.len();
+                    writeln!(out, "{}: {n} warning{} (--strict)", sanitize(&name), if n == 1 { "" } else { "s" })
+                } else {
+                    writeln!(
+                        out,
+                        "{}: ok: {} events, {} actors, {} quotes",
+                        sanitize(&name),
+                        t.events.len(),
+                        t.actors.len(),
+                        t.quote_count()
+                    )
+                }
+            }),
             Err(e) => {
                 status = status.max(e.exit_status());
                 write!(out, "{e}")
@@ -245,6 +273,20 @@ pub fn check_to(files: &[PathBuf], limits: &Limits, out: &mut dyn Write, err: &m
         }
     }
     status
+}
+
+/// One `FILE:LINE:COLUMN: warning: …` line per warning, sanitised, written
+/// as it goes: the first [`SHOWN`], then how many more there are.
+fn write_warnings(out: &mut dyn Write, name: &str, t: &Timeline) -> io::Result<()> {
+    for w in t.warnings.iter().take(SHOWN) {
+        let at = w.position.unwrap_or(timeline::problem::Position { line: 1, column: 1 });
+        writeln!(out, "{}", sanitize(&format!("{name}:{}:{}: {}", at.line, at.column, w.describe())))?;
+    }
+    let more = t.warnings.len().saturating_sub(SHOWN);
+    if more > 0 {
+        writeln!(out, "{}: … and {more} more warning{}", sanitize(name), if more == 1 { "" } else { "s" })?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

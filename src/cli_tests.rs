@@ -47,7 +47,7 @@ fn check_reports_the_bundled_summary() {
     let status = check(&[], &Limits::default(), &mut out);
     let text = String::from_utf8(out).expect("utf-8");
     assert_eq!(status, 0);
-    assert!(text.starts_with("timelines/deir-ez-zor-2018.yaml: ok: "), "{text}");
+    assert!(text.starts_with("(bundled) deir-ez-zor-2018.yaml: ok: "), "{text}");
     assert!(text.contains(" events, ") && text.contains(" actors, ") && text.trim_end().ends_with(" quotes"));
 }
 
@@ -56,10 +56,10 @@ fn check_exit_status_is_the_worst_of_the_files() {
     let dir = std::env::temp_dir().join(format!("tlview-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let bad = dir.join("bad.yaml");
-    std::fs::write(&bad, "title: T\nevents: []\n").expect("write");
+    std::fs::write(&bad, "title: T\nevents: 3\n").expect("write");
     let mut out = Vec::new();
     assert_eq!(check(std::slice::from_ref(&bad), &Limits::default(), &mut out), 1);
-    assert!(String::from_utf8_lossy(&out).contains("bad.yaml:2:9: the timeline has no events"));
+    assert!(String::from_utf8_lossy(&out).contains("bad.yaml:2:9: `events` should be a list, not a number"));
     let missing = dir.join("missing.yaml");
     assert_eq!(check(&[bad, missing], &Limits::default(), &mut Vec::new()), 2);
 }
@@ -142,7 +142,7 @@ fn a_full_output_is_an_error_said_on_stderr() {
         }
     }
     let mut err = Vec::new();
-    assert_eq!(check_to(&[], &Limits::default(), &mut Full, &mut err), 2);
+    assert_eq!(check_to(&[], &Limits::default(), false, &mut Full, &mut err), 2);
     let said = String::from_utf8_lossy(&err);
     assert!(said.contains("cannot write the report to standard output: No space left on device"), "{said}");
 }

@@ -88,12 +88,36 @@ pub fn argv(editor: &str, file: &Path, line: usize, column: usize) -> Result<Vec
 /// Runs `argv` (from [`argv`]) with the terminal's standard streams and waits
 /// for it. Call it with the terminal restored (cooked mode, main screen).
 ///
+/// The caller's fate follows the editor's: when the editor stops (`Ctrl-z`
+/// in it), the caller stops too, so that a job-control shell sees the whole
+/// job stopped and takes the terminal back; once continued (`fg` continues
+/// the whole process group), the editor is continued as well and waited for
+/// again. Where no shell could continue it (the kernel discards `Ctrl-z` in
+/// an orphaned process group, e.g. `tmux new 'tlview FILE'`), the editor
+/// does not stop, and neither does the caller.
+///
 /// # Errors
-/// When `argv` is empty or the program cannot be started.
+/// When `argv` is empty, the program cannot be started, or cannot be waited for.
 pub fn run(argv: &[OsString]) -> std::io::Result<ExitStatus> {
+    use rustix::process::{Pid, Signal, WaitOptions, getpid, kill_process, waitpid};
+    use std::os::unix::process::ExitStatusExt;
     let (program, args) =
         argv.split_first().ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no editor"))?;
-    Command::new(program).args(args).status()
+    // Reaped below by waitpid, which also reports the editor stopping (std's wait does not).
+    let child = Command::new(program).args(args).spawn()?;
+    let pid = Pid::from_child(&child);
+    loop {
+        match waitpid(Some(pid), WaitOptions::UNTRACED) {
+            Err(rustix::io::Errno::INTR) | Ok(None) => {}
+            Err(e) => return Err(e.into()),
+            Ok(Some((_, status))) if status.stopped() => {
+                kill_process(getpid(), Signal::STOP)?;
+                // Continued: so is the editor (a no-op when `fg` continued the group).
+                let _ = kill_process(pid, Signal::CONT);
+            }
+            Ok(Some((_, status))) => return Ok(ExitStatus::from_raw(status.as_raw())),
+        }
+    }
 }
 
 #[cfg(test)]

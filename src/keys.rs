@@ -61,6 +61,7 @@ pub const BINDINGS: &[Binding] = &[
     on(Browse, &[k(']')], Msg::Unit(1)).group("Move").help("next axis period; the as-of cursor when set"),
     on(Browse, &[k('+'), k('=')], Msg::Zoom(1)).group("Move").help("zoom the time axis in"),
     on(Browse, &[k('-')], Msg::Zoom(-1)).group("Move").help("zoom the time axis out"),
+    on(Browse, &[k('f')], Msg::FollowRelated).group("Move").help("follow a related event (again: the next)"),
     on(Browse, &[code(Enter)], Msg::OpenQuotes)
         .group("Panes")
         .help("open the quotes of the selected event")
@@ -79,6 +80,8 @@ pub const BINDINGS: &[Binding] = &[
     on(Browse, &[k('s')], Msg::OpenPicker(PickerKind::Sources))
         .group("Filter")
         .help("sources: what rests on each; filter by source"),
+    on(Browse, &[k('u')], Msg::ToggleUnsourced).group("Filter").help("only events with no source (again: all)"),
+    on(Browse, &[k('!')], Msg::CycleStatus).group("Filter").help("filter by status, in turn (then all)"),
     on(Browse, &[k('c')], Msg::ClearFilters).group("Filter").help("clear every filter (and the as-of cursor)"),
     on(Browse, &[k('C')], Msg::ToggleClaims).group("Facts").help("claims by subject, disputes marked"),
     on(Browse, &[k('@')], Msg::StartAsOf).group("Facts").help("as of a date: hide what was not public yet"),

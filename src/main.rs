@@ -29,8 +29,13 @@ fn main() -> ExitCode {
         Command::Version => print(&mut stdout, &format!("tlview {}\n", env!("CARGO_PKG_VERSION"))),
         Command::Example => print(&mut stdout, tlview::timeline::BUNDLED),
         Command::New(file) => ExitCode::from(tlview::cli_new::new_file(&file, &mut stdout, &mut std::io::stderr())),
-        Command::Check(files) => ExitCode::from(cli::check(&files, &args.limits, &mut stdout)),
+        Command::Check(files) => {
+            ExitCode::from(cli::check_to(&files, &args.limits, args.strict, &mut stdout, &mut std::io::stderr()))
+        }
         Command::Report(file) => ExitCode::from(tlview::report::run(file.as_ref(), &args.limits, &mut stdout)),
+        Command::Sub(sub) => {
+            ExitCode::from(tlview::cli_export::run(&sub, &args.limits, &mut stdout, &mut std::io::stderr()))
+        }
         Command::View(file) => {
             drop(stdout);
             view(file, &args.limits)
@@ -57,7 +62,7 @@ fn view(file: Option<PathBuf>, limits: &Limits) -> ExitCode {
             First::Done(t) => App::new(t, (80, 24)),
             First::Failed => return failed(&background.error()),
         };
-        return match run(app, file, Some(&background.messages)) {
+        return match run(app, file, limits, Some(&background.messages)) {
             Err(code) => code,
             Ok(End::LoadFailed) => failed(&background.error()),
             Ok(end) => ExitCode::from(end.exit_status()),
@@ -79,7 +84,7 @@ fn view(file: Option<PathBuf>, limits: &Limits) -> ExitCode {
         let _ = writeln!(std::io::stderr(), "tlview: {why}");
         return ExitCode::from(2);
     }
-    match run(App::new(timeline, (80, 24)), file, None) {
+    match run(App::new(timeline, (80, 24)), file, limits, None) {
         Ok(end) => ExitCode::from(end.exit_status()),
         Err(code) => code,
     }
@@ -92,10 +97,10 @@ fn failed(e: &LoadError) -> ExitCode {
 }
 
 /// Runs the viewer on `app`, showing `file` (`None`: the bundled timeline).
-fn run(mut app: App, file: Option<PathBuf>, loads: Option<&Receiver<Msg>>) -> Result<End, ExitCode> {
+fn run(mut app: App, file: Option<PathBuf>, limits: &Limits, loads: Option<&Receiver<Msg>>) -> Result<End, ExitCode> {
     let theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
     app.writing.file = file; // None: the bundled timeline, which `e` explains how to copy
-    terminal::run(app, theme, loads).map_err(|e| {
+    terminal::run(app, theme, &tlview::effects::Context::from_env(*limits), loads).map_err(|e| {
         // Standard error may be the terminal that failed: never panic writing to it.
         let _ = writeln!(std::io::stderr(), "tlview: terminal error: {e}");
         ExitCode::from(2)

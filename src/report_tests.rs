@@ -55,7 +55,7 @@ fn run_prints_the_report_or_the_problems() {
     let mut out = Vec::new();
     assert_eq!(run(None, &Limits::default(), &mut out), 0);
     let text = String::from_utf8(out).expect("utf-8");
-    assert!(text.starts_with("timelines/deir-ez-zor-2018.yaml: single-source: "), "{text}");
+    assert!(text.starts_with("(bundled) deir-ez-zor-2018.yaml: single-source: "), "{text}");
     let dir = std::env::temp_dir().join(format!("tlview-report-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let bad = dir.join("bad.yaml");

@@ -41,15 +41,18 @@ enum Raw {
     Stop,
 }
 
-/// What identifies one version of the file without reading it.
+/// What identifies one version of the file without reading it: its size,
+/// modification time and inode (a rename over it changes the inode).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Fingerprint {
+pub struct Fingerprint {
     len: u64,
     modified: Option<SystemTime>,
     inode: u64,
 }
 
-fn fingerprint(path: &Path) -> Option<Fingerprint> {
+/// The fingerprint of the file at `path` now, or `None` when it cannot be read.
+#[must_use]
+pub fn fingerprint(path: &Path) -> Option<Fingerprint> {
     let meta = std::fs::metadata(path).ok()?;
     #[cfg(unix)]
     let inode = std::os::unix::fs::MetadataExt::ino(&meta);

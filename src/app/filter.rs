@@ -22,6 +22,10 @@ pub struct Filters {
     pub tags: BTreeSet<u32>,
     /// Sources of which the event must rest on at least one (empty: any).
     pub sources: BTreeSet<u32>,
+    /// Only events with no source.
+    pub unsourced: bool,
+    /// Only events of this status (`Some(None)`: not assessed).
+    pub status: Option<Option<crate::timeline::Status>>,
 }
 
 impl Filters {
@@ -153,7 +157,8 @@ fn search_matches(
     let in_text = cache.matches(&index.events, &needle);
     let actors = Postings::union(&postings.actors, index.actor_names.matching(&needle).iter());
     let tags = Postings::union(&postings.tags, index.tags.matching(&needle).iter());
-    Some(merge(&in_text, &merge(&actors, &tags)))
+    let sources = Postings::union(&postings.sources, index.sources.matching(&needle).iter());
+    Some(merge(&merge(&in_text, &sources), &merge(&actors, &tags)))
 }
 
 /// The finishes of `events`, sorted.

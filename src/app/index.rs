@@ -136,6 +136,9 @@ pub struct SearchIndex {
     pub actor_entries: Hay,
     /// Per tag: the tag.
     pub tags: Hay,
+    /// Per source: publisher, author, type and language (not the title: a
+    /// timeline written from one article would match every event).
+    pub sources: Hay,
 }
 
 impl SearchIndex {
@@ -150,9 +153,11 @@ impl SearchIndex {
         let (mut actor_names, mut actor_entries) = (Hay::new(), Hay::new());
         for a in &t.actors {
             actor_names.field(&a.name);
+            actor_names.field(a.kind.as_deref().unwrap_or(""));
             actor_entries.field(&a.name);
             actor_entries.field(&a.id);
             actor_entries.field(a.role.as_deref().unwrap_or(""));
+            actor_entries.field(a.kind.as_deref().unwrap_or(""));
             for alias in &a.aliases {
                 actor_names.field(alias);
                 actor_entries.field(alias);
@@ -165,11 +170,17 @@ impl SearchIndex {
             tags.field(g);
             tags.end_entry();
         }
+        let mut sources = Hay::new();
+        for s in &t.sources {
+            [&s.publisher, &s.author, &s.kind, &s.language].into_iter().flatten().for_each(|f| sources.field(f));
+            sources.end_entry();
+        }
         SearchIndex {
             events: events.finish(),
             actor_names: actor_names.finish(),
             actor_entries: actor_entries.finish(),
             tags: tags.finish(),
+            sources: sources.finish(),
         }
     }
 
@@ -180,6 +191,7 @@ impl SearchIndex {
             actor_names: Hay::new().finish(),
             actor_entries: Hay::new().finish(),
             tags: Hay::new().finish(),
+            sources: Hay::new().finish(),
         }
     }
 
@@ -187,7 +199,7 @@ impl SearchIndex {
     /// for tests and the benchmark to check without a clock.
     #[must_use]
     pub fn bytes_scanned(&self) -> u64 {
-        [&self.events, &self.actor_names, &self.actor_entries, &self.tags]
+        [&self.events, &self.actor_names, &self.actor_entries, &self.tags, &self.sources]
             .iter()
             .map(|h| h.scanned.load(Ordering::Relaxed))
             .sum()
@@ -233,8 +245,18 @@ impl LazyIndex {
 
 /// The text of `e` that the events' haystack holds.
 fn searchable(e: &Event) -> impl Iterator<Item = &str> {
-    let quotes = e.quotes.iter().flat_map(|q| std::iter::once(q.text.as_str()).chain(q.context.as_deref()));
-    std::iter::once(&*e.title).chain(e.summary.as_deref()).chain(e.location.as_deref()).chain(quotes)
+    let quotes = e
+        .quotes
+        .iter()
+        .flat_map(|q| std::iter::once(q.text.as_str()).chain(q.context.as_deref()).chain(q.original.as_deref()));
+    let media = e.media.iter().flat_map(|m| m.caption.as_deref().into_iter().chain(m.credit.as_deref()));
+    std::iter::once(&*e.title)
+        .chain(e.summary.as_deref())
+        .chain(e.location.as_deref())
+        .chain(quotes)
+        .chain(e.notes.as_deref())
+        .chain(e.display_date.as_deref())
+        .chain(media)
 }
 
 /// For each actor and tag, the events involving it, ascending: the actor
@@ -244,6 +266,8 @@ pub struct Postings {
     pub actors: Vec<Vec<u32>>,
     /// Events per tag, by tag index.
     pub tags: Vec<Vec<u32>>,
+    /// Events citing each source (listed, or behind a quote), by source index.
+    pub sources: Vec<Vec<u32>>,
 }
 
 impl Postings {
@@ -252,6 +276,7 @@ impl Postings {
     pub fn build(t: &Timeline) -> Postings {
         let mut actors = vec![Vec::new(); t.actors.len()];
         let mut tags = vec![Vec::new(); t.tags.len()];
+        let mut sources = vec![Vec::new(); t.sources.len()];
         for (i, e) in t.events.iter().enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
             // All of an event's entries are pushed together, so checking the
@@ -270,8 +295,15 @@ impl Postings {
                     list.push(i);
                 }
             }
+            for &s in e.sources.iter().chain(e.quotes.iter().map(|q| &q.source)) {
+                if let Some(list) = sources.get_mut(s as usize)
+                    && list.last() != Some(&i)
+                {
+                    list.push(i);
+                }
+            }
         }
-        Postings { actors, tags }
+        Postings { actors, tags, sources }
     }
 
     /// The sorted union of the lists of `chosen`.

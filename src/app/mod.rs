@@ -18,6 +18,7 @@ mod search;
 pub mod sources;
 pub mod state;
 mod update;
+mod verify;
 pub mod writing;
 
 pub use filter::{Filters, Row, Shown};
@@ -34,5 +35,7 @@ mod search_tests;
 mod tests;
 #[cfg(test)]
 mod tests_facts;
+#[cfg(test)]
+mod verify_tests;
 #[cfg(test)]
 mod writing_tests;

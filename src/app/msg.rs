@@ -96,6 +96,13 @@ pub enum Msg {
     OpenPicker(PickerKind),
     /// Clear the search, actor and tag filters.
     ClearFilters,
+    /// Show only events with no source, or every event again.
+    ToggleUnsourced,
+    /// Show only events of the next status (confirmed, unconfirmed, disputed,
+    /// false, not assessed), then every event again.
+    CycleStatus,
+    /// Select the selected event's next related event.
+    FollowRelated,
     /// Show or hide the help overlay.
     ToggleHelp,
     /// Open or close the claims view.

@@ -99,7 +99,7 @@ pub fn select_from(app: &mut App, from: i64, to: i64) {
 /// selection on the same event when it survives, else on the nearest
 /// following one (else the last), and scrolls to it.
 pub fn refilter(app: &mut App) {
-    let asof = &app.asof;
+    let (asof, filters, events) = (&app.asof, &app.filters, &app.timeline.events);
     app.shown = filter::shown(
         &app.filters,
         &mut app.index,
@@ -107,7 +107,10 @@ pub fn refilter(app: &mut App) {
         &app.postings,
         &app.keys,
         &app.source_index.resting,
-        |events| asof.retain_public(events),
+        |shown| {
+            asof.retain_public(shown);
+            super::verify::narrow(filters, events, shown);
+        },
     );
     let events = app.shown.events();
     app.selected = match app.selected {

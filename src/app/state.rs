@@ -105,6 +105,8 @@ pub struct App {
     pub claims: Option<super::facts::ClaimsView>,
     /// What rests on each source.
     pub source_index: super::sources::SourceIndex,
+    /// The last related event followed with `f`: (from, to, its place in the list).
+    pub related_trail: Option<(u32, u32, usize)>,
 }
 
 impl App {
@@ -152,6 +154,7 @@ impl App {
             asof: super::asof::AsOf::default(),
             claims: None,
             source_index,
+            related_trail: None,
         }
     }
 

@@ -82,6 +82,15 @@ fn browse(app: &mut App, msg: Msg) {
             set_query(app, String::new());
         }
         Msg::OpenPicker(kind) => picker::open(app, kind),
+        Msg::ToggleUnsourced => {
+            app.filters.unsourced = !app.filters.unsourced;
+            nav::refilter(app);
+        }
+        Msg::CycleStatus => {
+            app.filters.status = super::verify::next_status(app.filters.status);
+            nav::refilter(app);
+        }
+        Msg::FollowRelated => super::verify::follow_related(app),
         Msg::ClearFilters => {
             app.filters = Default::default();
             app.asof.at = None;

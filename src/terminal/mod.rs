@@ -6,7 +6,9 @@
 //! process (turned into the normal quit path: `signals.rs`), and a terminal
 //! that hangs up or reaches end of file (noticed before crossterm is asked
 //! to read it: `input.rs`). Ctrl-z and SIGTSTP suspend: the terminal is
-//! restored while stopped and set up again, fully redrawn, on SIGCONT.
+//! restored while stopped and set up again, fully redrawn, on SIGCONT. The
+//! user's editor gets the terminal the same way ([`away`]); the file's watch
+//! and the effects `update` asks for are `writing.rs`'s.
 //!
 //! A file still loading sends the loop its loader's messages on a channel;
 //! the loop hands them to `update` like any other, looking for them every
@@ -19,8 +21,10 @@
 
 mod input;
 mod signals;
+mod writing;
 
 use crate::app::{self, App, Msg};
+use crate::effects::Context;
 use crate::ui::{self, Theme};
 use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event};
 use crossterm::{cursor, execute, terminal as ct};
@@ -115,12 +119,11 @@ pub fn restore() {
 }
 
 /// Runs the viewer on `app` until the user quits, a signal asks it to stop,
-/// the terminal goes away, or the file still loading (whose loader messages
-/// arrive on `loads`) turns out to have problems.
+/// or the terminal goes away.
 ///
 /// # Errors
 /// An I/O error from the terminal; the terminal is restored first.
-pub fn run(mut app: App, theme: Theme, loads: Option<&Receiver<Msg>>) -> io::Result<End> {
+pub fn run(mut app: App, theme: Theme, ctx: &Context, loads: Option<&Receiver<Msg>>) -> io::Result<End> {
     let Some(input) = Input::open() else {
         return Err(io::Error::other("no terminal to read keys from"));
     };
@@ -130,7 +133,7 @@ pub fn run(mut app: App, theme: Theme, loads: Option<&Receiver<Msg>>) -> io::Res
         restore();
         previous(info);
     }));
-    let mut result = enter().and_then(|()| event_loop(&mut app, theme, &input, &requests, loads));
+    let mut result = enter().and_then(|()| event_loop(&mut app, theme, ctx, &input, &requests, loads));
     // A write that failed because the terminal went away is a hang-up, not an error.
     if result.is_err() && input::wait(input.as_fd(), Duration::ZERO).is_ok_and(|r| r == Ready::HungUp) {
         result = Ok(End::HungUp);
@@ -186,10 +189,13 @@ fn take_loads(app: &mut App, loads: &mut Option<&Receiver<Msg>>) -> bool {
 fn event_loop(
     app: &mut App,
     theme: Theme,
+    ctx: &Context,
     input: &Input,
     requests: &signals::Requests,
     mut loads: Option<&Receiver<Msg>>,
 ) -> io::Result<End> {
+    // Dropped when the loop ends, however it ends: the watch stops with it.
+    let mut writing = writing::Writing::start(app);
     let mut reported = ct::size()?;
     let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
     let viewport = Viewport::Fixed(drawn_area(reported.0, reported.1));
@@ -226,6 +232,9 @@ fn event_loop(
                     }
                     Some(msg) => {
                         app::update(app, msg);
+                        if let Some(size) = writing.perform(&mut terminal, app, ctx, requests)? {
+                            reported = size;
+                        }
                         dirty = true;
                     }
                     None => {}
@@ -233,11 +242,11 @@ fn event_loop(
             }
         }
         loaded |= take_loads(app, &mut loads);
-        // The frame that completes the load is drawn at once; others wait their turn.
-        dirty |= loaded && (app.load.is_none() || drawn.elapsed() >= LOADING_FRAME);
         if app.load.as_ref().is_some_and(|l| l.failed) {
             return Ok(End::LoadFailed);
         }
+        // The frame that completes the load is drawn at once; others wait their turn.
+        dirty |= loaded && (app.load.is_none() || drawn.elapsed() >= LOADING_FRAME);
         if app.quit {
             return Ok(End::Quit);
         }
@@ -254,6 +263,10 @@ fn event_loop(
             reported = reenter(&mut terminal, app)?;
             dirty = true;
         }
+        // A file still loading is being read already: its changes wait for the load.
+        if app.load.is_none() && writing.reload_if_changed(app, ctx) {
+            dirty = true;
+        }
         if dirty {
             let mut limits = None;
             let clamped = (reported != (app.size.0, app.size.1)).then_some(reported);
@@ -262,6 +275,7 @@ fn event_loop(
                 if let Some(size) = clamped {
                     ui::clamp_notice(f, size, theme);
                 }
+                ui::link::mark(f.buffer_mut(), app);
             })?;
             // Offsets past the content are clamped; what is shown does not change.
             app::update(app, Msg::Drawn(limits.unwrap_or_default()));
@@ -291,18 +305,40 @@ fn event_loop(
 /// and once continued sets full-screen mode up again and redraws it all.
 /// Returns the terminal's size then (it may have changed meanwhile).
 fn suspend(terminal: &mut Term, app: &mut App) -> io::Result<(u16, u16)> {
+    away(signals::stop_self)??;
+    redraw_all(terminal, app)
+}
+
+/// Hands the terminal over for `elsewhere` (stopping the process, running
+/// the editor): leaves full-screen mode as on quit (cooked mode, main
+/// screen, mouse and bracketed paste off, cursor shown), then sets it up
+/// again. The caller then redraws in full ([`redraw_all`]): whoever had the
+/// terminal drew on it.
+fn away<R>(elsewhere: impl FnOnce() -> R) -> io::Result<R> {
     restore();
-    signals::stop_self()?;
-    reenter(terminal, app)
+    let result = elsewhere();
+    enter_again()?;
+    Ok(result)
 }
 
 /// Sets full-screen mode up again from whatever state the terminal is in,
 /// and makes the next draw repaint every cell; returns the terminal's size.
 fn reenter(terminal: &mut Term, app: &mut App) -> io::Result<(u16, u16)> {
+    enter_again()?;
+    redraw_all(terminal, app)
+}
+
+/// Enters full-screen mode again, whatever crossterm believes.
+fn enter_again() -> io::Result<()> {
     // crossterm skips enabling raw mode when it believes it already did;
     // the shell may have reset the modes while the process was stopped.
     let _ = ct::disable_raw_mode();
-    enter()?;
+    enter()
+}
+
+/// Makes the next draw repaint every cell on a cleared screen, at the
+/// terminal's size now, which is returned.
+fn redraw_all(terminal: &mut Term, app: &mut App) -> io::Result<(u16, u16)> {
     let size = ct::size()?;
     resize(terminal, app, size)?;
     Ok(size)

@@ -54,8 +54,8 @@ impl Candidates {
 pub(super) struct Hints {
     /// Edit-distance cells computed so far.
     pub(super) work: u64,
-    cache: [HashMap<String, Option<String>>; 2],
-    candidates: [Option<Candidates>; 2],
+    cache: [HashMap<String, Option<String>>; 3],
+    candidates: [Option<Candidates>; 3],
 }
 
 /// Which table of ids a reference points into.
@@ -65,6 +65,8 @@ pub(super) enum Table {
     Actors = 0,
     /// `sources`
     Sources = 1,
+    /// `events` (for `related`)
+    Events = 2,
 }
 
 impl Hints {

@@ -15,7 +15,6 @@ use super::raw::{Field, RawTimeline};
 use super::scan::{self, Duplicates};
 use super::{positions, validate};
 use crate::text::sanitize;
-use serde::Deserialize;
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
@@ -93,10 +92,12 @@ pub fn load_path(
     load_path_streaming(path, limits, progress, None)
 }
 
-/// Like [`load_path`], handing `sink` the events of each chunk validated
-/// while the rest of a large file is still being parsed (a file loaded in
-/// one piece hands over nothing): the result is still the whole timeline,
-/// in its final order, or every problem.
+/// Like [`load_path`], handing `sink` the events of the file as they are
+/// checked, while the rest of a large file is still read and parsed: first
+/// its beginning (read and checked apart, so the first screen waits for
+/// neither the whole file nor its plan), then each chunk but the last. A
+/// file loaded in one piece hands over nothing. The result is still the
+/// whole timeline, in its final order, or every problem.
 ///
 /// # Errors
 /// As [`load_path`].
@@ -107,53 +108,22 @@ pub fn load_path_streaming(
     sink: Option<&mut dyn FnMut(Part)>,
 ) -> Result<Timeline, LoadError> {
     let file = path.display().to_string();
-    let unreadable = |e: std::io::Error| LoadError::Unreadable { file: file.clone(), reason: e.to_string() };
-    // Looked at before opening: opening a named pipe with no writer would
-    // block, and reading a device may never end.
-    let refuse = |meta: &std::fs::Metadata| {
-        not_a_file(&meta.file_type()).map(|kind| LoadError::Unreadable {
-            file: file.clone(),
-            reason: format!(
-                "it is {kind}, not a regular file; tlview reads timeline files (save the data to a file first)"
-            ),
-        })
-    };
-    if let Some(e) = refuse(&std::fs::metadata(path).map_err(unreadable)?) {
-        return Err(e);
-    }
-    let handle = std::fs::File::open(path).map_err(unreadable)?;
-    let meta = handle.metadata().map_err(unreadable)?;
-    if let Some(e) = refuse(&meta) {
-        return Err(e);
-    }
-    if meta.len() > limits.max_file_bytes {
-        return Err(too_big(&file, Some(meta.len()), limits));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // Read one byte past the limit so a file that grows while read is still caught.
-    let mut reader = handle.take(limits.max_file_bytes.saturating_add(1));
-    let total = usize::try_from(meta.len()).unwrap_or(usize::MAX);
-    if !progress(0, total) {
-        return Err(LoadError::Interrupted);
-    }
     let mut sink = sink;
-    // Shown before the rest is read: the first screen need not wait for the whole file.
+    // The events and tags the beginning showed, which the whole load skips.
     let mut shown = (0, 0);
-    if let Some(sink) = sink.as_deref_mut()
-        && total > 2 * PREVIEW_BYTES
-    {
-        (&mut reader).take(PREVIEW_BYTES as u64).read_to_end(&mut bytes).map_err(unreadable)?;
-        if let Some((part, counts)) = preview(&bytes, limits) {
+    let bytes = read_with(path, limits, &mut |beginning, total| {
+        if !progress(0, total) {
+            return false;
+        }
+        if let Some(sink) = sink.as_deref_mut()
+            && let Some((part, counts)) = preview(beginning, limits)
+        {
             sink(part);
             shown = counts;
         }
-    }
-    reader.read_to_end(&mut bytes).map_err(unreadable)?;
-    if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(too_big(&file, None, limits));
-    }
+        true
+    })?;
     let Some(sink) = sink else { return load_text(&file, &bytes, limits, progress, None) };
-    // The whole load hands over its parts from the start: skip what the preview showed.
     let mut rest = |part: Part| {
         let (events, tags) = match part {
             Part::First(t) if shown == (0, 0) => return sink(Part::First(t)),
@@ -180,6 +150,66 @@ fn preview(bytes: &[u8], limits: &Limits) -> Option<(Part, (usize, usize))> {
     let cut = memchr::memrchr(b'\n', bytes)? + 1;
     let text = decode(&bytes[..cut]).ok()?;
     pipeline::preview(text, limits)
+}
+
+/// Reads the bytes of the file at `path`: a regular file within the size
+/// limit (what is not a regular file is refused before it is opened, so a
+/// named pipe never blocks and a device is never read).
+///
+/// # Errors
+/// [`LoadError::Unreadable`] when it cannot be read or is not a regular
+/// file, [`LoadError::Invalid`] when it is over the size limit.
+pub fn read_path(path: &Path, limits: &Limits) -> Result<Vec<u8>, LoadError> {
+    read_with(path, limits, &mut |_, _| true)
+}
+
+/// [`read_path`], calling `beginning` once the size is known with the first
+/// [`PREVIEW_BYTES`] of a file more than twice as large (else with nothing)
+/// and the file's size, before the rest is read; false stops the read with
+/// [`LoadError::Interrupted`].
+fn read_with(
+    path: &Path,
+    limits: &Limits,
+    beginning: &mut dyn FnMut(&[u8], usize) -> bool,
+) -> Result<Vec<u8>, LoadError> {
+    let file = path.display().to_string();
+    let unreadable = |e: std::io::Error| LoadError::Unreadable { file: file.clone(), reason: e.to_string() };
+    // Looked at before opening: opening a named pipe with no writer would
+    // block, and reading a device may never end.
+    let refuse = |meta: &std::fs::Metadata| {
+        not_a_file(&meta.file_type()).map(|kind| LoadError::Unreadable {
+            file: file.clone(),
+            reason: format!(
+                "it is {kind}, not a regular file; tlview reads timeline files (save the data to a file first)"
+            ),
+        })
+    };
+    if let Some(e) = refuse(&std::fs::metadata(path).map_err(unreadable)?) {
+        return Err(e);
+    }
+    let handle = std::fs::File::open(path).map_err(unreadable)?;
+    let meta = handle.metadata().map_err(unreadable)?;
+    if let Some(e) = refuse(&meta) {
+        return Err(e);
+    }
+    if meta.len() > limits.max_file_bytes {
+        return Err(too_big(&file, Some(meta.len()), limits));
+    }
+    let total = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+    let mut bytes = Vec::with_capacity(total);
+    // Read one byte past the limit so a file that grows while read is still caught.
+    let mut reader = handle.take(limits.max_file_bytes.saturating_add(1));
+    if total > 2 * PREVIEW_BYTES {
+        (&mut reader).take(PREVIEW_BYTES as u64).read_to_end(&mut bytes).map_err(unreadable)?;
+    }
+    if !beginning(&bytes, total) {
+        return Err(LoadError::Interrupted);
+    }
+    reader.read_to_end(&mut bytes).map_err(unreadable)?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(too_big(&file, None, limits));
+    }
+    Ok(bytes)
 }
 
 /// What a path that is not a regular file is, in words; `None` for a regular file.
@@ -254,13 +284,16 @@ fn load_text(
     let text = decode(bytes).map_err(|p| invalid(vec![p]))?;
     let total = text.len();
     match pipeline::load_streaming(text, limits, &mut |done| progress(done, total), sink) {
-        Fast::Loaded(t) => return Ok(t),
+        Fast::Loaded(mut t) => {
+            super::warnings::finish(text, &mut t.warnings);
+            return Ok(t);
+        }
         Fast::Interrupted => return Err(LoadError::Interrupted),
         Fast::Fallback => {}
     }
     // The whole document at once, after a full guard (which also names repeated keys).
     let outline = scan::guard(text, limits, Duplicates::Report).map_err(|p| invalid(vec![p]))?;
-    let raw = Field::<RawTimeline>::deserialize(serde_yaml::Deserializer::from_str(text)).map_err(|e| {
+    let raw = super::exact::deserialize::<Field<RawTimeline>>(text).map_err(|e| {
         let at =
             e.location().map_or(Position { line: 1, column: 1 }, |l| Position { line: l.line(), column: l.column() });
         let msg = e.to_string();
@@ -268,11 +301,17 @@ fn load_text(
         invalid(vec![Problem::at(at, format!("YAML error: {msg}"))])
     })?;
     let (mut list, dropped) = match validate::check(raw) {
-        Ok(t) if outline.odd_dates.is_empty() => return Ok(t),
+        Ok(mut t) if outline.odd_dates.is_empty() => {
+            super::warnings::finish(text, &mut t.warnings);
+            return Ok(t);
+        }
         Ok(_) => (Vec::new(), 0),
         Err(problems) => (problems.list, problems.dropped),
     };
     positions::resolve(text, &mut list);
+    // A date the guard refused as not written in digits says why; the
+    // validator's generic "not a date" at the same place would repeat it.
+    list.retain(|p| !outline.odd_dates.iter().any(|o| o.position == p.position));
     list.extend(outline.odd_dates);
     list.sort_by_key(|p| p.position);
     let more = list.len().saturating_sub(SHOWN) + dropped + outline.more_odd_dates;

@@ -2,10 +2,12 @@
 //! a file and explains every mistake. Nothing here knows about terminals.
 
 pub mod date;
+mod exact;
 mod hints;
 pub mod limits;
 mod load;
 pub mod locate;
+mod mistakes;
 pub mod model;
 mod order;
 pub(crate) mod pipeline;
@@ -16,17 +18,22 @@ mod scan;
 mod validate;
 mod validate_claims;
 mod validate_event;
-mod visible;
+mod validate_more;
+pub mod visible;
+mod warnings;
 
-pub use load::{LoadError, load_bytes, load_bytes_with, load_path, load_path_streaming};
-pub use model::{Actor, ActorKind, Claim, Event, Part, Quote, Source, Timeline};
+pub use load::{LoadError, load_bytes, load_bytes_with, load_path, load_path_streaming, read_path};
+pub use model::{Actor, ActorKind, Claim, Event, Media, Part, Quote, Source, Status, Timeline};
 
 /// The bundled Deir ez-Zor timeline, embedded so `tlview` opens it from any folder.
 pub const BUNDLED: &str = include_str!("../../timelines/deir-ez-zor-2018.yaml");
 
-/// The name the bundled timeline goes by in messages.
-pub const BUNDLED_NAME: &str = "timelines/deir-ez-zor-2018.yaml";
+/// The name the bundled timeline goes by in messages: marked as bundled so
+/// it never reads as a path in the current folder.
+pub const BUNDLED_NAME: &str = "(bundled) deir-ez-zor-2018.yaml";
 
+#[cfg(test)]
+mod format_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

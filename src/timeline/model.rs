@@ -21,6 +21,9 @@ pub struct Timeline {
     pub tags: Vec<String>,
     /// Events ordered by start instant, ties in file order.
     pub events: Vec<Event>,
+    /// What a fact-checker should know but does not stop the file loading
+    /// (unsourced events, unused declarations…), in file order.
+    pub warnings: Vec<super::problem::Problem>,
 }
 
 /// A piece of a timeline still loading, handed over as the loader's fast
@@ -40,12 +43,13 @@ pub enum Part {
     },
 }
 
-/// What kind of actor: the documented set.
+/// The family a free-text actor `kind` belongs to, for the few common
+/// kinds the viewer marks with a glyph; any other kind is shown as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ActorKind {
     /// A person.
     Person,
-    /// A government body, ministry, company or other institution.
+    /// An organisation, company, institution, government or agency.
     Institution,
     /// An armed force or unit.
     Force,
@@ -53,17 +57,84 @@ pub enum ActorKind {
     Media,
     /// Any other group of people.
     Group,
+    /// A ship, aircraft or other vehicle.
+    Vehicle,
 }
 
 impl ActorKind {
-    /// Every kind with the word a file writes for it.
-    pub const ALL: [(ActorKind, &'static str); 5] = [
-        (ActorKind::Person, "person"),
-        (ActorKind::Institution, "institution"),
-        (ActorKind::Force, "force"),
-        (ActorKind::Media, "media"),
-        (ActorKind::Group, "group"),
+    /// The family of a kind as written (`company` → institution), if it is a common one.
+    #[must_use]
+    pub fn classify(kind: &str) -> Option<ActorKind> {
+        let kind = kind.trim().to_lowercase();
+        // A phrase is classed by its whole, else by its last word ("government agency").
+        Self::family(&kind).or_else(|| kind.rsplit(' ').next().and_then(Self::family))
+    }
+
+    fn family(kind: &str) -> Option<ActorKind> {
+        Some(match kind {
+            "person" | "individual" | "official" | "journalist" | "president" | "spokesman" | "spokeswoman"
+            | "spokesperson" | "military spokesman" | "minister" | "defence secretary" | "political analyst"
+            | "analyst" | "diplomat" => ActorKind::Person,
+            "organisation" | "organization" | "company" | "institution" | "government" | "agency" | "state"
+            | "ministry" | "defence ministry" | "court" | "authority" | "business" | "corporation" | "ngo"
+            | "country" => ActorKind::Institution,
+            "military"
+            | "force"
+            | "forces"
+            | "military forces"
+            | "armed force"
+            | "army"
+            | "militia"
+            | "unit"
+            | "private military company"
+            | "contract soldiers"
+            | "mercenaries" => ActorKind::Force,
+            "media" | "news outlet" | "newspaper" | "broadcaster" | "outlet" | "news agency" => ActorKind::Media,
+            "group" | "community" | "crowd" | "sources" | "officials" | "administration officials" => ActorKind::Group,
+            "ship" | "vessel" | "vehicle" | "aircraft" | "boat" | "tug" => ActorKind::Vehicle,
+            _ => return None,
+        })
+    }
+}
+
+/// How far an event is established, as the file's `status` says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Established by the sources cited (documents, several independent accounts).
+    Confirmed,
+    /// Reported, but not yet established.
+    Unconfirmed,
+    /// Sources contradict each other, or a party denies it.
+    Disputed,
+    /// Shown to be untrue; kept because it was reported.
+    False,
+}
+
+impl Status {
+    /// Every status with the word a file writes for it.
+    pub const ALL: [(Status, &'static str); 4] = [
+        (Status::Confirmed, "confirmed"),
+        (Status::Unconfirmed, "unconfirmed"),
+        (Status::Disputed, "disputed"),
+        (Status::False, "false"),
     ];
+
+    /// The word a file writes for this status.
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        Status::ALL.iter().find(|(s, _)| *s == self).map_or("", |(_, w)| w)
+    }
+}
+
+/// A photo, video or post attached to an event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Media {
+    /// Where it can be seen.
+    pub url: String,
+    /// What it shows.
+    pub caption: Option<String>,
+    /// Who made it.
+    pub credit: Option<String>,
 }
 
 /// A person, institution, force or outlet.
@@ -73,8 +144,8 @@ pub struct Actor {
     pub id: String,
     /// The display name.
     pub name: String,
-    /// What kind of actor it is, when given.
-    pub kind: Option<ActorKind>,
+    /// What kind of actor it is, as written (free text), when given.
+    pub kind: Option<String>,
     /// The role, e.g. "Kremlin spokesman".
     pub role: Option<String>,
     /// Other names it goes by.
@@ -94,6 +165,16 @@ pub struct Source {
     pub url: Option<String>,
     /// When it was published.
     pub published: Option<When>,
+    /// Who wrote or said it.
+    pub author: Option<String>,
+    /// What sort of document (article, statement, video…), as written.
+    pub kind: Option<String>,
+    /// When the timeline's author read it.
+    pub accessed: Option<When>,
+    /// The URL of an archived copy.
+    pub archive: Option<String>,
+    /// The language it is in.
+    pub language: Option<String>,
 }
 
 /// One event of the timeline. Text is boxed (no spare capacity, one word
@@ -122,10 +203,20 @@ pub struct Event {
     pub sources: Box<[u32]>,
     /// Quoted statements.
     pub quotes: Box<[Quote]>,
+    /// Editorial notes, kept apart from the facts.
+    pub notes: Option<Box<str>>,
+    /// How far the event is established; `None` when not assessed.
+    pub status: Option<Status>,
     /// When it became public, if later than it happened.
     pub reported: Option<When>,
     /// Claims made about the event, each attributed.
     pub claims: Box<[Claim]>,
+    /// A human wording of the time, shown beside the date.
+    pub display_date: Option<Box<str>>,
+    /// Photos, videos and posts.
+    pub media: Box<[Media]>,
+    /// Ids of related events (see also), each declared.
+    pub related: Box<[Box<str>]>,
 }
 
 impl Event {
@@ -155,6 +246,10 @@ pub struct Quote {
     pub context: Option<String>,
     /// When it was said.
     pub date: Option<When>,
+    /// The language it was said in.
+    pub language: Option<String>,
+    /// The words in the original language, when `text` is a translation.
+    pub original: Option<String>,
 }
 
 /// A claim: what someone asserted about a subject (a figure, whether

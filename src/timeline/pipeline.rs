@@ -27,7 +27,6 @@ use super::raw::{Field, RawEvent, RawTimeline};
 use super::scan::{self, Duplicates};
 use super::validate::{Checker, Head, check_head};
 use super::validate_event::EventsBuilder;
-use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -164,7 +163,7 @@ fn parse_chunk(chunk: &str, limits: &Limits, budget: &Budget) -> Option<Vec<Fiel
             return None;
         }
     }
-    Vec::<Field<RawEvent>>::deserialize(serde_yaml::Deserializer::from_str(chunk)).ok()
+    super::exact::deserialize::<Vec<Field<RawEvent>>>(chunk).ok()
 }
 
 /// Validates parsed chunks in file order as they arrive.
@@ -188,7 +187,7 @@ impl Checking {
             self.ok = false;
             return;
         }
-        let raw = Field::<RawTimeline>::deserialize(serde_yaml::Deserializer::from_str(head));
+        let raw = super::exact::deserialize::<Field<RawTimeline>>(head);
         match raw.map(check_head) {
             Ok(Ok((checker, head, Field::Wrong(_) | Field::Missing))) if checker.problems.list.is_empty() => {
                 self.parts = Some((checker, head, EventsBuilder::default()));

@@ -17,7 +17,7 @@ pub const SHOWN: usize = 100;
 const KEPT: usize = 1_000;
 
 /// Longest part of a file's value echoed in a message, in characters.
-const ECHO_CHARS: usize = 60;
+pub(super) const ECHO_CHARS: usize = 60;
 
 /// A value from the file as a message echoes it: its first 60 characters,
 /// then `…` when there is more. Not yet sanitised.
@@ -56,6 +56,16 @@ pub struct Position {
     pub column: usize,
 }
 
+/// Whether a finding stops the file loading.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Severity {
+    /// The file is refused.
+    #[default]
+    Problem,
+    /// The file loads; `--check` prints it, and `--strict` refuses the file for it.
+    Warning,
+}
+
 /// One thing wrong with a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -69,22 +79,32 @@ pub struct Problem {
     pub message: String,
     /// Line and column, once resolved.
     pub position: Option<Position>,
+    /// A problem, or only a warning.
+    pub severity: Severity,
 }
 
 impl Problem {
     /// A problem at a position already known (syntax errors, limits).
     #[must_use]
     pub fn at(position: Position, message: String) -> Problem {
-        Problem { path: Vec::new(), target: Target::Value, owner: None, message, position: Some(position) }
+        Problem {
+            path: Vec::new(),
+            target: Target::Value,
+            owner: None,
+            message,
+            position: Some(position),
+            severity: Severity::Problem,
+        }
     }
 
     /// The message as printed after `FILE:LINE:COLUMN: `: the owner, if any, then the text.
     /// The result is not yet sanitised: callers print it through [`crate::text::sanitize`].
     #[must_use]
     pub fn describe(&self) -> String {
+        let level = if self.severity == Severity::Warning { "warning: " } else { "" };
         match &self.owner {
-            Some(owner) => format!("{owner}: {}", self.message),
-            None => self.message.clone(),
+            Some(owner) => format!("{level}{owner}: {}", self.message),
+            None => format!("{level}{}", self.message),
         }
     }
 }
@@ -125,6 +145,8 @@ impl Path {
 pub struct Problems {
     /// The problems so far.
     pub list: Vec<Problem>,
+    /// Warnings so far (they do not stop the file loading).
+    pub warnings: Vec<Problem>,
     /// The owner named in problems pushed from now on, e.g. ``event `attack` ``.
     pub owner: Option<String>,
     /// Problems found after the first [`KEPT`], counted but not kept.
@@ -154,12 +176,34 @@ impl Problems {
         self.push(path, Target::Key, message.into());
     }
 
+    /// Records a warning about the value at `path`, in `warnings`.
+    pub fn warn(&mut self, path: &Path, message: impl Into<String>) {
+        if self.warnings.len() >= KEPT {
+            return;
+        }
+        self.warnings.push(Problem {
+            path: path.0.clone(),
+            target: Target::Value,
+            owner: self.owner.clone(),
+            message: message.into(),
+            position: None,
+            severity: Severity::Warning,
+        });
+    }
+
     fn push(&mut self, path: &Path, target: Target, message: String) {
         if self.list.len() >= KEPT {
             self.dropped += 1;
             return;
         }
-        self.list.push(Problem { path: path.0.clone(), target, owner: self.owner.clone(), message, position: None });
+        self.list.push(Problem {
+            path: path.0.clone(),
+            target,
+            owner: self.owner.clone(),
+            message,
+            position: None,
+            severity: Severity::Problem,
+        });
     }
 }
 

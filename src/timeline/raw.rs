@@ -131,28 +131,46 @@ impl<'de> Visitor<'de> for TextVisitor {
     fn visit_string<E: de::Error>(self, v: String) -> Result<Field<String>, E> {
         Ok(Field::Ok(v))
     }
+    // A number or boolean here means serde_yaml resolved a plain scalar: its
+    // text is lost, so the loader parses this piece again exactly.
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Field<String>, E> {
+        super::exact::mark_integer();
         Ok(Field::Ok(v.to_string()))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Field<String>, E> {
+        super::exact::mark_integer();
         Ok(Field::Ok(v.to_string()))
     }
     fn visit_i128<E: de::Error>(self, v: i128) -> Result<Field<String>, E> {
+        super::exact::mark_integer();
         Ok(Field::Ok(v.to_string()))
     }
     fn visit_u128<E: de::Error>(self, v: u128) -> Result<Field<String>, E> {
+        super::exact::mark_integer();
         Ok(Field::Ok(v.to_string()))
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Field<String>, E> {
-        Ok(Field::Wrong(Found::Boolean))
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Field<String>, E> {
+        super::exact::mark_lossy();
+        Ok(Field::Ok(v.to_string()))
     }
-    wrong_kinds!(String; scalar);
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Field<String>, E> {
+        super::exact::mark_lossy();
+        Ok(Field::Ok(v.to_string()))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Field<String>, E> {
+        Ok(Field::Wrong(Found::Empty))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Field<String>, E> {
+        Ok(Field::Wrong(Found::Empty))
+    }
+    wrong_kinds!(@maybe String; [scalar]);
 }
 
-/// Text: a string, or a number written as its digits (`date: 2018`, `title: 1984`).
+/// Text, exactly as written: `title: 0x1F` is the text `0x1F`, `tags: [true]`
+/// the tag `true`; only an empty value, `~` or `null` is absent.
 impl<'de> Deserialize<'de> for Field<String> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(TextVisitor)
+        if super::exact::active() { d.deserialize_string(TextVisitor) } else { d.deserialize_any(TextVisitor) }
     }
 }
 
@@ -237,16 +255,22 @@ macro_rules! raw_mapping {
                     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Field<$name>, A::Error> {
                         let mut raw = $name::default();
                         while let Some(key) = map.next_key::<Field<String>>()? {
+                            // One comparison per allowed key, however many keys a mapping allows.
                             match key {
-                                $(Field::Ok(k) if k == $key && raw.$field.is_present() => {
-                                    raw.repeated.push(k);
-                                    map.next_value::<IgnoredAny>()?;
-                                })*
-                                $(Field::Ok(k) if k == $key => raw.$field = map.next_value()?,)*
-                                Field::Ok(k) => {
-                                    raw.unknown.push(k);
-                                    map.next_value::<IgnoredAny>()?;
-                                }
+                                Field::Ok(k) => match k.as_str() {
+                                    $($key => {
+                                        if raw.$field.is_present() {
+                                            raw.repeated.push(k);
+                                            map.next_value::<IgnoredAny>()?;
+                                        } else {
+                                            raw.$field = map.next_value()?;
+                                        }
+                                    })*
+                                    _ => {
+                                        raw.unknown.push(k);
+                                        map.next_value::<IgnoredAny>()?;
+                                    }
+                                },
                                 _ => {
                                     raw.unknown.push(String::from("(a key that is not text)"));
                                     map.next_value::<IgnoredAny>()?;
@@ -310,6 +334,16 @@ raw_mapping! {
         url: String = "url",
         /// `published`
         published: String = "published",
+        /// `author`
+        author: String = "author",
+        /// `type`
+        kind: String = "type",
+        /// `accessed`
+        accessed: String = "accessed",
+        /// `archive`
+        archive: String = "archive",
+        /// `language`
+        language: String = "language",
     }
 }
 
@@ -338,12 +372,22 @@ raw_mapping! {
         sources: Vec<Field<String>> = "sources",
         /// `quotes`
         quotes: Vec<Field<RawQuote>> = "quotes",
+        /// `notes`
+        notes: String = "notes",
+        /// `status`
+        status: String = "status",
+        /// `reported`
+        reported: String = "reported",
+        /// `display_date`
+        display_date: String = "display_date",
+        /// `media`
+        media: Vec<Field<RawMedia>> = "media",
+        /// `related`
+        related: Vec<Field<String>> = "related",
         /// `after`: ids of events this one follows
         after: Vec<Field<String>> = "after",
         /// `before`: ids of events this one precedes
         before: Vec<Field<String>> = "before",
-        /// `reported`
-        reported: String = "reported",
         /// `claims`
         claims: Vec<Field<RawClaim>> = "claims",
     }
@@ -362,6 +406,10 @@ raw_mapping! {
         context: String = "context",
         /// `date`
         date: String = "date",
+        /// `language`
+        language: String = "language",
+        /// `original`
+        original: String = "original",
     }
 }
 
@@ -380,6 +428,18 @@ raw_mapping! {
         date: String = "date",
         /// `context`
         context: String = "context",
+    }
+}
+
+raw_mapping! {
+    /// One entry of an event's `media`.
+    RawMedia {
+        /// `url`
+        url: String = "url",
+        /// `caption`
+        caption: String = "caption",
+        /// `credit`
+        credit: String = "credit",
     }
 }
 

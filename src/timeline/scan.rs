@@ -221,7 +221,7 @@ fn syntax(text: &str, e: &ScanError) -> Problem {
     } else {
         format!("YAML syntax error: {info}")
     };
-    Problem::at(at, plain)
+    Problem::at(at, plain + &super::mistakes::nested_quotes(text, at.line))
 }
 
 /// Where the tab behind a tab error is: the scanner notices it at the end

@@ -140,7 +140,7 @@ fn wrong_types_say_what_was_found() {
         p,
         [
             "t.yaml:9:12: event `a`: `title` should be text, not a list",
-            "t.yaml:10:11: event `a`: `tags` should be a list, not `solo`",
+            "t.yaml:10:11: event `a`: `tags` should be a list, not `solo`; write a list: `[solo]`",
             "t.yaml:11:18: event `a`: `approximate` must be true or false, not a number",
         ]
     );
@@ -149,7 +149,7 @@ fn wrong_types_say_what_was_found() {
 #[test]
 fn unknown_keys_suggest_the_nearest_and_list_the_allowed() {
     let p = problems(&with_events("  - id: a\n    date: 2018\n    title: A\n    sumary: x\n    colour: red\n"));
-    let allowed = "Allowed keys: id, date, end, approximate, title, summary, location, actors, tags, sources, quotes, after, before, reported, claims";
+    let allowed = "Allowed keys: id, date, end, approximate, title, summary, location, actors, tags, sources, quotes, notes, status, reported, display_date, media, related, after, before, claims";
     assert_eq!(
         p,
         [

@@ -6,7 +6,7 @@
 
 use super::date::{When, parse_offset};
 use super::hints::{Hints, nearest};
-use super::model::{Actor, ActorKind, Event, Source, Timeline};
+use super::model::{Actor, Event, Source, Timeline};
 use super::problem::{Path, Problems, shown};
 use super::raw::{Field, Found, RawActor, RawEvents, RawSource, RawTimeline};
 use super::visible::visible;
@@ -29,6 +29,12 @@ pub(super) struct Checker {
     pub source_ids: HashMap<String, u32>,
     /// "Did you mean" hints for unknown references, with their work budget.
     pub hints: Hints,
+    /// Each actor's name and aliases → its id, to hint when a reference uses one.
+    pub actor_names: HashMap<String, String>,
+    /// Which actors and sources something refers to (for the unused-declaration warning).
+    pub used: super::warnings::Used,
+    /// Each `related` id written so far, with its path and owner, checked once all events are known.
+    pub related_refs: Vec<(Path, String, Option<String>)>,
 }
 
 /// The checked parts of a file other than its events.
@@ -46,9 +52,6 @@ pub(super) struct Head {
 pub fn check(raw: Field<RawTimeline>) -> Result<Timeline, Problems> {
     let (mut c, head, events) = check_head(raw)?;
     let root = Path::default();
-    if !events.is_present() {
-        c.problems.value(&root, "missing the required key `events` (the list of events)");
-    }
     let (events, tags) = c.events(&root, events);
     c.assemble(head, events, tags)
 }
@@ -66,6 +69,9 @@ pub(super) fn check_head(raw: Field<RawTimeline>) -> Result<(Checker, Head, RawE
         actor_ids: HashMap::new(),
         source_ids: HashMap::new(),
         hints: Hints::default(),
+        actor_names: HashMap::new(),
+        used: super::warnings::Used::default(),
+        related_refs: Vec::new(),
     };
     let raw = match raw {
         Field::Ok(r) => r,
@@ -106,6 +112,7 @@ impl Head {
             sources: self.sources.clone(),
             tags,
             events,
+            warnings: Vec::new(),
         }
     }
 }
@@ -115,7 +122,8 @@ impl Checker {
     ///
     /// # Errors
     /// Every problem found.
-    pub(super) fn assemble(self, head: Head, events: Vec<Event>, tags: Vec<String>) -> Result<Timeline, Problems> {
+    pub(super) fn assemble(mut self, head: Head, events: Vec<Event>, tags: Vec<String>) -> Result<Timeline, Problems> {
+        self.unused_warnings(&head.actors, &head.sources);
         if self.problems.list.is_empty() {
             let Head { title, description, actors, sources } = head;
             Ok(Timeline {
@@ -126,6 +134,7 @@ impl Checker {
                 sources,
                 tags,
                 events,
+                warnings: self.problems.warnings,
             })
         } else {
             Err(self.problems)
@@ -202,7 +211,7 @@ impl Checker {
         match When::parse(&shown(text.trim()), self.zone) {
             Ok(w) => Some(w),
             Err(e) => {
-                self.problems.value(&at.key(key), format!("`{key}`: {e}"));
+                self.problems.value(&at.key(key), format!("`{key}`: {e}{}", super::mistakes::date(text)));
                 None
             }
         }
@@ -256,7 +265,8 @@ impl Checker {
             Field::Ok(items) => items,
             Field::Missing | Field::Wrong(Found::Empty) => return Vec::new(),
             Field::Wrong(found) => {
-                self.problems.value(&at.key(key), format!("`{key}` should be a list, not {}", found.describe()));
+                let hint = super::mistakes::list(&found);
+                self.problems.value(&at.key(key), format!("`{key}` should be a list, not {}{hint}", found.describe()));
                 return Vec::new();
             }
         };
@@ -315,23 +325,12 @@ impl Checker {
         let id = self.id(at, raw.id, &mut ids, "actor");
         self.actor_ids = ids;
         let name = self.required_text(at, "name", raw.name);
-        let kind = match self.optional_text(at, "kind", raw.kind) {
-            None => None,
-            Some(word) => match ActorKind::ALL.iter().find(|(_, w)| *w == word) {
-                Some((k, _)) => Some(*k),
-                None => {
-                    let all: Vec<&str> = ActorKind::ALL.iter().map(|(_, w)| *w).collect();
-                    self.problems.value(
-                        &at.key("kind"),
-                        format!("unknown actor kind `{}`; write one of {}", shown(&word), all.join(", ")),
-                    );
-                    None
-                }
-            },
-        };
+        let kind = self.actor_kind(at, raw.kind);
         let role = self.optional_text(at, "role", raw.role);
         let aliases = self.words(at, "aliases", raw.aliases).into_iter().map(|(_, a)| a).collect();
-        Some(Actor { id: id?, name: name?, kind, role, aliases })
+        let actor = Actor { id: id?, name: name?, kind, role, aliases };
+        self.remember_names(&actor);
+        Some(actor)
     }
 
     fn source(&mut self, at: &Path, raw: RawSource) -> Option<Source> {
@@ -344,6 +343,11 @@ impl Checker {
         let publisher = self.optional_text(at, "publisher", raw.publisher);
         let url = self.optional_text(at, "url", raw.url);
         let published = self.optional_date(at, "published", raw.published);
-        Some(Source { id: id?, title: title?, publisher, url, published })
+        let author = self.optional_text(at, "author", raw.author);
+        let kind = self.optional_word(at, "type", raw.kind);
+        let accessed = self.optional_date(at, "accessed", raw.accessed);
+        let archive = self.optional_text(at, "archive", raw.archive);
+        let language = self.optional_word(at, "language", raw.language);
+        Some(Source { id: id?, title: title?, publisher, url, published, author, kind, accessed, archive, language })
     }
 }

@@ -13,26 +13,23 @@ impl Checker {
     /// Checks every event; returns them in order with the tags they use.
     pub(super) fn events(&mut self, root: &Path, raw: Field<Vec<Field<RawEvent>>>) -> (Vec<Event>, Vec<String>) {
         let mut b = EventsBuilder::default();
-        let empty = matches!(&raw, Field::Ok(list) if list.is_empty()) || matches!(raw, Field::Wrong(Found::Empty));
         b.events = self.list(root, "events", raw, "an event", |c, at, ev| {
             c.event(at, ev, &mut b.ids, &mut b.tags, &mut b.constraints)
         });
-        if empty {
-            self.problems.value(&root.key("events"), "the timeline has no events: `events` needs at least one");
-        }
         b.finish(self)
     }
 
     fn event(
         &mut self,
         at: &Path,
-        raw: RawEvent,
+        mut raw: RawEvent,
         ids: &mut HashMap<String, u32>,
         tags: &mut TagTable,
         constraints: &mut Vec<Constraint>,
     ) -> Option<Event> {
         self.own("event", &raw.id, at);
         self.key_problems(at, (&raw.unknown, &raw.repeated), RawEvent::KEYS, "in an event");
+        let extras = self.event_extras(at, &mut raw);
         let id = self.id(at, raw.id, ids, "event");
         let date = self.required_text(at, "date", raw.date).and_then(|d| self.date(at, "date", &d));
         let end = self.optional_date(at, "end", raw.end);
@@ -74,8 +71,8 @@ impl Checker {
                 }
             }
         }
-        let reported = self.optional_date(at, "reported", raw.reported);
         let claims = self.list(at, "claims", raw.claims, "a claim", Checker::claim);
+        self.event_warnings(at, &sources, &quotes);
         Some(Event {
             id: id?.into_boxed_str(),
             date: date?,
@@ -88,7 +85,12 @@ impl Checker {
             tags: tag_ids,
             sources: sources.into_boxed_slice(),
             quotes: quotes.into_boxed_slice(),
-            reported,
+            notes: extras.notes,
+            status: extras.status,
+            reported: extras.reported,
+            display_date: extras.display_date,
+            media: extras.media,
+            related: extras.related,
             claims: claims.into_boxed_slice(),
         })
     }
@@ -112,14 +114,16 @@ impl Checker {
         } else {
             (&self.source_ids, Table::Sources, "source", "sources")
         };
-        if let Some(n) = table.get(id.trim()) {
-            return Some(*n);
+        if let Some(&n) = table.get(id.trim()) {
+            self.used.mark(actor, n);
+            return Some(n);
         }
         if self.problems.counting() {
             self.problems.count();
             return None;
         }
-        let hint = self.hints.suggest(id, which, table).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
+        let near = self.hints.suggest(id, which, table).map(|n| format!("; did you mean `{n}`?"));
+        let hint = if actor { self.name_hint(id).or(near) } else { near }.unwrap_or_default();
         let path = match i {
             Some(i) => at.key(key).index(i),
             None => at.key(key),
@@ -129,15 +133,15 @@ impl Checker {
         None
     }
 
-    fn quote(&mut self, at: &Path, raw: RawQuote) -> Option<Quote> {
+    fn quote(&mut self, at: &Path, mut raw: RawQuote) -> Option<Quote> {
         self.key_problems(at, (&raw.unknown, &raw.repeated), RawQuote::KEYS, "in a quote");
+        let (date, language, original) = self.quote_extras(at, &mut raw);
         let by = self.required_text(at, "by", raw.by).and_then(|id| self.resolve(at, ("by", None), &id, true));
         let text = self.required_text(at, "text", raw.text);
         let source =
             self.required_text(at, "source", raw.source).and_then(|id| self.resolve(at, ("source", None), &id, false));
         let context = self.optional_text(at, "context", raw.context);
-        let date = self.optional_date(at, "date", raw.date);
-        Some(Quote { by: by?, text: text?, source: source?, context, date })
+        Some(Quote { by: by?, text: text?, source: source?, context, date, language, original })
     }
 }
 
@@ -179,6 +183,7 @@ impl EventsBuilder {
     /// The events in order (by start, ties in file order, moved where
     /// `after`/`before` say: see [`order`]) and the tags they use.
     pub(super) fn finish(self, c: &mut Checker) -> (Vec<Event>, Vec<String>) {
+        c.check_related(&self.ids);
         c.problems.owner = None;
         let ids = &self.ids;
         let events = order(self.events, &self.constraints, &|id| ids.contains_key(id), &mut c.problems);

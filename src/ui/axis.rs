@@ -26,6 +26,14 @@ pub const LEGEND: &str = "▆ 3 events inside the tick · +2~ longer or uncertai
 /// Draws the axis into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let title = format!(" {} ", clean(&app.timeline.title));
+    if app.timeline.events.is_empty() {
+        // No dates: an axis would invent a period (1970). Say why it is empty.
+        let block = pane(Line::styled(title, theme.heading()), false, theme);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        frame.render_widget(Line::styled("no events, so no time axis", theme.muted()), inner);
+        return;
+    }
     let inner_width = axis::inner_width(area.width);
     let ticks = axis::ticks(app, inner_width);
     let scale = format!(" by {} ", ticks.unit.singular());

@@ -23,6 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) -> u16 {
     let width = usize::from(inner.width);
     let lines = match app.selected_event() {
         Some(e) => event_lines(app, e, width, theme),
+        None if app.timeline.events.is_empty() => super::list::empty_lines(theme),
         None => no_match_lines(app, width, theme),
     };
     let limit = lines.len().saturating_sub(usize::from(inner.height));
@@ -33,7 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) -> u16 {
 }
 
 /// `text` wrapped beside a label, continuation lines indented under the text.
-fn labeled(label: &str, text: &str, width: usize, style: Style, theme: Theme) -> Vec<Line<'static>> {
+pub(super) fn labeled(label: &str, text: &str, width: usize, style: Style, theme: Theme) -> Vec<Line<'static>> {
     let body = width.saturating_sub(LABEL).max(1);
     wrap(text, body)
         .into_iter()
@@ -56,17 +57,28 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
         .collect();
     for (n, d) in when::describe(t, e).iter().enumerate() {
         let style = if n == 0 { Style::new() } else { theme.muted() };
-        out.extend(labeled(if n == 0 { "When" } else { "" }, d, width, style, theme));
+        let text = match (&e.display_date, n) {
+            (Some(words), 0) => format!("{d} · {}", clean(words)),
+            _ => d.clone(),
+        };
+        out.extend(labeled(if n == 0 { "When" } else { "" }, &text, width, style, theme));
     }
+    if let Some(reported) = &e.reported {
+        out.extend(labeled("Public", &format!("reported {}", reported.long()), width, theme.muted(), theme));
+    }
+    out.extend(super::detail_more::status_lines(e, width, theme));
     if let Some(loc) = &e.location {
         out.extend(labeled("Where", &clean(loc), width, Style::new(), theme));
     }
     for (n, &a) in e.actors.iter().enumerate() {
         let Some(actor) = t.actors.get(a as usize) else { continue };
-        let text = match &actor.role {
+        let mut text = match &actor.role {
             Some(role) => format!("{} — {}", clean(&actor.name), clean(role)),
             None => clean(&actor.name),
         };
+        if let Some(kind) = &actor.kind {
+            text.push_str(&format!(" ({})", super::detail_more::kind_label(kind)));
+        }
         out.extend(labeled(if n == 0 { "Who" } else { "" }, &text, width, Style::new(), theme));
     }
     if let Some(summary) = &e.summary {
@@ -82,6 +94,7 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
             out.push(Line::styled(format!("… {more} KiB more of this summary not shown"), theme.muted()));
         }
     }
+    out.extend(super::detail_more::notes_lines(e, width, theme));
     out.push(Line::default());
     if !e.tags.is_empty() {
         let tags: Vec<String> = e.tags.iter().filter_map(|&g| t.tags.get(g as usize)).map(|g| clean(g)).collect();
@@ -91,6 +104,7 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
         let Some(src) = t.sources.get(s as usize) else { continue };
         out.extend(labeled(if n == 0 { "Sources" } else { "" }, &source_text(src), width, Style::new(), theme));
     }
+    out.extend(super::detail_more::media_and_related(t, e, width, theme));
     if !e.quotes.is_empty() {
         let n = e.quotes.len();
         let noun = if n == 1 { "quoted statement" } else { "quoted statements" };
@@ -107,6 +121,7 @@ pub fn source_text(src: &Source) -> String {
     let mut parts: Vec<String> = src.publisher.iter().map(|p| clean(p)).collect();
     parts.push(format!("“{}”", clean(&src.title)));
     parts.extend(src.published.map(|d| d.long()));
+    parts.extend(super::detail_more::source_parts(src));
     parts.extend(src.url.iter().map(|u| clean(u)));
     parts.join(" · ")
 }
@@ -145,6 +160,13 @@ fn no_match_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
     if let Some(at) = app.asof.at {
         let text = format!("as of {}: only what was public then", crate::app::asof::label(at, t.zone));
         out.extend(labeled("As of", &text, width, Style::new(), theme));
+    }
+    if f.unsourced {
+        out.extend(labeled("Sources", "none (u)", width, Style::new(), theme));
+    }
+    if let Some(status) = f.status {
+        let word = status.map_or("not assessed", crate::timeline::Status::word);
+        out.extend(labeled("Status", &format!("{word} (!)"), width, Style::new(), theme));
     }
     out.push(Line::default());
     out.push(Line::styled("Press c to clear every filter.", theme.muted()));

@@ -15,6 +15,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let block = pane(title, app.focus == Pane::List, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    if total == 0 {
+        let lines = vec![
+            Line::styled("No events yet.", theme.heading()),
+            Line::styled("How to add one: see the Detail pane.", theme.muted()),
+        ];
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    }
     if app.shown.events().is_empty() {
         let lines =
             vec![Line::from("No events match the filters."), Line::styled("Press c to clear them.", theme.muted())];
@@ -58,13 +66,33 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     }
 }
 
+/// What an empty timeline shows: that it has no events yet, and how to add one.
+pub fn empty_lines(theme: super::Theme) -> Vec<Line<'static>> {
+    vec![
+        Line::styled("No events yet.", theme.heading()),
+        Line::default(),
+        Line::from("Add one to the file under `events:`, for example:"),
+        Line::styled("  - id: first", theme.muted()),
+        Line::styled("    date: 2021-03-23", theme.muted()),
+        Line::styled("    title: What happened", theme.muted()),
+        Line::styled("    sources: [a-source-id]", theme.muted()),
+        Line::default(),
+        Line::from("Then run tlview --check FILE. The format: docs/format.md"),
+    ]
+}
+
 /// One event's row: time column (`width` wide, as wide as the widest on
-/// screen), quote marker, title with search matches marked.
+/// screen), quote and status markers, title with search matches marked.
 fn event_line(app: &App, i: u32, when: &str, width: usize, theme: Theme) -> Line<'static> {
     let e = &app.timeline.events[i as usize];
     let time = if width == 0 { String::from(" ") } else { format!(" {when:<width$} ") };
-    let marker = if e.quotes.is_empty() { "  " } else { "❝ " };
-    let mut spans = vec![Span::styled(time, theme.muted()), Span::styled(marker, theme.name())];
+    // Two columns: the quote mark, then the status (or no-source) mark.
+    let quote = if e.quotes.is_empty() { " " } else { "❝" };
+    let mut spans = vec![
+        Span::styled(time, theme.muted()),
+        Span::styled(quote, theme.name()),
+        Span::styled(super::detail_more::marker(e), theme.accent()),
+    ];
     spans.extend(highlight::spans(&clean(&e.title), &app.filters.query, ratatui::style::Style::new(), theme.matched()));
     if app.asof.event_is_future(i) {
         // Not yet public at the as-of cursor (shown only when dimming).

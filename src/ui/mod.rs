@@ -5,6 +5,7 @@
 mod axis;
 mod claims;
 mod detail;
+mod detail_more;
 mod facts;
 mod help;
 mod highlight;

@@ -59,6 +59,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         {
             spans.push(Span::styled(format!(" · {}", clean(role)), theme.muted()));
         }
+        if let (PickerKind::Actors, Some(kind)) =
+            (p.kind, app.timeline.actors.get(i as usize).and_then(|a| a.kind.as_ref()))
+        {
+            spans.push(Span::styled(format!(" · {}", super::detail_more::kind_label(kind)), theme.muted()));
+        }
         let line = Line::from(spans);
         lines.push(if k == p.cursor { as_selected(line, theme) } else { line });
     }

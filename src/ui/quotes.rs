@@ -67,6 +67,18 @@ fn lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
         if let Some(ctx) = &q.context {
             meta.push(format!("context: {}", clean(ctx)));
         }
+        if let Some(date) = &q.date {
+            meta.push(format!("said: {}", date.long()));
+        }
+        // A quote with its original words is a translation: say so, and give them.
+        match (&q.original, &q.language) {
+            (Some(original), lang) => {
+                let from = lang.as_ref().map(|l| format!(" from {}", clean(l))).unwrap_or_default();
+                meta.push(format!("translated{from}; original: “{}”", clean(original)));
+            }
+            (None, Some(lang)) => meta.push(format!("language: {}", clean(lang))),
+            (None, None) => {}
+        }
         for m in meta {
             for l in wrap(&m, width.saturating_sub(2).max(1)) {
                 out.push(Line::from(vec![Span::raw("  "), Span::styled(l, theme.muted())]));

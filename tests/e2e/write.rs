@@ -2,12 +2,9 @@
 //! viewer reloads; saves from outside (in place, by rename) show up; a broken
 //! save keeps the last good version and lists the problem until fixed; links,
 //! the clipboard sequence and the opener.
-//!
-//! Ignored until the terminal loop calls the writing effects (see the issue
-//! 14 integration note): remove the `ignore` attributes then.
 
 use super::contains;
-use super::pty::Session;
+use super::pty::{Session, last};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
@@ -35,7 +32,6 @@ fn open(file: &Path, env: &[(&str, &str)]) -> Session {
 }
 
 #[test]
-#[ignore = "needs the loop integration of issue 14"]
 fn e_opens_the_editor_at_the_selected_event_and_reloads() {
     let (dir, file) = setup("edit");
     let editor = dir.join("fake-editor");
@@ -57,7 +53,6 @@ fn e_opens_the_editor_at_the_selected_event_and_reloads() {
 }
 
 #[test]
-#[ignore = "needs the loop integration of issue 14"]
 fn saves_from_outside_show_up_in_place_and_by_rename() {
     let (dir, file) = setup("outside");
     let s = open(&file, &[]);
@@ -71,7 +66,6 @@ fn saves_from_outside_show_up_in_place_and_by_rename() {
 }
 
 #[test]
-#[ignore = "needs the loop integration of issue 14"]
 fn a_broken_save_keeps_the_old_version_and_lists_the_problem_until_fixed() {
     let (dir, file) = setup("broken");
     let s = open(&file, &[]);
@@ -83,7 +77,6 @@ fn a_broken_save_keeps_the_old_version_and_lists_the_problem_until_fixed() {
 }
 
 #[test]
-#[ignore = "needs the loop integration of issue 14"]
 fn only_the_https_source_is_a_link() {
     let (dir, file) = setup("links");
     let s = open(&file, &[]);
@@ -96,7 +89,6 @@ fn only_the_https_source_is_a_link() {
 }
 
 #[test]
-#[ignore = "needs the loop integration of issue 14"]
 fn y_copies_the_citation_with_one_osc52_sequence() {
     let (dir, file) = setup("copy");
     let mut s = open(&file, &[]);
@@ -115,7 +107,6 @@ fn y_copies_the_citation_with_one_osc52_sequence() {
 }
 
 #[test]
-#[ignore = "needs the loop integration of issue 14"]
 fn o_runs_the_opener_found_on_path_with_the_url_as_one_argument() {
     let (dir, file) = setup("open");
     let bin = dir.join("bin");
@@ -138,4 +129,113 @@ fn wait_until(what: &str, done: impl Fn() -> bool) {
         assert!(start.elapsed() < super::pty::TIMEOUT, "timed out waiting for {what}");
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+}
+
+/// A fake editor that says where it is and how the terminal is set (`icanon`
+/// in cooked mode, `-icanon` in raw), waits for a line, then adds an event.
+fn waiting_editor(dir: &Path) -> PathBuf {
+    let editor = dir.join("waiting-editor");
+    script(
+        &editor,
+        "printf 'EDITOR-READY %s\\n' \"$(stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon)\"\n\
+         read line\n\
+         for f; do :; done\n\
+         printf '  - id: c\\n    date: 2020-01-03\\n    title: Charlie added\\n' >> \"$f\"\n",
+    );
+    editor
+}
+
+#[test]
+fn the_editor_gets_a_restored_terminal_and_ctrl_c_in_it_is_the_editors() {
+    let (dir, file) = setup("ctrl-c");
+    let editor = waiting_editor(&dir);
+    let mut s = open(&file, &[("VISUAL", editor.to_str().expect("utf-8"))]);
+    s.send("e");
+    s.wait_text("EDITOR-READY icanon");
+    let bytes = s.bytes();
+    super::assert_restored_before(&bytes, b"EDITOR-READY");
+    let before = &bytes[..last(&bytes, b"EDITOR-READY").expect("printed")];
+    assert!(last(before, b"\x1b[?2004l") > last(before, b"\x1b[?2004h"), "bracketed paste off for the editor");
+    // Ctrl-c in a cooked terminal signals the whole foreground group: it ends the editor, not the viewer.
+    s.send("\x03");
+    s.wait_all(&["2 of 2 events", "Bravo happens"], &["EDITOR-READY"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0, "the viewer quit by q, not by the Ctrl-c");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn ctrl_z_in_the_editor_with_no_shell_to_return_to_stops_nothing() {
+    // The pty's process group is orphaned (its leader, the viewer, has its
+    // parent in another session), as under `tmux new 'tlview FILE'`: the
+    // kernel discards Ctrl-z for the editor, and the viewer must not stop
+    // either, or nothing would ever continue it.
+    let (dir, file) = setup("ctrl-z");
+    let editor = waiting_editor(&dir);
+    let mut s = open(&file, &[("VISUAL", editor.to_str().expect("utf-8"))]);
+    s.send("e");
+    s.wait_text("EDITOR-READY icanon");
+    s.send("\x1a");
+    s.send("done\r");
+    s.wait_all(&["3 of 3 events", "reloaded: 1 event added"], &["EDITOR-READY"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn the_viewer_stops_while_its_editor_is_stopped_and_both_continue() {
+    let (dir, file) = setup("stop");
+    let editor = waiting_editor(&dir);
+    let mut s = open(&file, &[("VISUAL", editor.to_str().expect("utf-8"))]);
+    s.send("e");
+    s.wait_text("EDITOR-READY icanon");
+    let editor_pid = super::pty::child_of(s.pid());
+    let _editor = super::pty::KillOnDrop(editor_pid); // left stopped if the test fails
+    // SAFETY: kill(2) on the editor this test's child started, still waited for by it.
+    assert_eq!(unsafe { libc::kill(editor_pid as libc::pid_t, libc::SIGSTOP) }, 0);
+    s.wait_for("the viewer to stop with its editor", |_| super::pty::proc_stat(s.pid()).is_some_and(|st| st[0] == "T"));
+    // As `fg` does: continue the whole group (the viewer leads it).
+    // SAFETY: kill(2) on the process group of a child this test spawned and has not reaped.
+    assert_eq!(unsafe { libc::kill(-(s.pid() as libc::pid_t), libc::SIGCONT) }, 0);
+    s.send("done\r");
+    s.wait_all(&["3 of 3 events", "reloaded: 1 event added"], &["EDITOR-READY"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The tasks (threads) of process `pid` named `name`.
+fn threads_named(pid: u32, name: &str) -> usize {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else { return 0 };
+    tasks
+        .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("comm")).ok())
+        .filter(|comm| comm.trim_end() == name)
+        .count()
+}
+
+/// Processes whose session is `sid` (the viewer leads the pty's session).
+fn in_session(sid: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+    entries
+        .filter_map(|e| {
+            let pid: u32 = e.ok()?.file_name().to_str()?.parse().ok()?;
+            (super::pty::proc_stat(pid)?.get(3)?.parse::<u32>().ok()? == sid).then_some(pid)
+        })
+        .collect()
+}
+
+#[test]
+fn the_file_is_watched_while_open_and_nothing_is_left_running_after_quit() {
+    if !Path::new("/proc/self/task").exists() {
+        return; // only Linux shows threads this way
+    }
+    let (dir, file) = setup("quit");
+    let mut s = open(&file, &[]);
+    let pid = s.pid();
+    s.wait_for("the watch thread", |_| threads_named(pid, "tlview-watch") == 1);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_eq!(in_session(pid), Vec::<u32>::new(), "processes of the viewer's session left running");
+    let _ = std::fs::remove_dir_all(dir);
 }

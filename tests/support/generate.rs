@@ -142,12 +142,16 @@ pub fn timeline_yaml(n: usize, seed: u64) -> String {
         let _ = writeln!(out, "\n    location: {}", rng.pick(PLACES));
         let (a1, a2) = (rng.below(50), rng.below(50));
         let _ = writeln!(out, "    actors: [a{a1}, a{a2}]\n    tags: [{}, {}]", rng.pick(TAGS), rng.pick(TAGS));
-        let _ = writeln!(out, "    sources: [s{}]", rng.below(20));
+        let source = rng.below(20);
+        let _ = writeln!(out, "    sources: [s{source}]");
         if rng.below(5) == 0 {
             out.push_str("    quotes:\n      - by: a");
             let _ = write!(out, "{a1}\n        text: \"");
             sentence(&mut rng, &mut out);
-            let _ = writeln!(out, "\"\n        source: s{}\n        context: At a press conference.", rng.below(20));
+            // A quote cites its event's source (a draw is still made, so the
+            // rest of the stream is as before).
+            let _ = rng.below(20);
+            let _ = writeln!(out, "\"\n        source: s{source}\n        context: At a press conference.");
         }
     }
     out

@@ -1,0 +1,118 @@
+//! Reading TimelineJS: its JSON and its spreadsheet (CSV), turned into
+//! tlview YAML that the one loader then checks.
+//!
+//! Going through YAML text keeps a single loader and a single set of rules
+//! and messages, and gives `tlview convert` its output for free. What the
+//! tlview format cannot hold yet is written as a YAML comment beside the
+//! event, never dropped silently.
+
+pub mod html;
+mod sheet;
+mod tljs;
+mod yaml;
+
+use std::path::Path;
+
+/// A TimelineJS input format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// TimelineJS 3 JSON.
+    Json,
+    /// TimelineJS's sheet, exported as CSV.
+    Csv,
+}
+
+/// A TimelineJS date: each part as written; empty means absent.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Parts {
+    /// Year, month, day, hour, minute, second, millisecond.
+    pub fields: [String; 7],
+    /// The date's own `display_date`.
+    pub display: String,
+}
+
+/// A slide's media.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Media {
+    /// Where it is.
+    pub url: String,
+    /// Its caption (HTML).
+    pub caption: String,
+    /// Its credit (HTML).
+    pub credit: String,
+    /// A thumbnail image.
+    pub thumbnail: String,
+}
+
+/// One TimelineJS slide (the title, an event or an era).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Slide {
+    /// Where it starts.
+    pub start: Option<Parts>,
+    /// Where it ends.
+    pub end: Option<Parts>,
+    /// The slide's `display_date`.
+    pub display_date: String,
+    /// The headline (HTML).
+    pub headline: String,
+    /// The text (HTML).
+    pub text: String,
+    /// Its media.
+    pub media: Media,
+    /// Its group.
+    pub group: String,
+    /// `unique_id` (or `uniqueid`).
+    pub id: String,
+    /// Its background (colour or image URL), which tlview has no place for.
+    pub background: String,
+    /// Where it is in the input (slide number or CSV row), for notes.
+    pub at: String,
+}
+
+/// A TimelineJS timeline.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Doc {
+    /// The title slide.
+    pub title: Option<Slide>,
+    /// The event slides.
+    pub events: Vec<Slide>,
+    /// The eras.
+    pub eras: Vec<Slide>,
+}
+
+/// Whether `name`/`bytes` is a TimelineJS file, and which: by extension
+/// (`.json`, `.csv`), else by content (a JSON object, or a CSV header with
+/// `Year` and `Headline`). YAML files answer `None`.
+#[must_use]
+pub fn detect(name: &Path, bytes: &[u8]) -> Option<Kind> {
+    let ext = name.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("json") => return Some(Kind::Json),
+        Some("csv") => return Some(Kind::Csv),
+        Some("yaml" | "yml") => return None,
+        _ => {}
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if first == Some(&b'{') {
+        return Some(Kind::Json);
+    }
+    let header = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    let header = String::from_utf8_lossy(header);
+    let cells: Vec<&str> = header.split(',').map(|c| c.trim().trim_matches('"')).collect();
+    (cells.contains(&"Year") && cells.contains(&"Headline")).then_some(Kind::Csv)
+}
+
+/// Reads a TimelineJS file of `kind` and writes the equivalent tlview
+/// YAML; `name` is named in the header comment.
+///
+/// # Errors
+/// A message when the input is not JSON or CSV TimelineJS can read.
+pub fn to_yaml(kind: Kind, name: &str, bytes: &[u8]) -> Result<String, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let doc = match kind {
+        Kind::Json => tljs::read(bytes)?,
+        Kind::Csv => sheet::read(bytes)?,
+    };
+    Ok(yaml::write(&doc, name, kind))
+}

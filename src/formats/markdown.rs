@@ -1,0 +1,127 @@
+//! A Markdown chronology for an article, a wiki or a README.
+//!
+//! Headings by day, month or year as the dates allow; under each, the events
+//! with their date as written, summary, quotes as blockquotes attributed to
+//! speaker, role and source, and numbered references to a source list at
+//! the end. Every string from the file is sanitised and its Markdown
+//! punctuation escaped, so a title cannot turn into a link or a heading.
+
+use super::{block, line, span_words, when_words};
+use crate::timeline::date::Precision;
+use crate::timeline::{Event, Timeline};
+use chrono::Datelike;
+use std::fmt::Write as _;
+
+/// The whole timeline as Markdown.
+pub(super) fn write(t: &Timeline) -> String {
+    let mut out = format!("# {}\n\n", esc(&line(&t.title)));
+    if let Some(d) = &t.description {
+        let _ = write!(out, "{}\n\n", esc_block(d));
+    }
+    // Sources are numbered in order of first citation.
+    let mut number: Vec<Option<usize>> = vec![None; t.sources.len()];
+    let mut order = Vec::new();
+    let mut last_heading = String::new();
+    for e in &t.events {
+        let heading = heading(e);
+        if heading != last_heading {
+            let _ = write!(out, "## {heading}\n\n");
+            last_heading = heading;
+        }
+        let mut cite = |s: u32| -> usize {
+            let slot = &mut number[s as usize];
+            *slot.get_or_insert_with(|| {
+                order.push(s);
+                order.len()
+            })
+        };
+        event(&mut out, t, e, &mut cite);
+    }
+    if !order.is_empty() {
+        out.push_str("## Sources\n\n");
+        for (n, &s) in order.iter().enumerate() {
+            let s = &t.sources[s as usize];
+            let mut parts: Vec<String> = s.publisher.iter().map(|p| esc(&line(p))).collect();
+            parts.push(format!("*{}*", esc(&line(&s.title))));
+            parts.extend(s.published.as_ref().map(when_words));
+            if let Some(url) = &s.url {
+                parts.push(format!("<{}>", line(url).replace(['<', '>', ' '], "")));
+            }
+            let _ = writeln!(out, "{}. {}", n + 1, parts.join(", "));
+        }
+    }
+    out
+}
+
+/// The heading an event sits under: its day, month or year.
+fn heading(e: &Event) -> String {
+    let d = e.date.local;
+    match e.date.precision {
+        Precision::Year => d.year().to_string(),
+        Precision::Month => when_words(&e.date),
+        _ => format!("{} {} {}", d.day(), crate::timeline::date::month_name(d.month()), d.year()),
+    }
+}
+
+fn event(out: &mut String, t: &Timeline, e: &Event, cite: &mut dyn FnMut(u32) -> usize) {
+    let _ = write!(out, "### {}\n\n*{}*", esc(&line(&e.title)), esc(&span_words(e)));
+    if let Some(place) = &e.location {
+        let _ = write!(out, " · {}", esc(&line(place)));
+    }
+    out.push_str("\n\n");
+    if let Some(s) = &e.summary {
+        let _ = write!(out, "{}\n\n", esc_block(s));
+    }
+    for q in &e.quotes {
+        for l in esc_block(&q.text).lines() {
+            let _ = writeln!(out, "> {l}");
+        }
+        let mut by = t.actors.get(q.by as usize).map(|a| format!("**{}**", esc(&line(&a.name)))).unwrap_or_default();
+        if let Some(role) = t.actors.get(q.by as usize).and_then(|a| a.role.as_deref()) {
+            let _ = write!(by, ", {}", esc(&line(role)));
+        }
+        if let Some(c) = &q.context {
+            let _ = write!(by, " ({})", esc(&line(c)));
+        }
+        let _ = write!(out, ">\n> — {by} [{}]\n\n", cite(q.source));
+    }
+    if !e.sources.is_empty() {
+        let refs: Vec<String> = e.sources.iter().map(|&s| format!("[{}]", cite(s))).collect();
+        let _ = write!(out, "Sources: {}\n\n", refs.join(", "));
+    }
+}
+
+/// Multi-line text: paragraphs kept, each line escaped.
+fn esc_block(s: &str) -> String {
+    let s = block(s);
+    s.trim().lines().map(|l| esc(l.trim_end())).collect::<Vec<_>>().join("\n")
+}
+
+/// `s` with the characters Markdown would read as markup escaped, including
+/// a line start that would make a heading, list or quote.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    let trimmed = s.trim_start();
+    out.push_str(&s[..s.len() - trimmed.len()]);
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && matches!(trimmed.as_bytes().get(digits), Some(b'.' | b')')) {
+        out.push_str(&trimmed[..digits]);
+        out.push('\\');
+        return out + &esc_inline(&trimmed[digits..]);
+    }
+    if trimmed.starts_with(['-', '+', '=']) {
+        out.push('\\');
+    }
+    out + &esc_inline(trimmed)
+}
+
+fn esc_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    for c in s.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
