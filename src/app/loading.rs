@@ -162,5 +162,8 @@ fn done(app: &mut App, new: Timeline) {
     // A note that something waits for the load is out of date now.
     next.writing.status = None;
     nav::keep_selection_visible(&mut next);
-    *app = next;
+    let provisional = std::mem::replace(app, next).timeline;
+    // Freeing the provisional copy of every event takes a while: not before
+    // the full list is drawn (if no thread can start, it is freed here).
+    let _ = std::thread::Builder::new().name("free-provisional".into()).spawn(move || drop(provisional));
 }
