@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 pub const COMMANDS: &[(&str, &str)] = &[
     (
         "export",
-        "tlview export --to FORMAT [FILE] [-o OUT] [--group-by FIELD] [--actor A]… [--tag T]… [--source S]… [--search TEXT]",
+        "tlview export --to FORMAT [FILE] [-o OUT] [--group-by FIELD] [--notes] [--actor A]… [--tag T]… [--source S]… [--search TEXT]",
     ),
     ("convert", "tlview convert IN.json|IN.csv [-o OUT.yaml]"),
 ];
@@ -44,7 +44,13 @@ pub const EXPORT_FLAGS: &[Flag] = &[
         long: "group-by",
         short: None,
         value: Some("FIELD"),
-        doc: "export: `tag` or `actor` (the first one) becomes TimelineJS's group and the sheet's Group",
+        doc: "export: `tag`, `actor` (the first one) or `status` becomes TimelineJS's group and the sheet's Group",
+    },
+    Flag {
+        long: "notes",
+        short: None,
+        value: None,
+        doc: "export: include events' editorial notes (internal, so left out by default), marked as notes",
     },
     Flag {
         long: "actor",
@@ -91,6 +97,8 @@ pub struct ExportArgs {
     pub sources: Vec<String>,
     /// The search text.
     pub search: Option<String>,
+    /// Whether to write editorial notes.
+    pub notes: bool,
 }
 
 /// What `convert` was asked.
@@ -154,11 +162,12 @@ fn parse_sub(args: Vec<OsString>, limits: &mut Limits, size_flag: &mut bool) -> 
             Long("group-by") if !convert => {
                 let v = text(parser.value().map_err(|e| e.to_string())?);
                 e.group_by = GroupBy::named(&v)
-                    .ok_or_else(|| format!("--group-by: unknown field `{}`; use tag or actor", sanitize(&v)))?;
+                    .ok_or_else(|| format!("--group-by: unknown field `{}`; use tag, actor or status", sanitize(&v)))?;
             }
             Long("actor") if !convert => e.actors.push(text(parser.value().map_err(|e| e.to_string())?)),
             Long("tag") if !convert => e.tags.push(text(parser.value().map_err(|e| e.to_string())?)),
             Long("source") if !convert => e.sources.push(text(parser.value().map_err(|e| e.to_string())?)),
+            Long("notes") if !convert => e.notes = true,
             Long("search") if !convert => e.search = Some(text(parser.value().map_err(|e| e.to_string())?)),
             Long("max-file-size") => {
                 let v = text(parser.value().map_err(|e| e.to_string())?);
@@ -277,8 +286,14 @@ pub fn filtered(t: Timeline, e: &ExportArgs) -> Result<Timeline, String> {
     }
     app.filters.set_query(e.search.clone().unwrap_or_default());
     crate::app::nav::refilter(&mut app);
+    Ok(shown(&app))
+}
+
+/// The viewer's timeline holding only the events it shows (its filters applied).
+#[must_use]
+pub fn shown(app: &App) -> Timeline {
     let t = &app.timeline;
-    Ok(Timeline {
+    Timeline {
         title: t.title.clone(),
         description: t.description.clone(),
         zone: t.zone,
@@ -287,7 +302,8 @@ pub fn filtered(t: Timeline, e: &ExportArgs) -> Result<Timeline, String> {
         tags: t.tags.clone(),
         warnings: t.warnings.clone(),
         events: app.shown.events().iter().filter_map(|&i| t.events.get(i as usize)).cloned().collect(),
-    })
+        periods: t.periods.clone(),
+    }
 }
 
 /// Runs `export` or `convert`, writing to the output file or `stdout`;
@@ -332,7 +348,8 @@ fn export(e: &ExportArgs, limits: &Limits) -> Result<String, (u8, String)> {
     let t = loaded.map_err(|err| (err.exit_status(), err.to_string()))?;
     let t = filtered(t, e).map_err(|m| (2, format!("tlview: {m}\n")))?;
     let format = e.format.unwrap_or(Format::TimelineJs);
-    formats::export(&t, format, Options { group_by: e.group_by }).map_err(|m| (2, format!("tlview: {m}\n")))
+    formats::export(&t, format, Options { group_by: e.group_by, notes: e.notes })
+        .map_err(|m| (2, format!("tlview: {m}\n")))
 }
 
 /// Converts the input to YAML and checks it with the loader. YAML the

@@ -74,6 +74,10 @@ pub fn perform(
                 }
             }
             (Effect::Reload | Effect::Edit { .. } | Effect::EditEvent(_), None) => {} // the bundled timeline
+            (Effect::Export, file) => {
+                let shown = crate::cli_export::shown(app);
+                app.writing.status = Some(export_shown(&shown, file.as_deref(), Path::new(".")));
+            }
             (Effect::Open(url), _) => app.writing.status = Some(open_url(&url, ctx.opener.clone())),
             (Effect::Copy(text), _) => {
                 if let Err(e) = copy(out, &text) {
@@ -82,6 +86,50 @@ pub fn perform(
             }
         }
     }
+}
+
+/// The most files `x` numbers (`-export-2.md`…) before it gives up.
+const MAX_EXPORTS: usize = 99;
+
+/// Writes `shown` as Markdown to `STEM-export.md` beside `file` (in `here`
+/// for the bundled timeline), numbered `-2`, `-3`… rather than overwriting
+/// anything; returns the status bar's message saying where, or why not.
+#[must_use]
+pub fn export_shown(shown: &crate::timeline::Timeline, file: Option<&Path>, here: &Path) -> String {
+    let (dir, stem) = match file {
+        Some(f) => (
+            f.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(here).to_path_buf(),
+            f.file_stem().map_or_else(|| "timeline".into(), |s| s.to_string_lossy().into_owned()),
+        ),
+        None => (
+            here.to_path_buf(),
+            crate::timeline::BUNDLED_NAME.rsplit(' ').next().unwrap_or("timeline").trim_end_matches(".yaml").to_owned(),
+        ),
+    };
+    let text = match crate::formats::export(shown, crate::formats::Format::Markdown, crate::formats::Options::default())
+    {
+        Ok(t) => t,
+        Err(e) => return format!("could not export: {}", crate::text::sanitize(&e)),
+    };
+    let n = shown.events.len();
+    let noun = if n == 1 { "event" } else { "events" };
+    for i in 1..=MAX_EXPORTS {
+        let name = if i == 1 { format!("{stem}-export.md") } else { format!("{stem}-export-{i}.md") };
+        let path = dir.join(name);
+        let created = std::fs::OpenOptions::new().write(true).create_new(true).open(&path);
+        let shown_path = crate::text::sanitize(&path.display().to_string()).into_owned();
+        match created {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return format!("could not export to {shown_path}: {e}"),
+            Ok(mut f) => {
+                return match f.write_all(text.as_bytes()) {
+                    Ok(()) => format!("exported {n} {noun} (as shown) to {shown_path}"),
+                    Err(e) => format!("could not write {shown_path}: {e}"),
+                };
+            }
+        }
+    }
+    format!("not exported: {stem}-export.md to -{MAX_EXPORTS}.md all exist; move some away")
 }
 
 /// Reads and loads `file` again: [`Msg::Reloaded`], or [`Msg::ReloadFailed`] with every problem.

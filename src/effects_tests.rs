@@ -105,3 +105,44 @@ fn e_runs_the_editor_at_the_event_then_reloads_what_it_wrote() {
     perform(&mut app, &ctx, &mut out, &mut |_| unreachable!("no edit asked"));
     assert_eq!(String::from_utf8(out).expect("ascii"), crate::cite::osc52("2020-01-02 — B"));
 }
+
+#[test]
+fn x_exports_the_events_shown_beside_the_file_never_overwriting() {
+    use crate::app::{App, Msg};
+    let file = temp_file("export", GOOD);
+    let dir = file.parent().expect("dir").to_path_buf();
+    for old in ["t-export.md", "t-export-2.md"] {
+        let _ = std::fs::remove_file(dir.join(old));
+    }
+    let mut app = App::new(crate::cli::load(Some(&file), &Limits::default()).expect("loads"), (120, 40));
+    app.writing.file = Some(file.clone());
+    app.filters.set_query("B".into());
+    crate::app::nav::refilter(&mut app);
+    crate::app::update(&mut app, Msg::Export);
+    assert_eq!(app.writing.effect, Some(Effect::Export));
+    let mut out = Vec::new();
+    perform(&mut app, &Context::default(), &mut out, &mut |_| unreachable!("no edit asked"));
+    let first = dir.join("t-export.md");
+    let status = app.writing.status.clone().unwrap_or_default();
+    assert_eq!(status, format!("exported 1 event (as shown) to {}", first.display()));
+    let md = std::fs::read_to_string(&first).expect("written");
+    assert!(md.contains("### B") && !md.contains("### A"), "only the events shown:\n{md}");
+    // Again: a new file, the first one kept as it was.
+    std::fs::write(&first, "mine").expect("write");
+    crate::app::update(&mut app, Msg::Export);
+    perform(&mut app, &Context::default(), &mut out, &mut |_| unreachable!("no edit asked"));
+    assert_eq!(std::fs::read_to_string(&first).expect("kept"), "mine");
+    assert!(app.writing.status.as_deref().is_some_and(|s| s.ends_with("t-export-2.md")), "{:?}", app.writing.status);
+    assert!(std::fs::read_to_string(dir.join("t-export-2.md")).expect("second").contains("### B"));
+}
+
+#[test]
+fn the_bundled_timeline_exports_into_the_folder_given() {
+    let dir = std::env::temp_dir().join(format!("tlview-effects-bundled-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let _ = std::fs::remove_file(dir.join("deir-ez-zor-2018-export.md"));
+    let t = crate::timeline::load_bytes("b", crate::timeline::BUNDLED.as_bytes(), &Limits::default()).expect("loads");
+    let status = export_shown(&t, None, &dir);
+    assert!(status.starts_with(&format!("exported {} events", t.events.len())), "{status}");
+    assert!(dir.join("deir-ez-zor-2018-export.md").exists(), "{status}");
+}

@@ -88,6 +88,7 @@ pub const BINDINGS: &[Binding] = &[
     on(Browse, &[k('D')], Msg::ToggleDim).group("Facts").help("as of: dim, not hide, what was not public yet"),
     on(Browse, &[k('e')], Msg::Edit).group("Write").help("edit the file at this event (or problem)"),
     on(Browse, &[k('r')], Msg::Reload).group("Write").help("reload the file (also done on every save)"),
+    on(Browse, &[k('x')], Msg::Export).group("Write").help("export the events shown to FILE-export.md"),
     on(Browse, &[k('o')], Msg::OpenSource).group("Sources").help("open a source's http/https URL"),
     on(Browse, &[k('y')], Msg::Copy).group("Sources").help("copy a citation to the clipboard (OSC 52)"),
     on(Browse, &[k('?')], Msg::ToggleHelp).group("Other").help("show or hide this help").hint("help"),

@@ -33,7 +33,7 @@ fn dispatch_follows_the_table() {
         dispatch(Mode::Browse, KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL)),
         Some(Msg::Move(Step::Page(1)))
     );
-    assert_eq!(dispatch(Mode::Browse, press(KeyCode::Char('x'))), None);
+    assert_eq!(dispatch(Mode::Browse, press(KeyCode::Char('X'))), None);
     assert_eq!(dispatch(Mode::Search, press(KeyCode::Char('j'))), Some(Msg::Input('j')));
     assert_eq!(dispatch(Mode::Picker, press(KeyCode::Char(' '))), Some(Msg::Toggle));
     assert_eq!(dispatch(Mode::Search, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Msg::Quit));

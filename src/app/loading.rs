@@ -72,11 +72,15 @@ pub fn waits(msg: &Msg) -> bool {
         Msg::StartSearch
             | Msg::OpenPicker(_)
             | Msg::ClearFilters
+            | Msg::ToggleUnsourced
+            | Msg::CycleStatus
+            | Msg::FollowRelated
             | Msg::ToggleClaims
             | Msg::StartAsOf
             | Msg::ToggleDim
             | Msg::Edit
             | Msg::Reload
+            | Msg::Export
     )
 }
 

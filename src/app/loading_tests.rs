@@ -97,7 +97,8 @@ fn the_final_order_replaces_the_provisional_one_keeping_the_selection() {
 fn search_and_filters_wait_for_the_load_and_say_so_while_moving_works() {
     let t = full();
     let mut app = first(&t);
-    for msg in [Msg::StartSearch, Msg::OpenPicker(PickerKind::Tags), Msg::Reload, Msg::Edit] {
+    let waiting = [Msg::StartSearch, Msg::OpenPicker(PickerKind::Tags), Msg::ToggleUnsourced, Msg::Reload, Msg::Export];
+    for msg in waiting {
         update(&mut app, msg.clone());
         assert_eq!(app.mode, Mode::Browse, "{msg:?}");
         let status = app.writing.status.clone().unwrap_or_default();

@@ -156,6 +156,8 @@ pub enum Msg {
     OpenSource,
     /// Copy a citation of the selected event, or of its quotes when the quotes pane has focus.
     Copy,
+    /// Write the events shown (the filters applied) as Markdown beside the file.
+    Export,
     /// The file was read again and loaded.
     Reloaded(Loaded),
     /// The file was read again and has these problems (the last good version stays).

@@ -23,7 +23,7 @@ pub fn update(app: &mut App, msg: Msg) {
         && loading::waits(&msg)
     {
         app.writing.status = Some(format!(
-            "still loading ({}%): search, filters, claims, as-of, edit and reload wait for the whole file",
+            "still loading ({}%): search, filters, claims, as-of, edit, reload and export wait for the whole file",
             load.percent()
         ));
         return;
@@ -112,7 +112,7 @@ fn browse(app: &mut App, msg: Msg) {
         }
         Msg::Wheel { column, row, lines } => wheel(app, column, row, lines),
         Msg::Click { column, row } => click(app, column, row),
-        msg @ (Msg::Edit | Msg::Reload | Msg::OpenSource | Msg::Copy) => writing::browse(app, &msg),
+        msg @ (Msg::Edit | Msg::Reload | Msg::OpenSource | Msg::Copy | Msg::Export) => writing::browse(app, &msg),
         _ => {}
     }
 }

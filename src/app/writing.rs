@@ -65,6 +65,9 @@ pub enum Effect {
     Open(String),
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
+    /// Write the events shown as Markdown to a new file beside the file
+    /// (the current folder for the bundled timeline), and say where.
+    Export,
 }
 
 /// The `o` chooser: the selected event's sources that can be opened.
@@ -161,7 +164,7 @@ pub fn intercept(app: &mut App, msg: &Msg) -> bool {
     true
 }
 
-/// `e`, `r`, `o`, `y` while browsing.
+/// `e`, `r`, `o`, `y`, `x` while browsing.
 pub fn browse(app: &mut App, msg: &Msg) {
     match msg {
         Msg::Edit => edit(app),
@@ -169,6 +172,7 @@ pub fn browse(app: &mut App, msg: &Msg) {
         Msg::Reload => app.writing.status = Some("the bundled timeline is built in: nothing to reload".into()),
         Msg::OpenSource => open_source(app),
         Msg::Copy => copy(app),
+        Msg::Export => app.writing.effect = Some(Effect::Export),
         _ => {}
     }
 }

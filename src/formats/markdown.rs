@@ -3,20 +3,30 @@
 //! Headings by day, month or year as the dates allow; under each, the events
 //! with their date as written, summary, quotes as blockquotes attributed to
 //! speaker, role and source, and numbered references to a source list at
-//! the end. Every string from the file is sanitised and its Markdown
-//! punctuation escaped, so a title cannot turn into a link or a heading.
+//! the end. Status, claims, media (as links) and the file's own wording of
+//! the time go with each event; editorial notes only when asked. Every
+//! string from the file is sanitised and its Markdown punctuation escaped,
+//! so a title cannot turn into a link or a heading.
 
-use super::{block, line, span_words, when_words};
+use super::{Options, block, line, span_words, when_words};
 use crate::timeline::date::Precision;
 use crate::timeline::{Event, Timeline};
 use chrono::Datelike;
 use std::fmt::Write as _;
 
 /// The whole timeline as Markdown.
-pub(super) fn write(t: &Timeline) -> String {
+pub(super) fn write(t: &Timeline, options: Options) -> String {
     let mut out = format!("# {}\n\n", esc(&line(&t.title)));
     if let Some(d) = &t.description {
         let _ = write!(out, "{}\n\n", esc_block(d));
+    }
+    if !t.periods.is_empty() {
+        out.push_str("Periods:\n\n");
+        for p in &t.periods {
+            let span = super::range_words(&p.date, p.end.as_ref(), false);
+            let _ = writeln!(out, "- **{}**, {}", esc(&line(&p.title)), esc(&span));
+        }
+        out.push('\n');
     }
     // Sources are numbered in order of first citation.
     let mut number: Vec<Option<usize>> = vec![None; t.sources.len()];
@@ -35,17 +45,20 @@ pub(super) fn write(t: &Timeline) -> String {
                 order.len()
             })
         };
-        event(&mut out, t, e, &mut cite);
+        event(&mut out, t, e, options, &mut cite);
     }
     if !order.is_empty() {
         out.push_str("## Sources\n\n");
         for (n, &s) in order.iter().enumerate() {
             let s = &t.sources[s as usize];
-            let mut parts: Vec<String> = s.publisher.iter().map(|p| esc(&line(p))).collect();
+            let mut parts: Vec<String> = s.author.iter().chain(&s.publisher).map(|p| esc(&line(p))).collect();
             parts.push(format!("*{}*", esc(&line(&s.title))));
             parts.extend(s.published.as_ref().map(when_words));
             if let Some(url) = &s.url {
                 parts.push(format!("<{}>", line(url).replace(['<', '>', ' '], "")));
+            }
+            if let Some(a) = &s.archive {
+                parts.push(format!("archived <{}>", line(a).replace(['<', '>', ' '], "")));
             }
             let _ = writeln!(out, "{}. {}", n + 1, parts.join(", "));
         }
@@ -63,10 +76,16 @@ fn heading(e: &Event) -> String {
     }
 }
 
-fn event(out: &mut String, t: &Timeline, e: &Event, cite: &mut dyn FnMut(u32) -> usize) {
+fn event(out: &mut String, t: &Timeline, e: &Event, options: Options, cite: &mut dyn FnMut(u32) -> usize) {
     let _ = write!(out, "### {}\n\n*{}*", esc(&line(&e.title)), esc(&span_words(e)));
+    if let Some(d) = &e.display_date {
+        let _ = write!(out, " ({})", esc(&line(d)));
+    }
     if let Some(place) = &e.location {
         let _ = write!(out, " · {}", esc(&line(place)));
+    }
+    if let Some(status) = e.status {
+        let _ = write!(out, " · **{}**", status.word());
     }
     out.push_str("\n\n");
     if let Some(s) = &e.summary {
@@ -84,6 +103,35 @@ fn event(out: &mut String, t: &Timeline, e: &Event, cite: &mut dyn FnMut(u32) ->
             let _ = write!(by, " ({})", esc(&line(c)));
         }
         let _ = write!(out, ">\n> — {by} [{}]\n\n", cite(q.source));
+    }
+    if !e.claims.is_empty() {
+        out.push_str("Claims:\n\n");
+        for c in &e.claims {
+            let by = t.actors.get(c.by as usize).map(|a| format!(" — **{}**", esc(&line(&a.name)))).unwrap_or_default();
+            let context = c.context.as_deref().map(|x| format!(" ({})", esc(&line(x)))).unwrap_or_default();
+            let (about, value) = (esc(&line(&c.about)), esc(&line(&c.value)));
+            let _ = writeln!(out, "- {about}: “{value}”{by}{context} [{}]", cite(c.source));
+        }
+        out.push('\n');
+    }
+    if !e.media.is_empty() {
+        out.push_str("Media:\n\n");
+        for m in &e.media {
+            let url = line(&m.url).replace(['<', '>', ' '], "");
+            let label = m.caption.as_deref().map_or_else(|| esc(&url), |c| esc(&line(c)));
+            let credit = m.credit.as_deref().map(|c| format!(" — {}", esc(&line(c)))).unwrap_or_default();
+            let _ = writeln!(out, "- [{label}](<{url}>){credit}");
+        }
+        out.push('\n');
+    }
+    if options.notes
+        && let Some(n) = &e.notes
+    {
+        for (i, l) in esc_block(n).lines().enumerate() {
+            let lead = if i == 0 { "**Editorial note:** " } else { "" };
+            let _ = writeln!(out, "> {lead}{l}");
+        }
+        out.push('\n');
     }
     if !e.sources.is_empty() {
         let refs: Vec<String> = e.sources.iter().map(|&s| format!("[{}]", cite(s))).collect();

@@ -18,7 +18,7 @@ use crate::text::{sanitize, sanitize_block};
 use crate::timeline::Timeline;
 use std::borrow::Cow;
 
-pub use words::{span_words, when_words};
+pub use words::{range_words, span_words, when_words};
 
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,12 +53,14 @@ pub enum GroupBy {
     Tag,
     /// The event's first actor.
     Actor,
+    /// The event's status (`confirmed`, `disputed`…), empty when not assessed.
+    Status,
 }
 
 impl GroupBy {
-    /// Every grouping with the name `--group-by` takes. Event `status`
-    /// (issue 11) becomes one more line here once the model has it.
-    pub const ALL: [(GroupBy, &'static str); 2] = [(GroupBy::Tag, "tag"), (GroupBy::Actor, "actor")];
+    /// Every grouping with the name `--group-by` takes.
+    pub const ALL: [(GroupBy, &'static str); 3] =
+        [(GroupBy::Tag, "tag"), (GroupBy::Actor, "actor"), (GroupBy::Status, "status")];
 
     /// The grouping called `name`, if any.
     #[must_use]
@@ -73,6 +75,7 @@ impl GroupBy {
             GroupBy::None => None,
             GroupBy::Tag => e.tags.first().and_then(|&g| t.tags.get(g as usize)).map(String::as_str),
             GroupBy::Actor => e.actors.first().and_then(|&a| t.actors.get(a as usize)).map(|a| a.name.as_str()),
+            GroupBy::Status => e.status.map(crate::timeline::Status::word),
         };
         name.map(|n| line(n).into_owned()).unwrap_or_default()
     }
@@ -83,6 +86,9 @@ impl GroupBy {
 pub struct Options {
     /// The field that becomes TimelineJS's group.
     pub group_by: GroupBy,
+    /// Whether events' editorial `notes` are written. They are internal
+    /// (to check, to ask), so published formats leave them out by default.
+    pub notes: bool,
 }
 
 /// Writes `t` in `format`.
@@ -92,7 +98,7 @@ pub struct Options {
 pub fn export(t: &Timeline, format: Format, options: Options) -> Result<String, String> {
     match format {
         Format::TimelineJs => timelinejs::write(t, options),
-        Format::Markdown => Ok(markdown::write(t)),
+        Format::Markdown => Ok(markdown::write(t, options)),
         Format::Csv => sheet::write(t, options),
     }
 }
@@ -125,3 +131,5 @@ fn html_escape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_fields;

@@ -1,9 +1,10 @@
 //! TimelineJS's Google Sheet template as CSV, so an export pastes into the
 //! template (and `tlview FILE.csv` reads it back). The first row after the
 //! header is the `title` row; each event is one row with its date split
-//! into the sheet's columns at the precision written.
+//! into the sheet's columns at the precision written; named periods are
+//! `era` rows, and an event's first media item fills the media columns.
 
-use super::{Options, html_escape, line, span_words, timelinejs};
+use super::{Options, html_escape, line, timelinejs};
 use crate::timeline::Timeline;
 use crate::timeline::date::{Precision, When};
 use chrono::{Datelike, Timelike};
@@ -40,15 +41,28 @@ pub(super) fn write(t: &Timeline, options: Options) -> Result<String, String> {
     row[10] = t.description.as_deref().map(timelinejs::paragraphs).unwrap_or_default();
     row[15] = "title".into();
     w.write_record(&row).map_err(err)?;
+    for p in &t.periods {
+        let mut row = vec![String::new(); COLUMNS.len()];
+        date_cells(&p.date, &mut row[0..4]);
+        date_cells(p.end.as_ref().unwrap_or(&p.date), &mut row[4..8]);
+        row[9] = html_escape(&line(&p.title));
+        row[15] = "era".into();
+        w.write_record(&row).map_err(err)?;
+    }
     for (i, e) in t.events.iter().enumerate() {
         let mut row = vec![String::new(); COLUMNS.len()];
         date_cells(&e.date, &mut row[0..4]);
         if let Some(end) = &e.end {
             date_cells(end, &mut row[4..8]);
         }
-        row[8] = html_escape(&line(&span_words(e)));
+        row[8] = html_escape(&timelinejs::display_date(e));
         row[9] = html_escape(&line(&e.title));
-        row[10] = timelinejs::body(t, e);
+        row[10] = timelinejs::body(t, e, options);
+        if let Some(m) = e.media.first() {
+            row[11] = line(&m.url).into_owned();
+            row[12] = m.credit.as_deref().map(|c| html_escape(&line(c))).unwrap_or_default();
+            row[13] = m.caption.as_deref().map(|c| html_escape(&line(c))).unwrap_or_default();
+        }
         row[16] = html_escape(&options.group_by.of(t, i));
         w.write_record(&row).map_err(err)?;
     }

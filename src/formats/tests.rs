@@ -82,11 +82,11 @@ fn timelinejs_dates_hold_only_the_parts_written() {
 #[test]
 fn group_by_tag_or_actor_fills_the_group() {
     let t = load(MIXED);
-    let json = export(&t, Format::TimelineJs, Options { group_by: GroupBy::Tag }).expect("exports");
+    let json = export(&t, Format::TimelineJs, Options { group_by: GroupBy::Tag, notes: false }).expect("exports");
     let v: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert_eq!(v["events"][1]["group"], "works");
     assert!(v["events"][0].get("group").is_none());
-    let json = export(&t, Format::TimelineJs, Options { group_by: GroupBy::Actor }).expect("exports");
+    let json = export(&t, Format::TimelineJs, Options { group_by: GroupBy::Actor, notes: false }).expect("exports");
     let v: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert_eq!(v["events"][3]["group"], "Ana Novak");
 }
@@ -149,14 +149,23 @@ fn timelinejs_samples_import_with_precision_kept() {
     assert_eq!(t.actors[e.quotes[0].by as usize].role.as_deref(), Some("mayor"));
     for kept in [
         "# not carried: the end date 1903, which is before the start",
-        "# not carried: media:",
-        "# not carried:   - {id: early,",
         "\"No date\"",
         "the year -50000 cannot be written",
-        "display_date",
     ] {
         assert!(yaml.contains(kept), "{kept} missing:\n{yaml}");
     }
+    // Display dates, media and eras are carried, not commented out.
+    assert_eq!(e.display_date.as_deref(), Some("c. 1903"));
+    let m = &e.media[0];
+    assert_eq!(
+        (m.url.as_str(), m.caption.as_deref(), m.credit.as_deref()),
+        ("https://ex.org/p.jpg", Some("A photo"), Some("AP"))
+    );
+    assert_eq!(t.periods.len(), 1);
+    let era = &t.periods[0];
+    assert_eq!((era.id.as_str(), era.title.as_str()), ("early", "Early"));
+    assert_eq!((era.date.local.format("%Y").to_string(), era.date.precision), ("1900".into(), Precision::Year));
+    assert_eq!(era.end.as_ref().map(|w| w.local.format("%Y").to_string()).as_deref(), Some("1950"));
 }
 
 #[test]
@@ -191,11 +200,19 @@ fn no_export_carries_a_control_character_from_the_file() {
     let yaml = "title: \"T\\e]0;x\\a\"\ndescription: \"d\\u202Ee\"\nactors: [{id: a, name: \"A\\x1b\", role: \"r\\x07\"}]\n\
                 sources: [{id: s, title: \"S\\x9b\", url: \"https://x\\x1b\"}]\n\
                 events: [{id: e, date: 2020, title: \"E\\x1b[2J\", summary: \"s\\x00\\tq\\r\\nz\", location: \"L\\x1b\", tags: [\"g\\x1b\"], \
-                sources: [s], quotes: [{by: a, text: \"q\\x1b\", source: s, context: \"c\\x1b\"}]}]\n";
-    let t = load(yaml);
+                sources: [s], quotes: [{by: a, text: \"q\\x1b\", source: s, context: \"c\\x1b\"}], \
+                status: disputed, notes: \"n\\x1b\", display_date: \"dd\\x1b\", \
+                media: [{url: \"https://m\\x1b\", caption: \"c\\x1b\", credit: \"k\\x1b\"}, {url: \"https://m2\\x1b\"}], \
+                claims: [{about: \"ab\\x1b\", value: \"v\\x1b\", by: a, source: s, context: \"x\\x1b\"}]}]\n\
+                periods: [{id: p, title: \"P\\x1b\", date: 2020}]\n";
+    let yaml = yaml.replace(
+        "url: \"https://x\\x1b\"}]",
+        "url: \"https://x\\x1b\", author: \"au\\x1b\", archive: \"https://ar\\x1b\"}]",
+    );
+    let t = load(&yaml);
     for (format, _) in Format::ALL {
-        for group_by in [GroupBy::Tag, GroupBy::Actor] {
-            let out = export(&t, format, Options { group_by }).expect("exports");
+        for (group_by, _) in GroupBy::ALL {
+            let out = export(&t, format, Options { group_by, notes: true }).expect("exports");
             let bad: Vec<char> =
                 out.chars().filter(|&c| c != '\n' && (c.is_control() || crate::text::is_unsafe(c))).collect();
             assert!(bad.is_empty(), "{format:?}: {bad:?}\n{out}");

@@ -7,10 +7,12 @@
 //! the sources as links. Classes marked `tlv-` let the importer read these
 //! parts back exactly; other TimelineJS files are read by structure.
 //! Slides are plain structs serialised once (no intermediate JSON tree), so
-//! a 100,000-event export costs less than loading the file. Issue 11's
-//! `media` and `status`, and periods as `eras`, are one field each here.
+//! a 100,000-event export costs less than loading the file. An event's
+//! first media item is the slide's media, its own `display_date` (else the
+//! date in words) the slide's, and named periods become `eras`. Status and
+//! claims are written in the text; editorial notes only when asked.
 
-use super::{GroupBy, Options, block, html_escape, line, span_words};
+use super::{Options, block, html_escape, line, span_words};
 use crate::timeline::date::{Precision, When};
 use crate::timeline::{Event, Timeline};
 use chrono::{Datelike, Timelike};
@@ -21,6 +23,27 @@ use std::fmt::Write as _;
 struct Doc {
     title: Title,
     events: Vec<Slide>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    eras: Vec<Era>,
+}
+
+/// A named period.
+#[derive(Serialize)]
+struct Era {
+    unique_id: String,
+    start_date: Date,
+    end_date: Date,
+    text: Text,
+}
+
+/// A slide's media: what TimelineJS embeds.
+#[derive(Serialize)]
+struct MediaObject {
+    url: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    caption: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    credit: String,
 }
 
 #[derive(Serialize)]
@@ -43,6 +66,8 @@ struct Slide {
     end_date: Option<Date>,
     display_date: String,
     text: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    media: Option<MediaObject>,
     #[serde(skip_serializing_if = "String::is_empty")]
     group: String,
 }
@@ -69,8 +94,24 @@ pub(super) fn write(t: &Timeline, options: Options) -> Result<String, String> {
         headline: html_escape(&line(&t.title)),
         text: t.description.as_deref().map(paragraphs).unwrap_or_default(),
     };
-    let events = (0..t.events.len()).map(|i| slide(t, i, options.group_by)).collect();
-    let doc = Doc { title: Title { text: title }, events };
+    let events = (0..t.events.len()).map(|i| slide(t, i, options)).collect();
+    let eras = t
+        .periods
+        .iter()
+        .map(|p| {
+            let (end, end_precision) = p.end.as_ref().map_or_else(|| last_moment(&p.date), |w| (date(w), w.precision));
+            // TimelineJS compares only the parts the start has and drops an
+            // end it finds equal (then refuses the era): the start gets the end's parts.
+            (p, parts(p.date.local, p.date.precision.max(end_precision)), end)
+        })
+        .map(|(p, start_date, end_date)| Era {
+            unique_id: line(&p.id).into_owned(),
+            start_date,
+            end_date,
+            text: Text { headline: html_escape(&line(&p.title)), text: String::new() },
+        })
+        .collect();
+    let doc = Doc { title: Title { text: title }, events, eras };
     serde_json::to_string_pretty(&doc)
         .map(|mut s| {
             s.push('\n');
@@ -80,22 +121,53 @@ pub(super) fn write(t: &Timeline, options: Options) -> Result<String, String> {
 }
 
 /// One event's slide.
-fn slide(t: &Timeline, i: usize, group_by: GroupBy) -> Slide {
+fn slide(t: &Timeline, i: usize, options: Options) -> Slide {
     let e = &t.events[i];
     Slide {
         unique_id: line(&e.id).into_owned(),
         start_date: date(&e.date),
         end_date: e.end.as_ref().map(date),
-        display_date: html_escape(&line(&span_words(e))),
-        text: Text { headline: html_escape(&line(&e.title)), text: body(t, e) },
-        group: html_escape(&group_by.of(t, i)),
+        display_date: html_escape(&display_date(e)),
+        text: Text { headline: html_escape(&line(&e.title)), text: body(t, e, options) },
+        media: e.media.first().map(|m| MediaObject {
+            url: line(&m.url).into_owned(),
+            caption: m.caption.as_deref().map(|c| html_escape(&line(c))).unwrap_or_default(),
+            credit: m.credit.as_deref().map(|c| html_escape(&line(c))).unwrap_or_default(),
+        }),
+        group: html_escape(&options.group_by.of(t, i)),
+    }
+}
+
+/// What a reader sees as the slide's date: the file's own wording of the
+/// time when it has one, else the date in words. Sanitised, not escaped.
+pub(super) fn display_date(e: &Event) -> String {
+    match &e.display_date {
+        Some(d) => line(d).into_owned(),
+        None => span_words(e),
     }
 }
 
 /// A TimelineJS date object holding only the parts the file wrote.
 fn date(w: &When) -> Date {
-    let d = w.local;
-    let at = |needs: Precision, value: u32| (w.precision >= needs).then_some(value);
+    parts(w.local, w.precision)
+}
+
+/// The last moment of the span `w` names (31 December for a year, 23:59 for
+/// a day), one precision finer: TimelineJS drops an era's end equal to its
+/// start and then refuses the era, and a period without `end` is its date's span.
+fn last_moment(w: &When) -> (Date, Precision) {
+    let last = w.local + chrono::TimeDelta::seconds((w.period_end() - w.instant() - 1).max(0));
+    let finer = match w.precision {
+        Precision::Year | Precision::Month => Precision::Day,
+        Precision::Day => Precision::Minute,
+        Precision::Minute | Precision::Second => Precision::Second,
+    };
+    (parts(last, finer), finer)
+}
+
+/// The parts of `d` down to `precision`.
+fn parts(d: chrono::NaiveDateTime, precision: Precision) -> Date {
+    let at = |needs: Precision, value: u32| (precision >= needs).then_some(value);
     Date {
         year: d.year(),
         month: at(Precision::Month, d.month()),
@@ -118,9 +190,14 @@ pub(super) fn paragraphs(text: &str) -> String {
     out
 }
 
-/// The slide's text: summary, location, quotes, sources.
-pub(super) fn body(t: &Timeline, e: &Event) -> String {
-    let mut out = e.summary.as_deref().map(paragraphs).unwrap_or_default();
+/// The slide's text: status, summary, location, quotes, claims, media
+/// beyond the first, notes (when asked), sources.
+pub(super) fn body(t: &Timeline, e: &Event, options: Options) -> String {
+    let mut out = String::new();
+    if let Some(status) = e.status {
+        let _ = write!(out, "<p class=\"tlv-status\">Status: {}</p>", status.word());
+    }
+    out.push_str(&e.summary.as_deref().map(paragraphs).unwrap_or_default());
     if let Some(place) = &e.location {
         let _ = write!(out, "<p class=\"tlv-location\">{}</p>", html_escape(&line(place)));
     }
@@ -140,11 +217,45 @@ pub(super) fn body(t: &Timeline, e: &Event) -> String {
         }
         out.push_str("</cite></blockquote>");
     }
+    claims(&mut out, t, e);
+    for m in e.media.iter().skip(1) {
+        let caption = m.caption.as_deref().map_or_else(|| html_escape(&line(&m.url)), |c| html_escape(&line(c)));
+        let credit = m.credit.as_deref().map(|c| format!(" ({})", html_escape(&line(c)))).unwrap_or_default();
+        let url = html_escape(&line(&m.url));
+        let _ = write!(out, "<p class=\"tlv-media\"><a href=\"{url}\">{caption}</a>{credit}</p>");
+    }
+    if options.notes
+        && let Some(n) = &e.notes
+    {
+        let _ = write!(out, "<div class=\"tlv-notes\"><p>Editorial note:</p>{}</div>", paragraphs(n));
+    }
     let cited: Vec<String> = e.sources.iter().filter_map(|&s| t.sources.get(s as usize)).map(source_line).collect();
     if !cited.is_empty() {
         let _ = write!(out, "<p class=\"tlv-sources\">Sources: {}</p>", cited.join("; "));
     }
     out
+}
+
+/// The event's claims as a list: subject, value, claimant, source.
+fn claims(out: &mut String, t: &Timeline, e: &Event) {
+    if e.claims.is_empty() {
+        return;
+    }
+    out.push_str("<div class=\"tlv-claims\"><p>Claims:</p><ul>");
+    for c in &e.claims {
+        let _ = write!(out, "<li>{}: “{}”", html_escape(&line(&c.about)), html_escape(&line(&c.value)));
+        if let Some(a) = t.actors.get(c.by as usize) {
+            let _ = write!(out, " — {}", html_escape(&line(&a.name)));
+        }
+        if let Some(s) = t.sources.get(c.source as usize) {
+            let _ = write!(out, ", {}", source_ref(s));
+        }
+        if let Some(x) = &c.context {
+            let _ = write!(out, " ({})", html_escape(&line(x)));
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul></div>");
 }
 
 /// A source's title, as a link when it has a URL.
@@ -156,17 +267,22 @@ fn source_ref(s: &crate::timeline::Source) -> String {
     }
 }
 
-/// A source in the list: the title (linked), then publisher and date.
+/// A source in the list: the title (linked), then author, publisher and
+/// date, and a link to the archived copy.
 fn source_line(s: &crate::timeline::Source) -> String {
     let mut out = source_ref(s);
     let about: Vec<String> = s
-        .publisher
+        .author
         .iter()
+        .chain(&s.publisher)
         .map(|p| html_escape(&line(p)))
         .chain(s.published.as_ref().map(|w| html_escape(&super::when_words(w))))
         .collect();
     if !about.is_empty() {
         let _ = write!(out, " ({})", about.join(", "));
+    }
+    if let Some(a) = &s.archive {
+        let _ = write!(out, " <span class=\"tlv-archive\">[<a href=\"{}\">archived</a>]</span>", html_escape(&line(a)));
     }
     out
 }

@@ -32,11 +32,17 @@ fn day(w: &When) -> String {
 /// `February–March 2018`), and an approximate date starts with `c.`.
 #[must_use]
 pub fn span_words(e: &Event) -> String {
-    let text = match &e.end {
-        None => when_words(&e.date),
-        Some(end) => range(&e.date, end),
+    range_words(&e.date, e.end.as_ref(), e.approximate)
+}
+
+/// [`span_words`] of a date, an optional end and whether it is approximate.
+#[must_use]
+pub fn range_words(date: &When, end: Option<&When>, approximate: bool) -> String {
+    let text = match end {
+        None => when_words(date),
+        Some(end) => range(date, end),
     };
-    if e.approximate { format!("c. {text}") } else { text }
+    if approximate { format!("c. {text}") } else { text }
 }
 
 fn range(a: &When, b: &When) -> String {

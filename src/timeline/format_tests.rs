@@ -201,6 +201,7 @@ fn the_documented_example_loads_without_warnings() {
     let example = doc.split("```yaml\n").nth(1).and_then(|r| r.split("```").next()).expect("example");
     let t = ok(example);
     assert_eq!((t.events.len(), t.warnings.len()), (2, 0), "{:?}", t.warnings);
+    assert_eq!(t.periods.len(), 1);
 }
 
 #[test]

@@ -10,6 +10,7 @@ pub mod locate;
 mod mistakes;
 pub mod model;
 mod order;
+mod periods;
 pub(crate) mod pipeline;
 mod positions;
 pub mod problem;
@@ -23,7 +24,7 @@ pub mod visible;
 mod warnings;
 
 pub use load::{LoadError, load_bytes, load_bytes_with, load_path, load_path_streaming, read_path};
-pub use model::{Actor, ActorKind, Claim, Event, Media, Part, Quote, Source, Status, Timeline};
+pub use model::{Actor, ActorKind, Claim, Event, Media, Part, Period, Quote, Source, Status, Timeline};
 
 /// The bundled Deir ez-Zor timeline, embedded so `tlview` opens it from any folder.
 pub const BUNDLED: &str = include_str!("../../timelines/deir-ez-zor-2018.yaml");

@@ -24,6 +24,35 @@ pub struct Timeline {
     /// What a fact-checker should know but does not stop the file loading
     /// (unsourced events, unused declarations…), in file order.
     pub warnings: Vec<super::problem::Problem>,
+    /// Named spans of time (a war, a term of office), ordered by start.
+    pub periods: Vec<Period>,
+}
+
+/// A named span of time the file declares under `periods`.
+#[derive(Clone, Debug)]
+pub struct Period {
+    /// The unique id.
+    pub id: String,
+    /// The name shown on the axis and in the detail pane.
+    pub title: String,
+    /// When it began.
+    pub date: When,
+    /// When it ended; without one, the period is the span `date` names (a year, a month…).
+    pub end: Option<When>,
+}
+
+impl Period {
+    /// The first instant of the period (UTC seconds).
+    #[must_use]
+    pub fn start(&self) -> i64 {
+        self.date.instant()
+    }
+
+    /// The end of the period (UTC seconds, exclusive).
+    #[must_use]
+    pub fn finish(&self) -> i64 {
+        self.end.as_ref().unwrap_or(&self.date).period_end()
+    }
 }
 
 /// A piece of a timeline still loading, handed over as the loader's fast
@@ -287,6 +316,12 @@ pub fn normalise(s: &str) -> String {
 }
 
 impl Timeline {
+    /// The periods event `e` starts in, in order.
+    pub fn periods_of<'a>(&'a self, e: &'a Event) -> impl Iterator<Item = &'a Period> + 'a {
+        let t = e.start();
+        self.periods.iter().filter(move |p| p.start() <= t && t < p.finish())
+    }
+
     /// How many quotes the timeline holds.
     #[must_use]
     pub fn quote_count(&self) -> usize {

@@ -302,6 +302,22 @@ raw_mapping! {
         sources: Vec<Field<RawSource>> = "sources",
         /// `events`
         events: Vec<Field<RawEvent>> = "events",
+        /// `periods`: named spans of time, drawn on the axis
+        periods: Vec<Field<RawPeriod>> = "periods",
+    }
+}
+
+raw_mapping! {
+    /// One entry of `periods`.
+    RawPeriod {
+        /// `id`
+        id: String = "id",
+        /// `title`
+        title: String = "title",
+        /// `date`
+        date: String = "date",
+        /// `end`
+        end: String = "end",
     }
 }
 

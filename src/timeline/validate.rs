@@ -43,6 +43,7 @@ pub(super) struct Head {
     description: Option<String>,
     actors: Vec<Actor>,
     sources: Vec<Source>,
+    periods: Vec<super::model::Period>,
 }
 
 /// Checks a whole raw file; the timeline when it has no problem.
@@ -96,8 +97,9 @@ pub(super) fn check_head(raw: Field<RawTimeline>) -> Result<(Checker, Head, RawE
     }
     let actors = c.list(&root, "actors", raw.actors, "an actor", Checker::actor);
     let sources = c.list(&root, "sources", raw.sources, "a source", Checker::source);
+    let periods = c.periods(&root, raw.periods);
     c.problems.owner = None;
-    Ok((c, Head { title, description, actors, sources }, raw.events))
+    Ok((c, Head { title, description, actors, sources, periods }, raw.events))
 }
 
 impl Head {
@@ -113,6 +115,7 @@ impl Head {
             tags,
             events,
             warnings: Vec::new(),
+            periods: self.periods.clone(),
         }
     }
 }
@@ -125,7 +128,7 @@ impl Checker {
     pub(super) fn assemble(mut self, head: Head, events: Vec<Event>, tags: Vec<String>) -> Result<Timeline, Problems> {
         self.unused_warnings(&head.actors, &head.sources);
         if self.problems.list.is_empty() {
-            let Head { title, description, actors, sources } = head;
+            let Head { title, description, actors, sources, periods } = head;
             Ok(Timeline {
                 title: title.unwrap_or_default(),
                 description,
@@ -135,6 +138,7 @@ impl Checker {
                 tags,
                 events,
                 warnings: self.problems.warnings,
+                periods,
             })
         } else {
             Err(self.problems)

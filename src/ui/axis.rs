@@ -39,7 +39,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let scale = format!(" by {} ", ticks.unit.singular());
     let mut block =
         pane(Line::styled(title, theme.heading()), false, theme).title_top(Line::from(scale).right_aligned());
-    if LEGEND.chars().count() + 4 <= usize::from(inner_width) && area.height >= 4 {
+    // Named periods take the bottom border when the file has any (the legend is also in the help).
+    let band = !app.timeline.periods.is_empty() && area.height >= 3;
+    if !band && LEGEND.chars().count() + 4 <= usize::from(inner_width) && area.height >= 4 {
         block = block.title_bottom(Line::styled(format!(" {LEGEND} "), theme.muted()).right_aligned());
     }
     let inner = block.inner(area);
@@ -101,6 +103,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             buf.set_string(x, y, glyph, theme.accent());
         }
     }
+    if band {
+        super::periods::band(buf, app, &ticks, inner, area.bottom() - 1, theme);
+    }
     if let Some(at) = app.asof.at {
         super::facts::axis_cursor(buf, inner, column_of(&ticks, at, inner), (bars, line.or(Some(labels))), theme);
     }
@@ -133,7 +138,7 @@ fn tick_of(bounds: &[i64], t: i64) -> Option<usize> {
 }
 
 /// The column of instant `t` on the axis, clamped to its ends.
-fn column_of(ticks: &axis::Ticks, t: i64, inner: Rect) -> u16 {
+pub(super) fn column_of(ticks: &axis::Ticks, t: i64, inner: Rect) -> u16 {
     let bounds = &ticks.bounds;
     let Some(i) = tick_of(bounds, t) else {
         return if bounds.first().is_some_and(|&b| t < b) { inner.x } else { inner.right() };

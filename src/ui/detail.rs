@@ -66,6 +66,10 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
     if let Some(reported) = &e.reported {
         out.extend(labeled("Public", &format!("reported {}", reported.long()), width, theme.muted(), theme));
     }
+    let periods: Vec<String> = t.periods_of(e).map(|p| clean(&p.title)).collect();
+    if !periods.is_empty() {
+        out.extend(labeled("Period", &periods.join(", "), width, theme.muted(), theme));
+    }
     out.extend(super::detail_more::status_lines(e, width, theme));
     if let Some(loc) = &e.location {
         out.extend(labeled("Where", &clean(loc), width, Style::new(), theme));

@@ -11,6 +11,7 @@ mod help;
 mod highlight;
 pub mod link;
 mod list;
+mod periods;
 mod popup;
 mod problems;
 mod quotes;

@@ -46,6 +46,10 @@ pub struct Plain {
     pub quotes: Vec<FoundQuote>,
     /// A place marked as the location (tlview's own exports).
     pub location: Option<String>,
+    /// The status word marked as such (tlview's own exports).
+    pub status: Option<String>,
+    /// Editorial notes marked as such (tlview's own exports with `--notes`).
+    pub notes: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -57,6 +61,8 @@ enum Part {
     SourceName,
     Location,
     SourceList,
+    Status,
+    Notes,
     Link,
     Skip,
 }
@@ -164,6 +170,13 @@ impl State {
             _ if classes.contains(&"tlv-source") => self.push(Part::SourceName, name, None),
             _ if classes.contains(&"tlv-location") => self.push(Part::Location, name, None),
             _ if classes.contains(&"tlv-sources") => self.push(Part::SourceList, name, None),
+            _ if classes.contains(&"tlv-status") => self.push(Part::Status, name, None),
+            _ if classes.contains(&"tlv-notes") => self.push(Part::Notes, name, None),
+            // tlview's renderings of claims, further media and archive links:
+            // structured in the file they came from, not guessed back from prose.
+            _ if ["tlv-claims", "tlv-media", "tlv-archive"].iter().any(|c| classes.contains(c)) => {
+                self.push(Part::Skip, name, None);
+            }
             b"ul" => self.lists.push(None),
             b"ol" => self.lists.push(Some(0)),
             b"li" => {
@@ -207,6 +220,7 @@ impl State {
         let parent_role = self.stack.last().map(|p| p.role);
         match f.role {
             Part::Skip => {}
+            _ if self.skipping() => {}
             Part::Link | Part::SourceName => {
                 let title = if text.is_empty() { f.href.clone().unwrap_or_default() } else { text.clone() };
                 let found = SourceRef { title, url: f.href.clone() };
@@ -233,6 +247,14 @@ impl State {
                 self.buf().push_str(&text);
             }
             Part::Location => self.out.location = Some(text).filter(|t| !t.is_empty()),
+            Part::Status => {
+                let word = text.strip_prefix("Status:").unwrap_or(&text).trim().to_lowercase();
+                self.out.status = Some(word).filter(|w| !w.is_empty());
+            }
+            Part::Notes => {
+                let notes = text.strip_prefix("Editorial note:").unwrap_or(&text).trim().to_owned();
+                self.out.notes = Some(notes).filter(|n| !n.is_empty());
+            }
             Part::SourceList => {}
             Part::Cite => {
                 if let Some(q) = self.stack.iter_mut().rev().find(|p| p.role == Part::Quote) {

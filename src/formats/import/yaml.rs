@@ -11,14 +11,14 @@ use chrono::{Offset, Utc};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-// Fields of TimelineJS that tlview's format will hold once issue 11 (and
-// named periods) land: flip each to `true` when the loader accepts the key.
+// Fields of TimelineJS the tlview format holds: each was once written only
+// as a comment, until the loader accepted the key.
 /// An event's `display_date`.
-const CARRY_DISPLAY_DATE: bool = false;
+const CARRY_DISPLAY_DATE: bool = true;
 /// An event's `media` list of `{url, caption, credit}`.
-const CARRY_MEDIA: bool = false;
+const CARRY_MEDIA: bool = true;
 /// Top-level `periods` (TimelineJS eras).
-const CARRY_PERIODS: bool = false;
+const CARRY_PERIODS: bool = true;
 
 /// Ids handed out so far in one namespace.
 #[derive(Default)]
@@ -135,6 +135,14 @@ fn ends_before(end: &str, start: &str) -> bool {
     }
 }
 
+/// Whether `display` is only the date `start`..`end` in words.
+fn repeats_date(display: &str, start: &str, end: Option<&str>, approximate: bool) -> bool {
+    let parse = |d: &str| When::parse(d, Utc.fix()).ok();
+    let (Some(start), end) = (parse(start), end.map(parse)) else { return false };
+    let Some(end) = end.map_or(Some(None), |e| e.map(Some)) else { return false };
+    crate::formats::range_words(&start, end.as_ref(), approximate) == display
+}
+
 /// Whether a display date says the date is approximate ("c. 1850", "circa", "about").
 fn approximate(display: &str) -> bool {
     let d = display.trim_start().to_lowercase();
@@ -194,8 +202,13 @@ pub(super) fn write(doc: &Doc, name: &str, kind: Kind) -> String {
                     writeln!(out, "# not carried: era {} ({}): it needs a valid start and end date", q(&title), era.at);
                 continue;
             };
-            let entry =
-                format!("{{id: {}, title: {}, date: {start}, end: {end}}}", ids.make(&title, "period"), q(&title));
+            // An era exported from a period without an end ends where it starts.
+            let end = if end == start { String::new() } else { format!(", end: {end}") };
+            let entry = format!(
+                "{{id: {}, title: {}, date: {start}{end}}}",
+                ids.make(if era.id.is_empty() { &title } else { &era.id }, "period"),
+                q(&title)
+            );
             let lead = if CARRY_PERIODS { "  - " } else { "# not carried:   - " };
             let _ = writeln!(out, "{lead}{entry}");
         }
@@ -288,7 +301,7 @@ impl Writer {
         };
         let id = self.event_ids.make(if s.id.is_empty() { &title } else { &s.id }, "event");
         let _ = writeln!(out, "  - id: {id}\n    date: {start}");
-        if let Some(end) = end {
+        if let Some(end) = &end {
             let _ = writeln!(out, "    end: {end}");
         }
         let display = if s.display_date.is_empty() {
@@ -296,11 +309,14 @@ impl Writer {
         } else {
             &s.display_date
         };
-        let display = plain(display).text;
-        if approximate(&display) {
+        let display = one_line(&plain(display).text);
+        let approx = approximate(&display);
+        if approx {
             out.push_str("    approximate: true\n");
         }
-        if !display.is_empty() {
+        // A display date that only repeats the date in words (as tlview's
+        // own exports write it) says nothing the date does not.
+        if !display.is_empty() && !repeats_date(&display, &start, end.as_deref(), approx) {
             maybe(out, "    ", CARRY_DISPLAY_DATE, "display_date", &q(&one_line(&display)));
         }
         text_field(out, "    ", "title", if visible(&title) { &title } else { "Untitled" });
@@ -309,6 +325,13 @@ impl Writer {
         }
         if let Some(place) = &body.location {
             text_field(out, "    ", "location", &one_line(place));
+        }
+        if let Some(status) = &body.status {
+            let known = crate::timeline::Status::ALL.iter().any(|(_, w)| w == status);
+            maybe(out, "    ", known, "status", &q(status));
+        }
+        if let Some(n) = &body.notes {
+            text_field(out, "    ", "notes", n);
         }
         self.references(out, &head, &body, &s.group);
         if !s.media.url.is_empty() && !media_html {
