@@ -123,3 +123,35 @@ fn run(path: &std::path::Path, limits: &Limits, progress: Progress, to_viewer: &
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_large_file_sends_a_first_part_then_growing_progress_then_the_whole_timeline() {
+        let mut yaml = String::from("title: Streamed\nevents:\n");
+        for i in 0..9_000 {
+            yaml.push_str(&format!(
+                "  - id: e{i}\n    date: 2020-01-{:02}\n    title: Event number {i} of a file large enough to stream\n",
+                1 + i % 28
+            ));
+        }
+        let dir = std::env::temp_dir().join(format!("tlview-background-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("big.yaml");
+        std::fs::write(&path, &yaml).expect("write");
+        let (tx, rx) = channel();
+        let failed = run(&path, &Limits::default(), Progress::new("big.yaml"), &tx);
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(failed.is_none());
+        drop(tx);
+        let messages: Vec<Msg> = rx.into_iter().collect();
+        assert!(matches!(messages.first(), Some(Msg::LoadPart(_))), "the first screen comes first");
+        assert!(matches!(messages.last(), Some(Msg::LoadDone(_))));
+        let done: Vec<usize> =
+            messages.iter().filter_map(|m| if let Msg::LoadProgress(d, _) = m { Some(*d) } else { None }).collect();
+        assert!(done.len() >= 2 && done.windows(2).all(|w| w[0] <= w[1]), "progress never goes back: {done:?}");
+        assert!(done.last().is_some_and(|&d| d > 0));
+    }
+}
