@@ -9,6 +9,8 @@
 
 #[path = "../tests/support/generate.rs"]
 mod generate;
+#[path = "support/pty_load.rs"]
+mod pty_load;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -227,32 +229,48 @@ fn replicate(base: &Timeline, times: usize) -> Timeline {
     t
 }
 
-fn first_frame(args: &[&str]) -> f64 {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-    use std::io::Read;
-    let pty =
-        native_pty_system().openpty(PtySize { rows: 60, cols: 200, pixel_width: 0, pixel_height: 0 }).expect("pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tlview"));
-    cmd.args(args);
-    let start = Instant::now();
-    let mut child = pty.slave.spawn_command(cmd).expect("spawn");
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().expect("reader");
-    let mut writer = pty.master.take_writer().expect("writer");
-    let mut seen = Vec::new();
-    let mut buf = [0u8; 65536];
-    // The first frame ends with the status bar's hint for quitting.
-    while !seen.windows(4).any(|w| w == b"quit") {
-        let n = reader.read(&mut buf).unwrap_or(0);
-        if n == 0 {
-            break;
-        }
-        seen.extend_from_slice(&buf[..n]);
+/// Time to first screen and to the full list through a pty at 10k, 100k
+/// and 1M events (1M past the default size limit), each beside the floor
+/// measured on the same file in the same run (best of 3; 1M once).
+fn open_in_pty(dir: &std::path::Path) {
+    println!("\nopening a file in a 200x60 pty: first screen and full list, beside the floor of the same file");
+    println!(
+        "{:<8} {:>8} | {:>9} | {:>12} {:>6} | {:>10} {:>6} | {:>8}",
+        "events", "file MB", "floor ms", "first screen", "ratio", "full list", "ratio", "peak RSS"
+    );
+    for n in [10_000, 100_000, 1_000_000] {
+        let yaml = generate::timeline_yaml(n, 7);
+        let file = dir.join(format!("{n}.yaml"));
+        std::fs::write(&file, &yaml).expect("write file");
+        let runs = if n >= 1_000_000 { 1 } else { 3 };
+        let floor = (0..runs)
+            .map(|_| {
+                timed(|| {
+                    let plain: Plain = serde_yaml::from_str(&yaml).expect("floor parses");
+                    assert_eq!(plain.events.len(), n);
+                })
+                .1
+            })
+            .min()
+            .map_or(f64::NAN, ms);
+        let size = yaml.len();
+        drop(yaml);
+        let path = file.to_str().expect("utf-8 path");
+        let mut opened: Vec<pty_load::Opened> =
+            (0..runs).map(|_| pty_load::open(&[path, "--max-file-size", "2G"], n)).collect();
+        opened.sort_by(|a, b| a.full.total_cmp(&b.full));
+        let best_first = opened.iter().map(|o| o.first).fold(f64::INFINITY, f64::min);
+        let full = opened[0].full;
+        println!(
+            "{n:<8} {:>8.1} | {floor:>9.1} | {best_first:>9.1} ms {:>5.2}x | {full:>7.1} ms {:>5.2}x | {:>5.0} MB",
+            mb(size),
+            best_first / floor,
+            full / floor,
+            opened[0].peak_mb
+        );
+        let _ = std::fs::remove_file(&file);
     }
-    let elapsed = ms(start.elapsed());
-    let _ = std::io::Write::write_all(&mut writer, b"q");
-    let _ = child.wait();
-    elapsed
+    println!("bundled timeline, first screen {:>7.1} ms", pty_load::open(&[], 0).first);
 }
 
 /// Export to each format, and a TimelineJS JSON read back (converted and
@@ -327,7 +345,6 @@ fn main() {
             kept / n
         );
         if n == 100_000 {
-            std::fs::write(dir.join("100k.yaml"), &yaml).expect("write 100k file");
             hundred_k = Some((*app.timeline).clone());
         }
     }
@@ -340,9 +357,6 @@ fn main() {
     huge_summary();
     exports(&base);
 
-    println!("\ntime to first frame of the binary (200x60 pty)");
-    println!("bundled timeline   {:>8.1} ms", first_frame(&[]));
-    let file = dir.join("100k.yaml");
-    println!("100k-event file    {:>8.1} ms", first_frame(&[file.to_str().expect("utf-8 path")]));
+    open_in_pty(&dir);
     let _ = std::fs::remove_dir_all(&dir);
 }

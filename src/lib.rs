@@ -5,6 +5,7 @@
 //! command line into what to do.
 
 pub mod app;
+pub mod background;
 pub mod cite;
 pub mod cli;
 pub mod cli_export;

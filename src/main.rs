@@ -1,13 +1,18 @@
-//! The `tlview` binary: parse the command line, load the timeline, run the
-//! viewer, map the outcome to an exit status. Everything else is in the library.
+//! The `tlview` binary: parse the command line, load the timeline (in the
+//! background while the viewer shows it, on a terminal), run the viewer,
+//! map the outcome to an exit status. Everything else is in the library.
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
-use tlview::app::App;
+use std::sync::mpsc::Receiver;
+use tlview::app::{App, Msg};
+use tlview::background::{Background, First};
 use tlview::cli::{self, Command};
 use tlview::progress::Progress;
-use tlview::terminal;
-use tlview::timeline::limits::SIZE_ENV;
+use tlview::terminal::{self, End};
+use tlview::timeline::LoadError;
+use tlview::timeline::limits::{Limits, SIZE_ENV};
 use tlview::ui::Theme;
 
 fn main() -> ExitCode {
@@ -32,41 +37,74 @@ fn main() -> ExitCode {
             ExitCode::from(tlview::cli_export::run(&sub, &args.limits, &mut stdout, &mut std::io::stderr()))
         }
         Command::View(file) => {
-            // Load fully before touching the terminal: a refused file leaves it as it was.
-            let name = file.as_ref().map_or(tlview::timeline::BUNDLED_NAME.into(), |f| f.display().to_string());
-            let mut progress = Progress::new(&name);
-            let loaded = cli::load_with(file.as_ref(), &args.limits, &mut |done, total| progress.update(done, total));
-            progress.clear();
-            // The load's Ctrl-c handling ends here; the viewer has its own.
-            drop(progress);
-            let timeline = match loaded {
-                Ok(t) => t,
-                Err(e) => {
-                    eprint!("{e}");
-                    return ExitCode::from(e.exit_status());
-                }
-            };
             drop(stdout);
-            // The file's problems come first (they are useful on any output);
-            // then, before any terminal mode is touched, refuse to run the
-            // viewer with no terminal to draw on or read keys from.
-            if let Err(why) = terminal::check_usable() {
-                let _ = writeln!(std::io::stderr(), "tlview: {why}");
-                return ExitCode::from(2);
-            }
-            let theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
-            let mut app = App::new(timeline, (80, 24));
-            app.writing.file = file; // None: the bundled timeline, which `e` explains how to copy
-            match terminal::run(app, theme, &tlview::effects::Context::from_env(args.limits)) {
-                Ok(end) => ExitCode::from(end.exit_status()),
-                Err(e) => {
-                    // Standard error may be the terminal that failed: never panic writing to it.
-                    let _ = writeln!(std::io::stderr(), "tlview: terminal error: {e}");
-                    ExitCode::from(2)
-                }
-            }
+            view(file, &args.limits)
         }
     }
+}
+
+/// Opens the viewer on `file` (or the bundled timeline).
+///
+/// A file opened on a terminal loads in the background: the first screen
+/// shows as soon as the first chunks are checked. Otherwise (no terminal, or
+/// the bundled timeline) it loads fully first, so a refused file leaves the
+/// terminal as it was, and a file with problems prints them (exit 1) even
+/// when standard output is not a terminal.
+fn view(file: Option<PathBuf>, limits: &Limits) -> ExitCode {
+    let name = file.as_ref().map_or(tlview::timeline::BUNDLED_NAME.into(), |f| f.display().to_string());
+    let background = match &file {
+        Some(path) if terminal::check_usable().is_ok() => Background::spawn(path.clone(), *limits, &name).ok(),
+        _ => None,
+    };
+    if let Some(mut background) = background {
+        let app = match background.first() {
+            First::Part(t) => App::loading(t, (80, 24)),
+            First::Done(t) => App::new(t, (80, 24)),
+            First::Failed => return failed(&background.error()),
+        };
+        return match run(app, file, limits, Some(&background.messages)) {
+            Err(code) => code,
+            Ok(End::LoadFailed) => failed(&background.error()),
+            Ok(end) => ExitCode::from(end.exit_status()),
+        };
+    }
+    let mut progress = Progress::new(&name);
+    let loaded = cli::load_with(file.as_ref(), limits, &mut |done, total| progress.update(done, total));
+    progress.clear();
+    // The load's Ctrl-c handling ends here; the viewer has its own.
+    drop(progress);
+    let timeline = match loaded {
+        Ok(t) => t,
+        Err(e) => return failed(&e),
+    };
+    // The file's problems come first (they are useful on any output);
+    // then, before any terminal mode is touched, refuse to run the
+    // viewer with no terminal to draw on or read keys from.
+    if let Err(why) = terminal::check_usable() {
+        let _ = writeln!(std::io::stderr(), "tlview: {why}");
+        return ExitCode::from(2);
+    }
+    match run(App::new(timeline, (80, 24)), file, limits, None) {
+        Ok(end) => ExitCode::from(end.exit_status()),
+        Err(code) => code,
+    }
+}
+
+/// Prints why a load failed; its exit status.
+fn failed(e: &LoadError) -> ExitCode {
+    eprint!("{e}");
+    ExitCode::from(e.exit_status())
+}
+
+/// Runs the viewer on `app`, showing `file` (`None`: the bundled timeline).
+fn run(mut app: App, file: Option<PathBuf>, limits: &Limits, loads: Option<&Receiver<Msg>>) -> Result<End, ExitCode> {
+    let theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
+    app.writing.file = file; // None: the bundled timeline, which `e` explains how to copy
+    terminal::run(app, theme, &tlview::effects::Context::from_env(*limits), loads).map_err(|e| {
+        // Standard error may be the terminal that failed: never panic writing to it.
+        let _ = writeln!(std::io::stderr(), "tlview: terminal error: {e}");
+        ExitCode::from(2)
+    })
 }
 
 /// Prints `text`; a closed pipe is not an error.

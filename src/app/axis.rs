@@ -247,24 +247,29 @@ pub fn certainty(app: &App, ticks: &Ticks) -> Vec<TickCount> {
     // +1 where a spanning event's cover begins, -1 after it ends.
     let mut cover = vec![0i64; n + 1];
     let tick_of = |t: i64| ticks.bounds.partition_point(|&b| b <= t).saturating_sub(1).min(n - 1);
+    // Starts mostly ascend: the previous event's tick usually holds the next
+    // one's start, so the search runs only where the tick changes; a point's
+    // finish needs no search at all.
+    let mut at = 0;
     for (&i, &start) in app.shown.events().iter().zip(app.shown.starts()) {
         let finish = app.keys.finish[i as usize];
         if finish <= first || start >= end {
             continue;
         }
-        let last = tick_of(finish - 1);
         if start < first {
             cover[0] += 1;
-            cover[last + 1] -= 1;
+            cover[tick_of(finish - 1) + 1] -= 1;
             continue;
         }
-        let at = tick_of(start);
+        if !(ticks.bounds[at] <= start && start < ticks.bounds[at + 1]) {
+            at = tick_of(start);
+        }
         if finish <= ticks.bounds[at + 1] {
             out[at].points += 1;
         } else {
             out[at].spanning += 1;
             cover[at] += 1;
-            cover[last + 1] -= 1;
+            cover[tick_of(finish - 1) + 1] -= 1;
         }
     }
     let mut running = 0;

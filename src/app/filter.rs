@@ -164,7 +164,7 @@ fn search_matches(
 /// The finishes of `events`, sorted.
 fn finishes(events: &[u32], keys: &EventKeys) -> Vec<i64> {
     if events.len() == keys.start.len() {
-        keys.by_finish.iter().map(|&i| keys.finish[i as usize]).collect()
+        keys.finish_sorted.clone()
     } else if events.len() < keys.start.len() / 16 {
         let mut f: Vec<i64> = events.iter().map(|&i| keys.finish[i as usize]).collect();
         f.sort_unstable();
@@ -177,8 +177,9 @@ fn finishes(events: &[u32], keys: &EventKeys) -> Vec<i64> {
         }
         keys.by_finish
             .iter()
-            .filter(|&&i| shown[i as usize / 64] & (1 << (i % 64)) != 0)
-            .map(|&i| keys.finish[i as usize])
+            .zip(&keys.finish_sorted)
+            .filter(|&(&i, _)| shown[i as usize / 64] & (1 << (i % 64)) != 0)
+            .map(|(_, &f)| f)
             .collect()
     }
 }

@@ -83,14 +83,24 @@ impl Hay {
     #[must_use]
     pub fn narrow(&self, among: &[u32], needle: &str) -> Vec<u32> {
         let finder = memmem::Finder::new(needle.as_bytes());
-        among.iter().copied().filter(|&i| self.contains(&finder, i)).collect()
+        let mut read = 0;
+        let out = among.iter().copied().filter(|&i| self.contains(&finder, i, &mut read)).collect();
+        self.count_scanned(read);
+        out
     }
 
-    /// Whether entry `i` contains what `finder` looks for.
-    pub(crate) fn contains(&self, finder: &memmem::Finder, i: u32) -> bool {
+    /// Whether entry `i` contains what `finder` looks for; adds the bytes
+    /// read to `read` (for [`Hay::count_scanned`]: one shared counter per
+    /// entry would make the cores searching in parallel wait on each other).
+    pub(crate) fn contains(&self, finder: &memmem::Finder, i: u32, read: &mut u64) -> bool {
         let (lo, hi) = (self.starts[i as usize], self.starts[i as usize + 1]);
-        self.scanned.fetch_add((hi - lo) as u64, Ordering::Relaxed);
+        *read += (hi - lo) as u64;
         finder.find(&self.text.as_bytes()[lo..hi]).is_some()
+    }
+
+    /// Counts `bytes` as searched (see [`SearchIndex::bytes_scanned`]).
+    pub(crate) fn count_scanned(&self, bytes: u64) {
+        self.scanned.fetch_add(bytes, Ordering::Relaxed);
     }
 
     /// The matching entries among `first..last`, skipping the rest of an entry once it matches.
@@ -178,6 +188,17 @@ impl SearchIndex {
         }
     }
 
+    /// An index of nothing.
+    fn empty() -> SearchIndex {
+        SearchIndex {
+            events: Hay::new().finish(),
+            actor_names: Hay::new().finish(),
+            actor_entries: Hay::new().finish(),
+            tags: Hay::new().finish(),
+            sources: Hay::new().finish(),
+        }
+    }
+
     /// The haystack bytes every search so far has read: a keystroke's work,
     /// for tests and the benchmark to check without a clock.
     #[must_use]
@@ -194,7 +215,8 @@ impl SearchIndex {
 pub struct LazyIndex {
     ready: Option<SearchIndex>,
     pending: Option<std::thread::JoinHandle<SearchIndex>>,
-    timeline: std::sync::Arc<Timeline>,
+    /// `None` while a load is in progress (search waits for it).
+    timeline: Option<std::sync::Arc<Timeline>>,
 }
 
 impl LazyIndex {
@@ -204,14 +226,23 @@ impl LazyIndex {
         let for_thread = std::sync::Arc::clone(&timeline);
         let pending =
             std::thread::Builder::new().name("search-index".into()).spawn(move || SearchIndex::build(&for_thread)).ok();
-        LazyIndex { ready: None, pending, timeline }
+        LazyIndex { ready: None, pending, timeline: Some(timeline) }
+    }
+
+    /// No index yet: the timeline is still loading (and search waits for it),
+    /// so the index neither holds the timeline nor competes with the load for
+    /// the cores. Reads find nothing.
+    #[must_use]
+    pub fn later() -> LazyIndex {
+        LazyIndex { ready: None, pending: None, timeline: None }
     }
 
     /// The index, waiting for the build (or building here if the thread could not run).
     pub fn get(&mut self) -> &SearchIndex {
         let (pending, timeline) = (&mut self.pending, &self.timeline);
-        self.ready.get_or_insert_with(|| {
-            pending.take().and_then(|h| h.join().ok()).unwrap_or_else(|| SearchIndex::build(timeline))
+        self.ready.get_or_insert_with(|| match pending.take().and_then(|h| h.join().ok()) {
+            Some(index) => index,
+            None => timeline.as_deref().map_or_else(SearchIndex::empty, SearchIndex::build),
         })
     }
 }
@@ -300,6 +331,9 @@ pub struct EventKeys {
     pub finish: Vec<i64>,
     /// Event indexes ordered by finish.
     pub by_finish: Vec<u32>,
+    /// The finish instants in [`EventKeys::by_finish`] order (ascending), so
+    /// the axis's sorted finishes are read in order, not gathered.
+    pub finish_sorted: Vec<i64>,
     /// The list group of each event: a heading starts where it changes.
     pub group: Vec<u64>,
 }
@@ -313,7 +347,8 @@ impl EventKeys {
         let mut by_finish: Vec<u32> = (0..u32::try_from(t.events.len()).unwrap_or(u32::MAX)).collect();
         by_finish.sort_by_key(|&i| finish[i as usize]);
         let group = t.events.iter().map(|e| super::group::key(e, t.zone)).collect();
-        EventKeys { start, finish, by_finish, group }
+        let finish_sorted = by_finish.iter().map(|&i| finish[i as usize]).collect();
+        EventKeys { start, finish, by_finish, finish_sorted, group }
     }
 }
 

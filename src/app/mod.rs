@@ -9,6 +9,7 @@ mod filter;
 pub mod group;
 pub mod index;
 pub mod layout;
+pub mod loading;
 pub mod msg;
 pub mod nav;
 pub mod picker;
@@ -21,11 +22,13 @@ mod verify;
 pub mod writing;
 
 pub use filter::{Filters, Row, Shown};
-pub use msg::{Loaded, Msg, PickerKind, ScrollLimits, Step};
+pub use msg::{Loaded, Msg, PickerKind, Piece, ScrollLimits, Step};
 pub use search::MAX_QUERY;
 pub use state::{App, Mode, Pane};
 pub use update::update;
 
+#[cfg(test)]
+mod loading_tests;
 #[cfg(test)]
 mod search_tests;
 #[cfg(test)]

@@ -64,6 +64,19 @@ impl PartialEq for Loaded {
 
 impl Eq for Loaded {}
 
+/// A piece of a file still loading, carried by [`Msg::LoadPart`]; two are
+/// equal when they are the same piece.
+#[derive(Clone, Debug)]
+pub struct Piece(pub std::sync::Arc<crate::timeline::Part>);
+
+impl PartialEq for Piece {
+    fn eq(&self, other: &Piece) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Piece {}
+
 /// One thing the user asked for, or one thing that happened to the terminal.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Msg {
@@ -154,4 +167,12 @@ pub enum Msg {
     Reloaded(Loaded),
     /// The file was read again and has these problems (the last good version stays).
     ReloadFailed(Vec<super::writing::ProblemLine>),
+    /// The file being loaded has this many bytes of that many validated.
+    LoadProgress(usize, usize),
+    /// More of the file being loaded was validated: these events.
+    LoadPart(Piece),
+    /// The file finished loading: the whole timeline, in its final order.
+    LoadDone(Loaded),
+    /// The file being loaded has problems: the viewer ends so they can be printed.
+    LoadFailed,
 }

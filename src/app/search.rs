@@ -17,6 +17,10 @@ use memchr::memmem;
 /// the first `MAX_QUERY` (and the prompt says so).
 pub const MAX_QUERY: usize = 256;
 
+/// Narrowing at least this many cached matches is split across the cores
+/// (in tests, a handful: the tests below then check the split path too).
+const PARALLEL_FROM: usize = if cfg!(test) { 16 } else { 64 * 1024 };
+
 /// `query` cut to its first [`MAX_QUERY`] characters.
 #[must_use]
 pub fn capped(query: &str) -> &str {
@@ -69,14 +73,34 @@ impl SearchCache {
         // Events holding the next longer searched prefix are known to hold this one.
         let (below, above) = (self.lengths[at - 1], self.lengths.get(at + 1).copied());
         let finder = memmem::Finder::new(needle.as_bytes());
-        let mut out = Vec::new();
-        for (&e, d) in self.events.iter().zip(&mut self.depth) {
-            if *d >= below && (above.is_some_and(|a| *d >= a) || hay.contains(&finder, e)) {
-                *d = (*d).max(m);
-                out.push(e);
+        let narrow = |events: &[u32], depth: &mut [usize]| {
+            let (mut out, mut read) = (Vec::new(), 0);
+            for (&e, d) in events.iter().zip(depth) {
+                if *d >= below && (above.is_some_and(|a| *d >= a) || hay.contains(&finder, e, &mut read)) {
+                    *d = (*d).max(m);
+                    out.push(e);
+                }
             }
+            hay.count_scanned(read);
+            out
+        };
+        let parts = std::thread::available_parallelism().map_or(1, usize::from).min(4);
+        if parts < 2 || self.events.len() < PARALLEL_FROM {
+            return narrow(&self.events, &mut self.depth);
         }
-        out
+        // Split across the cores, as a full scan is: each part keeps its own
+        // depths, and the parts' results join in order.
+        let size = self.events.len().div_ceil(parts);
+        std::thread::scope(|s| {
+            let narrow = &narrow;
+            let handles: Vec<_> = self
+                .events
+                .chunks(size)
+                .zip(self.depth.chunks_mut(size))
+                .map(|(events, depth)| s.spawn(move || narrow(events, depth)))
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        })
     }
 
     /// The cached events holding the searched prefix of length `m`.

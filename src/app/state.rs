@@ -107,6 +107,8 @@ pub struct App {
     pub quit: bool,
     /// The edit–reload loop and the source keys.
     pub writing: super::writing::Writing,
+    /// The load still in progress, if any (see [`super::loading`]).
+    pub load: Option<super::loading::Loading>,
     /// The as-of cursor.
     pub asof: super::asof::AsOf,
     /// The claims view, while open.
@@ -121,18 +123,22 @@ impl App {
     /// A viewer on `timeline`, first event selected, sized `size`.
     #[must_use]
     pub fn new(timeline: Timeline, size: (u16, u16)) -> App {
+        App::with_index(timeline, size, true)
+    }
+
+    /// [`App::new`], starting the search index's build only if `index` (a
+    /// load in progress builds it once complete).
+    pub(super) fn with_index(timeline: Timeline, size: (u16, u16), index: bool) -> App {
         let timeline = Arc::new(timeline);
-        let mut index = LazyIndex::start(Arc::clone(&timeline));
+        let mut index = if index { LazyIndex::start(Arc::clone(&timeline)) } else { LazyIndex::later() };
         let postings = Postings::build(&timeline);
         let keys = EventKeys::build(&timeline);
         let (mut search_cache, filters) = (SearchCache::default(), Filters::default());
         let source_index = super::sources::SourceIndex::build(&timeline);
         let shown =
             filter::shown(&filters, &mut index, &mut search_cache, &postings, &keys, &source_index.resting, |_| ());
-        let first = timeline.events.first().map_or(0, crate::timeline::Event::start);
-        let last = timeline.events.iter().map(crate::timeline::Event::finish).max().unwrap_or(first);
-        let widest =
-            timeline.events.iter().map(|e| unicode_width::UnicodeWidthStr::width(&*e.title)).max().unwrap_or(0);
+        let span = span(&timeline);
+        let widest_title = widest_title(&timeline);
         App {
             timeline,
             index,
@@ -151,12 +157,13 @@ impl App {
             mode: Mode::Browse,
             picker: None,
             zoom: None,
-            span: (first, last.max(first + 1)),
+            span,
             size,
             mouse: true,
-            widest_title: u16::try_from(widest).unwrap_or(u16::MAX),
+            widest_title,
             quit: false,
             writing: super::writing::Writing::default(),
+            load: None,
             asof: super::asof::AsOf::default(),
             claims: None,
             source_index,
@@ -175,4 +182,17 @@ impl App {
     pub fn selected_event(&self) -> Option<&crate::timeline::Event> {
         self.selected.and_then(|s| self.timeline.events.get(s as usize))
     }
+}
+
+/// The display width of `t`'s longest title (for the list's share of a wide screen).
+pub(super) fn widest_title(t: &Timeline) -> u16 {
+    let widest = t.events.iter().map(|e| unicode_width::UnicodeWidthStr::width(&*e.title)).max().unwrap_or(0);
+    u16::try_from(widest).unwrap_or(u16::MAX)
+}
+
+/// The first start and last finish of `t`'s events (UTC seconds), at least a second apart.
+pub(super) fn span(t: &Timeline) -> (i64, i64) {
+    let first = t.events.first().map_or(0, crate::timeline::Event::start);
+    let last = t.events.iter().map(crate::timeline::Event::finish).max().unwrap_or(first);
+    (first, last.max(first + 1))
 }

@@ -220,3 +220,14 @@ fn the_wheel_scrolls_the_help_and_moves_in_a_picker() {
     send(&mut app, &[Msg::Close, Msg::OpenPicker(PickerKind::Actors), Msg::Wheel { column: 0, row: 0, lines: 2 }]);
     assert_eq!(app.picker.as_ref().map(|p| p.cursor), Some(2));
 }
+
+#[test]
+fn a_reload_keeps_the_mouse_switched_off_and_leaves_a_typed_picker_filter() {
+    let mut app = bundled();
+    send(&mut app, &[Msg::ToggleMouse, Msg::OpenPicker(PickerKind::Actors), Msg::StartSearch]);
+    assert_eq!(app.mode, Mode::PickerFilter);
+    let again = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
+    send(&mut app, &[Msg::Reloaded(msg::Loaded(std::sync::Arc::new(again)))]);
+    assert!(!app.mouse, "the terminal keeps the selection the reader asked for");
+    assert_eq!(app.mode, Mode::Browse, "the popup's entries were the old version's");
+}

@@ -5,14 +5,28 @@ use super::layout::{self, Areas};
 use super::msg::{Msg, Step};
 use super::picker;
 use super::state::{App, Mode, Pane};
-use super::{axis, facts, nav, reload, writing};
+use super::{axis, facts, loading, nav, reload, writing};
 use ratatui::layout::{Position, Rect};
 
 /// Applies `msg` to `app` in the mode it is in.
 pub fn update(app: &mut App, msg: Msg) {
     // A status message lasts until the next thing the user does.
+    let from_loader = matches!(msg, Msg::LoadProgress(..) | Msg::LoadPart(_) | Msg::LoadDone(_) | Msg::LoadFailed);
+    if from_loader {
+        return loading::update(app, msg);
+    }
     if !matches!(msg, Msg::Drawn(_) | Msg::Resize(..) | Msg::Reloaded(_) | Msg::ReloadFailed(_)) {
         app.writing.status = None;
+    }
+    if let Some(load) = &app.load
+        && app.mode == Mode::Browse
+        && loading::waits(&msg)
+    {
+        app.writing.status = Some(format!(
+            "still loading ({}%): search, filters, claims, as-of, edit, reload and export wait for the whole file",
+            load.percent()
+        ));
+        return;
     }
     if writing::intercept(app, &msg) {
         return;

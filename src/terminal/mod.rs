@@ -10,6 +10,11 @@
 //! user's editor gets the terminal the same way ([`away`]); the file's watch
 //! and the effects `update` asks for are `writing.rs`'s.
 //!
+//! A file still loading sends the loop its loader's messages on a channel;
+//! the loop hands them to `update` like any other, looking for them every
+//! 10 ms while the load lasts, and ends (restoring the terminal) when the
+//! load fails so the binary can print the problems.
+//!
 //! The drawn area is at most [`MAX_COLS`]×[`MAX_ROWS`], whatever size the
 //! terminal reports: the screen buffers are allocated in proportion to it,
 //! and `stty cols 65535 rows 65535` would otherwise ask for gigabytes.
@@ -28,10 +33,18 @@ use ratatui::layout::Rect;
 use ratatui::{TerminalOptions, Viewport};
 use std::io::{self, IsTerminal, Write};
 use std::os::fd::AsFd;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 /// How often the loop looks at signals and the terminal's size while waiting for input.
 const TICK: Duration = Duration::from_millis(50);
+
+/// How often it looks for the loader's messages while a file is still loading.
+const LOADING_TICK: Duration = Duration::from_millis(10);
+
+/// The least time between two frames drawn only because the load advanced:
+/// a frame reads every shown event for the axis, and the cores are the load's.
+const LOADING_FRAME: Duration = Duration::from_millis(200);
 
 /// The most events taken between two draws: input that never pauses (a
 /// stream of mouse motion, a pipe of keys) still gets the screen redrawn and
@@ -52,6 +65,8 @@ pub enum End {
     Signal(i32),
     /// The terminal went away (hung up, or end of file on the input).
     HungUp,
+    /// The file being loaded has problems (the loader has them to print).
+    LoadFailed,
 }
 
 impl End {
@@ -62,6 +77,7 @@ impl End {
             End::Quit => 0,
             End::Signal(n) => u8::try_from(128 + n).unwrap_or(1),
             End::HungUp => 129,
+            End::LoadFailed => 1,
         }
     }
 }
@@ -127,7 +143,7 @@ pub fn restore() {
 ///
 /// # Errors
 /// An I/O error from the terminal; the terminal is restored first.
-pub fn run(mut app: App, theme: Theme, ctx: &Context) -> io::Result<End> {
+pub fn run(mut app: App, theme: Theme, ctx: &Context, loads: Option<&Receiver<Msg>>) -> io::Result<End> {
     let Some(input) = Input::open() else {
         return Err(io::Error::other("no terminal to read keys from"));
     };
@@ -137,7 +153,7 @@ pub fn run(mut app: App, theme: Theme, ctx: &Context) -> io::Result<End> {
         restore();
         previous(info);
     }));
-    let mut result = enter(app.mouse).and_then(|()| event_loop(&mut app, theme, ctx, &input, &requests));
+    let mut result = enter(app.mouse).and_then(|()| event_loop(&mut app, theme, ctx, &input, &requests, loads));
     // A write that failed because the terminal went away is a hang-up, not an error.
     if result.is_err() && input::wait(input.as_fd(), Duration::ZERO).is_ok_and(|r| r == Ready::HungUp) {
         result = Ok(End::HungUp);
@@ -167,12 +183,36 @@ fn resize(terminal: &mut Term, app: &mut App, (w, h): (u16, u16)) -> io::Result<
     Ok(())
 }
 
+/// Feeds `update` every loader message waiting; whether there was any.
+fn take_loads(app: &mut App, loads: &mut Option<&Receiver<Msg>>) -> bool {
+    let Some(rx) = *loads else { return false };
+    let mut any = false;
+    loop {
+        match rx.try_recv() {
+            Ok(msg) => {
+                app::update(app, msg);
+                any = true;
+            }
+            Err(TryRecvError::Empty) => return any,
+            Err(TryRecvError::Disconnected) => {
+                *loads = None;
+                if app.load.is_some() {
+                    // The loader ended without saying how: treat it as a failure.
+                    app::update(app, Msg::LoadFailed);
+                }
+                return true;
+            }
+        }
+    }
+}
+
 fn event_loop(
     app: &mut App,
     theme: Theme,
     ctx: &Context,
     input: &Input,
     requests: &signals::Requests,
+    mut loads: Option<&Receiver<Msg>>,
 ) -> io::Result<End> {
     // Dropped when the loop ends, however it ends: the watch stops with it.
     let mut writing = writing::Writing::start(app);
@@ -189,6 +229,8 @@ fn event_loop(
     // middle click) mean nothing to the viewer.
     let mut dirty = true;
     let mut mouse = app.mouse;
+    // Changes the load made since the last frame, and when that frame was drawn.
+    let (mut loaded, mut drawn) = (false, std::time::Instant::now());
     loop {
         // Take every event crossterm has before waiting on the file again.
         let mut taken = 0;
@@ -220,6 +262,12 @@ fn event_loop(
                 },
             }
         }
+        loaded |= take_loads(app, &mut loads);
+        if app.load.as_ref().is_some_and(|l| l.failed) {
+            return Ok(End::LoadFailed);
+        }
+        // The frame that completes the load is drawn at once; others wait their turn.
+        dirty |= loaded && (app.load.is_none() || drawn.elapsed() >= LOADING_FRAME);
         if app.quit {
             return Ok(End::Quit);
         }
@@ -241,7 +289,8 @@ fn event_loop(
             set_mouse(app.mouse)?;
             mouse = app.mouse;
         }
-        if writing.reload_if_changed(app, ctx) {
+        // A file still loading is being read already: its changes wait for the load.
+        if app.load.is_none() && writing.reload_if_changed(app, ctx) {
             dirty = true;
         }
         if dirty {
@@ -256,13 +305,14 @@ fn event_loop(
             })?;
             // Offsets past the content are clamped; what is shown does not change.
             app::update(app, Msg::Drawn(limits.unwrap_or_default()));
-            dirty = false;
+            (dirty, loaded, drawn) = (false, false, std::time::Instant::now());
         }
         if taken == BATCH {
             // crossterm may hold more of the batch already read: take it before waiting.
             continue;
         }
-        match input::wait(input.as_fd(), TICK)? {
+        let tick = if app.load.is_some() { LOADING_TICK } else { TICK };
+        match input::wait(input.as_fd(), tick)? {
             Ready::Input => {}
             Ready::HungUp => return Ok(End::HungUp),
             Ready::Timeout => {

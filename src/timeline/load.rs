@@ -8,7 +8,7 @@
 //! byte scan found harmless).
 
 use super::limits::{Limits, SIZE_ENV, human_bytes};
-use super::model::Timeline;
+use super::model::{Event, Part, Timeline};
 use super::pipeline::{self, Fast};
 use super::problem::{Position, Problem, SHOWN};
 use super::raw::{Field, RawTimeline};
@@ -89,8 +89,67 @@ pub fn load_path(
     limits: &Limits,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Timeline, LoadError> {
-    let bytes = read_path(path, limits)?;
-    load_bytes_with(&path.display().to_string(), &bytes, limits, progress)
+    load_path_streaming(path, limits, progress, None)
+}
+
+/// Like [`load_path`], handing `sink` the events of the file as they are
+/// checked, while the rest of a large file is still read and parsed: first
+/// its beginning (read and checked apart, so the first screen waits for
+/// neither the whole file nor its plan), then each chunk but the last. A
+/// file loaded in one piece hands over nothing. The result is still the
+/// whole timeline, in its final order, or every problem.
+///
+/// # Errors
+/// As [`load_path`].
+pub fn load_path_streaming(
+    path: &Path,
+    limits: &Limits,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+    sink: Option<&mut dyn FnMut(Part)>,
+) -> Result<Timeline, LoadError> {
+    let file = path.display().to_string();
+    let mut sink = sink;
+    // The events and tags the beginning showed, which the whole load skips.
+    let mut shown = (0, 0);
+    let bytes = read_with(path, limits, &mut |beginning, total| {
+        if !progress(0, total) {
+            return false;
+        }
+        if let Some(sink) = sink.as_deref_mut()
+            && let Some((part, counts)) = preview(beginning, limits)
+        {
+            sink(part);
+            shown = counts;
+        }
+        true
+    })?;
+    let Some(sink) = sink else { return load_text(&file, &bytes, limits, progress, None) };
+    let mut rest = |part: Part| {
+        let (events, tags) = match part {
+            Part::First(t) if shown == (0, 0) => return sink(Part::First(t)),
+            Part::First(t) => (t.events, t.tags),
+            Part::More { events, tags } => (events, tags),
+        };
+        let (skip_events, skip_tags) = (shown.0.min(events.len()), shown.1.min(tags.len()));
+        shown = (shown.0 - skip_events, shown.1 - skip_tags);
+        let events: Vec<Event> = events.into_iter().skip(skip_events).collect();
+        let tags: Vec<String> = tags.into_iter().skip(skip_tags).collect();
+        if !events.is_empty() || !tags.is_empty() {
+            sink(Part::More { events, tags });
+        }
+    };
+    load_text(&file, &bytes, limits, progress, Some(&mut rest))
+}
+
+/// How much of a large file is read first, for a first screen that does
+/// not wait for the rest (see [`pipeline::preview`]).
+const PREVIEW_BYTES: usize = 512 * 1024;
+
+/// The first part of a file that begins with `bytes`, when they hold a whole first chunk.
+fn preview(bytes: &[u8], limits: &Limits) -> Option<(Part, (usize, usize))> {
+    let cut = memchr::memrchr(b'\n', bytes)? + 1;
+    let text = decode(&bytes[..cut]).ok()?;
+    pipeline::preview(text, limits)
 }
 
 /// Reads the bytes of the file at `path`: a regular file within the size
@@ -101,6 +160,18 @@ pub fn load_path(
 /// [`LoadError::Unreadable`] when it cannot be read or is not a regular
 /// file, [`LoadError::Invalid`] when it is over the size limit.
 pub fn read_path(path: &Path, limits: &Limits) -> Result<Vec<u8>, LoadError> {
+    read_with(path, limits, &mut |_, _| true)
+}
+
+/// [`read_path`], calling `beginning` once the size is known with the first
+/// [`PREVIEW_BYTES`] of a file more than twice as large (else with nothing)
+/// and the file's size, before the rest is read; false stops the read with
+/// [`LoadError::Interrupted`].
+fn read_with(
+    path: &Path,
+    limits: &Limits,
+    beginning: &mut dyn FnMut(&[u8], usize) -> bool,
+) -> Result<Vec<u8>, LoadError> {
     let file = path.display().to_string();
     let unreadable = |e: std::io::Error| LoadError::Unreadable { file: file.clone(), reason: e.to_string() };
     // Looked at before opening: opening a named pipe with no writer would
@@ -124,9 +195,17 @@ pub fn read_path(path: &Path, limits: &Limits) -> Result<Vec<u8>, LoadError> {
     if meta.len() > limits.max_file_bytes {
         return Err(too_big(&file, Some(meta.len()), limits));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    let total = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+    let mut bytes = Vec::with_capacity(total);
     // Read one byte past the limit so a file that grows while read is still caught.
-    handle.take(limits.max_file_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(unreadable)?;
+    let mut reader = handle.take(limits.max_file_bytes.saturating_add(1));
+    if total > 2 * PREVIEW_BYTES {
+        (&mut reader).take(PREVIEW_BYTES as u64).read_to_end(&mut bytes).map_err(unreadable)?;
+    }
+    if !beginning(&bytes, total) {
+        return Err(LoadError::Interrupted);
+    }
+    reader.read_to_end(&mut bytes).map_err(unreadable)?;
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(too_big(&file, None, limits));
     }
@@ -187,13 +266,24 @@ pub fn load_bytes_with(
     limits: &Limits,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Timeline, LoadError> {
+    load_text(file, bytes, limits, progress, None)
+}
+
+/// [`load_bytes_with`], with the fast path's sink for a load shown as it goes.
+fn load_text(
+    file: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+    sink: Option<&mut dyn FnMut(Part)>,
+) -> Result<Timeline, LoadError> {
     let invalid = |problems: Vec<Problem>| LoadError::Invalid { file: file.to_owned(), problems, more: 0 };
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(too_big(file, Some(bytes.len() as u64), limits));
     }
     let text = decode(bytes).map_err(|p| invalid(vec![p]))?;
     let total = text.len();
-    match pipeline::load(text, limits, &mut |done| progress(done, total)) {
+    match pipeline::load_streaming(text, limits, &mut |done| progress(done, total), sink) {
         Fast::Loaded(mut t) => {
             super::warnings::finish(text, &mut t.warnings);
             return Ok(t);

@@ -23,8 +23,8 @@ mod validate_more;
 pub mod visible;
 mod warnings;
 
-pub use load::{LoadError, load_bytes, load_bytes_with, load_path, read_path};
-pub use model::{Actor, ActorKind, Claim, Event, Media, Period, Quote, Source, Status, Timeline};
+pub use load::{LoadError, load_bytes, load_bytes_with, load_path, load_path_streaming, read_path};
+pub use model::{Actor, ActorKind, Claim, Event, Media, Part, Period, Quote, Source, Status, Timeline};
 
 /// The bundled Deir ez-Zor timeline, embedded so `tlview` opens it from any folder.
 pub const BUNDLED: &str = include_str!("../../timelines/deir-ez-zor-2018.yaml");

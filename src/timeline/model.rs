@@ -55,6 +55,23 @@ impl Period {
     }
 }
 
+/// A piece of a timeline still loading, handed over as the loader's fast
+/// path validates the file chunk by chunk (see [`super::load_path_streaming`]).
+#[derive(Clone, Debug)]
+pub enum Part {
+    /// The first piece: the title, zone, actors and sources, with the events
+    /// of the first chunks (in file order) and the tags they use.
+    First(Timeline),
+    /// Events of later chunks, in file order, and the tags first used by them
+    /// (to append to the tags so far: an event's tag indexes count them).
+    More {
+        /// The events, in file order.
+        events: Vec<Event>,
+        /// Tags not used by earlier pieces.
+        tags: Vec<String>,
+    },
+}
+
 /// The family a free-text actor `kind` belongs to, for the few common
 /// kinds the viewer marks with a glyph; any other kind is shown as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -11,6 +11,10 @@
 //! scan is walked by the guard before it is parsed, its alias expansion
 //! counted against the whole file's budget.
 //!
+//! A caller that shows the file while it loads passes a sink: after each
+//! chunk validated without a problem, it receives copies of the new events
+//! (a [`Part`]), so the viewer can draw them before the rest is parsed.
+//!
 //! Anything unusual (flow-style events, keys after `events`, aliases across
 //! chunks, any problem at all) returns [`Fast::Fallback`] (the workers stop
 //! parsing at the first problem), and the loader takes the whole-document
@@ -18,7 +22,7 @@
 //! position.
 
 use super::limits::Limits;
-use super::model::Timeline;
+use super::model::{Part, Timeline};
 use super::raw::{Field, RawEvent, RawTimeline};
 use super::scan::{self, Duplicates};
 use super::validate::{Checker, Head, check_head};
@@ -169,6 +173,8 @@ struct Checking {
     next: usize,
     items: usize,
     ok: bool,
+    /// Events and tags handed to the sink so far; `None` until the first part.
+    shared: Option<(usize, usize)>,
 }
 
 /// The entries of one chunk, as parsed.
@@ -207,13 +213,62 @@ impl Checking {
         }
         self.next - before
     }
+
+    /// Hands `sink` copies of the events and tags validated since the last
+    /// call, while every chunk so far is free of problems.
+    fn share(&mut self, sink: &mut dyn FnMut(Part)) {
+        let Some((checker, head, builder)) = self.parts.as_ref().filter(|_| self.ok) else { return };
+        let (from_events, from_tags) = self.shared.unwrap_or((0, 0));
+        let counts = builder.counts();
+        if counts.0 == from_events && self.shared.is_some() {
+            return;
+        }
+        let (events, tags) = builder.since(from_events, from_tags);
+        sink(match self.shared {
+            None => Part::First(head.preview(checker.zone, events, tags)),
+            Some(_) => Part::More { events, tags },
+        });
+        self.shared = Some(counts);
+    }
+}
+
+/// The first part of a file whose beginning is `text` (cut anywhere): its
+/// head and the events of its first chunk, checked as the whole load checks
+/// them, with how many events and tags that part holds. `None` when the
+/// beginning does not hold a whole first chunk, or it has a problem (the
+/// whole load finds and reports it).
+pub(super) fn preview(text: &str, limits: &Limits) -> Option<(Part, (usize, usize))> {
+    let plan = plan(text)?;
+    // The last chunk of a cut text may end inside an entry: only earlier ones are whole.
+    let &(start, end) = plan.chunks.first().filter(|_| plan.chunks.len() > 1)?;
+    let mut checking = Checking { parts: None, waiting: BTreeMap::new(), next: 0, items: 0, ok: true, shared: None };
+    checking.head(&text[..plan.head_end], limits);
+    let budget = Budget { aliases: AtomicU64::new(0), nodes: AtomicU64::new(0), bytes: AtomicU64::new(0) };
+    checking.waiting.insert(0, parse_chunk(&text[start..end], limits, &budget));
+    checking.drain();
+    let mut first = None;
+    checking.share(&mut |part| first = Some(part));
+    Some((first?, checking.shared?))
 }
 
 /// Loads `text` on the fast path, calling `progress` with the bytes done
-/// after each chunk (false stops the load).
+/// after each chunk (false stops the load). The tests' entry; the loader
+/// calls [`load_streaming`].
+#[cfg(test)]
 pub(super) fn load(text: &str, limits: &Limits, progress: &mut dyn FnMut(usize) -> bool) -> Fast {
+    load_streaming(text, limits, progress, None)
+}
+
+/// [`load`], calling `sink` (if any) after each chunk but the last with the
+/// events it added.
+pub(super) fn load_streaming(
+    text: &str,
+    limits: &Limits,
+    progress: &mut dyn FnMut(usize) -> bool,
+    mut sink: Option<&mut dyn FnMut(Part)>,
+) -> Fast {
     let Some(plan) = plan(text) else { return Fast::Fallback };
-    let mut checking = Checking { parts: None, waiting: BTreeMap::new(), next: 0, items: 0, ok: true };
+    let mut checking = Checking { parts: None, waiting: BTreeMap::new(), next: 0, items: 0, ok: true, shared: None };
     checking.head(&text[..plan.head_end], limits);
     if !checking.ok {
         return Fast::Fallback;
@@ -247,8 +302,14 @@ pub(super) fn load(text: &str, limits: &Limits, progress: &mut dyn FnMut(usize) 
         drop(to_main);
         for (i, parsed) in &results {
             checking.waiting.insert(i, parsed);
-            if checking.drain() > 0 && !progress(chunks[checking.next - 1].1) {
-                stop.store(true, Ordering::Relaxed);
+            if checking.drain() > 0 {
+                if !progress(chunks[checking.next - 1].1) {
+                    stop.store(true, Ordering::Relaxed);
+                } else if let Some(sink) = sink.as_deref_mut()
+                    && checking.next < chunks.len()
+                {
+                    checking.share(sink);
+                }
             }
             // A problem sends the file to the whole-document path: parse no more.
             if !checking.ok {

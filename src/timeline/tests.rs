@@ -336,3 +336,86 @@ fn validation_itself_names_a_repeated_key() {
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].message, "duplicate key `date`: this mapping already has it");
 }
+
+#[test]
+fn a_streaming_load_hands_over_each_chunk_in_file_order_until_the_last() {
+    use super::model::Part;
+    let text = many_events(6000);
+    let mut parts = Vec::new();
+    let loaded = pipeline::load_streaming(&text, &Limits::default(), &mut |_| true, Some(&mut |p| parts.push(p)));
+    let pipeline::Fast::Loaded(full) = loaded else { panic!("not loaded") };
+    assert!(parts.len() >= 2, "{} parts", parts.len());
+    let (mut ids, mut tags) = (Vec::new(), Vec::new());
+    for (k, part) in parts.into_iter().enumerate() {
+        let (events, new_tags) = match part {
+            Part::First(t) => {
+                assert_eq!(k, 0);
+                assert_eq!((t.title.as_str(), t.actors.len()), (full.title.as_str(), full.actors.len()));
+                (t.events, t.tags)
+            }
+            Part::More { events, tags } => {
+                assert!(k > 0);
+                (events, tags)
+            }
+        };
+        tags.extend(new_tags);
+        assert!(events.iter().all(|e| e.tags.iter().all(|&g| (g as usize) < tags.len())), "a tag not yet handed over");
+        ids.extend(events.into_iter().map(|e| e.id));
+    }
+    // Every chunk but the last (the whole timeline follows at once), in file order.
+    assert!(ids.len() < 6000 && ids.len() > 3000, "{}", ids.len());
+    assert!(ids.iter().enumerate().all(|(i, id)| **id == *format!("e{i}")));
+    assert!(full.tags.starts_with(&tags));
+    // A problem in a later chunk stops the parts; the load falls back to report it.
+    let bad = text.replacen("  - id: e5600\n    date: ", "  - id: e5600\n    date: 2018-02-31 # ", 1);
+    assert!(bad.len() > text.len(), "the fixture changed");
+    let mut count = 0;
+    let loaded = pipeline::load_streaming(&bad, &Limits::default(), &mut |_| true, Some(&mut |_| count += 1));
+    assert!(matches!(loaded, pipeline::Fast::Fallback));
+    assert!(count >= 1);
+}
+
+#[test]
+fn a_large_file_shows_its_beginning_before_the_rest_is_read_and_hands_over_each_event_once() {
+    use super::model::Part;
+    let text = many_events(12_000);
+    let dir = std::env::temp_dir().join(format!("tlview-preview-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("big.yaml");
+    std::fs::write(&path, &text).expect("write");
+    let mut parts = Vec::new();
+    // The bytes validated so far when each part arrived: none for the first
+    // (read and checked apart, before the whole file is read and planned).
+    let done = std::cell::Cell::new(0);
+    let mut at = Vec::new();
+    let full = super::load_path_streaming(
+        &path,
+        &Limits::default(),
+        &mut |d, _| {
+            done.set(d);
+            true
+        },
+        Some(&mut |p| {
+            at.push(done.get());
+            parts.push(p);
+        }),
+    )
+    .expect("loads");
+    assert_eq!(at[0], 0);
+    assert!(at[1..].iter().all(|&d| d > 0));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(matches!(parts.first(), Some(Part::First(_))), "the first part opens the viewer");
+    assert!(parts[1..].iter().all(|p| matches!(p, Part::More { .. })));
+    let (mut ids, mut tags) = (Vec::new(), Vec::new());
+    for part in parts {
+        let (events, new_tags) = match part {
+            Part::First(t) => (t.events, t.tags),
+            Part::More { events, tags } => (events, tags),
+        };
+        tags.extend(new_tags);
+        ids.extend(events.into_iter().map(|e| e.id));
+    }
+    assert!(ids.len() > 6_000 && ids.len() < 12_000, "{}", ids.len());
+    assert!(ids.iter().enumerate().all(|(i, id)| **id == *format!("e{i}")), "each event once, in file order");
+    assert_eq!(tags, full.tags);
+}

@@ -102,6 +102,24 @@ pub(super) fn check_head(raw: Field<RawTimeline>) -> Result<(Checker, Head, RawE
     Ok((c, Head { title, description, actors, sources, periods }, raw.events))
 }
 
+impl Head {
+    /// A timeline with this head and `events` (the first piece of a load in
+    /// progress), the head's parts copied.
+    pub(super) fn preview(&self, zone: FixedOffset, events: Vec<Event>, tags: Vec<String>) -> Timeline {
+        Timeline {
+            title: self.title.clone().unwrap_or_default(),
+            description: self.description.clone(),
+            zone,
+            actors: self.actors.clone(),
+            sources: self.sources.clone(),
+            tags,
+            events,
+            warnings: Vec::new(),
+            periods: self.periods.clone(),
+        }
+    }
+}
+
 impl Checker {
     /// The timeline, when no problem was found.
     ///

@@ -166,6 +166,20 @@ impl EventsBuilder {
         true
     }
 
+    /// Copies of the events checked from the `events`th on, and of the tags
+    /// from the `tags`th on: what a load in progress has not handed over yet.
+    pub(super) fn since(&self, events: usize, tags: usize) -> (Vec<Event>, Vec<String>) {
+        (
+            self.events.get(events..).unwrap_or_default().to_vec(),
+            self.tags.names.get(tags..).unwrap_or_default().to_vec(),
+        )
+    }
+
+    /// How many events and tags were checked so far.
+    pub(super) fn counts(&self) -> (usize, usize) {
+        (self.events.len(), self.tags.names.len())
+    }
+
     /// The events in order (by start, ties in file order, moved where
     /// `after`/`before` say: see [`order`]) and the tags they use.
     pub(super) fn finish(self, c: &mut Checker) -> (Vec<Event>, Vec<String>) {

@@ -73,6 +73,9 @@ fn left_spans(app: &App, theme: Theme, room: usize) -> Vec<Span<'static>> {
         format!(" {} of {} events ", app.shown.events().len(), app.timeline.events.len()),
         theme.heading(),
     )];
+    if let Some(load) = &app.load {
+        left.push(Span::styled(format!("loading {}% ", load.percent()), theme.key()));
+    }
     left.extend(super::facts::status_spans(app, theme));
     if app.writing.stale {
         left.insert(0, Span::styled(" STALE ", theme.selected()));

@@ -10,6 +10,7 @@
 #[path = "../support/generate.rs"]
 mod generate;
 mod input;
+mod loading;
 mod pty;
 mod refuse;
 mod signals;
@@ -24,7 +25,7 @@ const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
 const CURSOR_HIDE: &[u8] = b"\x1b[?25l";
 const CURSOR_SHOW: &[u8] = b"\x1b[?25h";
 
-fn contains(hay: &[u8], needle: &[u8]) -> bool {
+pub(crate) fn contains(hay: &[u8], needle: &[u8]) -> bool {
     last(hay, needle).is_some()
 }
 
@@ -270,7 +271,7 @@ pub(crate) fn tempdir() -> std::path::PathBuf {
 }
 
 /// A generated timeline big enough that loading it takes a while in a test build.
-fn big_file(events: usize) -> String {
+pub(crate) fn big_file(events: usize) -> String {
     let file = tempdir().join("big.yaml");
     std::fs::write(&file, generate::timeline_yaml(events, 5)).expect("write big fixture");
     file.to_str().expect("utf-8 path").to_owned()

@@ -1,0 +1,175 @@
+//! A timeline shown while it loads, like `less` on a huge log: the first
+//! screen comes from the first chunks the loader validated, and the list and
+//! axis grow as more arrive. The loader sends messages ([`Msg::LoadPart`],
+//! [`Msg::LoadProgress`], then [`Msg::LoadDone`] or [`Msg::LoadFailed`]);
+//! this module is what `update` does with them.
+//!
+//! While loading, events are kept in start order as far as they are known
+//! (new ones slot in by a stable sort, so ties stay in file order): a file
+//! in date order grows at the bottom of the list, while in a file that is
+//! not, events from later chunks appear among those already shown, and the
+//! selection stays on its event. The final order (which also honours
+//! `after`/`before`) replaces the provisional one when the load completes,
+//! the selection again kept on its event.
+//!
+//! Parts are merged in batches that grow with what is loaded (each at least
+//! as large as the list so far), so rebuilding the list's lookups costs
+//! about two builds over the whole load; the lookups only filters and
+//! pickers read (postings, sources) are built once, at the end, as those
+//! wait for it anyway. Search, the pickers
+//! (actors, tags, sources), the claims view, the as-of cursor, editing and
+//! reloading wait for the load to complete (they say so in the status bar);
+//! moving, zooming, panes, help, copying and quitting work throughout.
+
+use super::index::{EventKeys, LazyIndex};
+use super::msg::Msg;
+use super::nav;
+use super::state::{App, Mode};
+use crate::timeline::{Event, Part, Timeline};
+use std::sync::Arc;
+
+/// The state of a load in progress.
+#[derive(Debug, Default)]
+pub struct Loading {
+    /// Bytes of the file validated so far.
+    pub done: usize,
+    /// Bytes in the file.
+    pub total: usize,
+    /// Set when the load failed: the viewer ends so its problems can be printed.
+    pub failed: bool,
+    /// Events received but not yet merged into the list, in file order.
+    pending: Vec<Event>,
+    /// Tags first used by `pending`.
+    pending_tags: Vec<String>,
+}
+
+impl Loading {
+    /// How far the load is, in percent (0 to 100).
+    #[must_use]
+    pub fn percent(&self) -> usize {
+        (self.done.saturating_mul(100) / self.total.max(1)).min(100)
+    }
+}
+
+impl App {
+    /// A viewer on the first part of a load still in progress (see the module docs).
+    #[must_use]
+    pub fn loading(first: Timeline, size: (u16, u16)) -> App {
+        let mut first = first;
+        first.events.sort_by_key(Event::start);
+        let mut app = App::with_index(first, size, false);
+        app.load = Some(Loading::default());
+        app
+    }
+}
+
+/// The messages that wait for the load to complete: they would read a
+/// search index or a file the load is still working on.
+#[must_use]
+pub fn waits(msg: &Msg) -> bool {
+    matches!(
+        msg,
+        Msg::StartSearch
+            | Msg::OpenPicker(_)
+            | Msg::ClearFilters
+            | Msg::ToggleUnsourced
+            | Msg::CycleStatus
+            | Msg::FollowRelated
+            | Msg::ToggleClaims
+            | Msg::StartAsOf
+            | Msg::ToggleDim
+            | Msg::Edit
+            | Msg::Reload
+            | Msg::Export
+    )
+}
+
+/// Handles a loader message (other messages are left alone).
+pub fn update(app: &mut App, msg: Msg) {
+    match msg {
+        Msg::LoadProgress(done, total) => {
+            if let Some(l) = &mut app.load {
+                (l.done, l.total) = (done, total);
+            }
+        }
+        Msg::LoadPart(part) => part_arrived(app, Arc::unwrap_or_clone(part.0)),
+        Msg::LoadDone(loaded) => done(app, Arc::unwrap_or_clone(loaded.0)),
+        Msg::LoadFailed => {
+            app.load.get_or_insert_with(Loading::default).failed = true;
+            app.quit = true;
+        }
+        _ => {}
+    }
+}
+
+/// Keeps the events of `part`, merging them into the list once enough wait.
+fn part_arrived(app: &mut App, part: Part) {
+    let Some(load) = &mut app.load else { return };
+    match part {
+        // A load shows one first part, which made this viewer.
+        Part::First(_) => {}
+        Part::More { events, tags } => {
+            load.pending.extend(events);
+            load.pending_tags.extend(tags);
+        }
+    }
+    if load.pending.len() >= app.timeline.events.len() {
+        merge_pending(app);
+    }
+}
+
+/// Merges the waiting events into the list, keeping the selection on its event.
+fn merge_pending(app: &mut App) {
+    let Some(load) = &mut app.load else { return };
+    let (events, tags) = (std::mem::take(&mut load.pending), std::mem::take(&mut load.pending_tags));
+    let selected_start = app.selected.and_then(|s| app.keys.start.get(s as usize).copied());
+    // Events that sort before the selection move it down by as many places.
+    let shift = selected_start.map_or(0, |s| events.iter().filter(|e| e.start() < s).count());
+    // The index holds no timeline during a load, so this is the only reference.
+    app.index = LazyIndex::later();
+    let t = Arc::make_mut(&mut app.timeline);
+    let before = t.events.len();
+    t.tags.extend(tags);
+    t.events.extend(events);
+    // The batch sorted, then joined to the sorted list: a stable sort finds
+    // the two runs and merges them, and skips it when the batch starts after.
+    t.events[before..].sort_by_key(Event::start);
+    if before > 0 && t.events.get(before).is_some_and(|e| e.start() < t.events[before - 1].start()) {
+        t.events.sort_by_key(Event::start);
+    }
+    app.keys = EventKeys::build(t);
+    app.span = super::state::span(t);
+    app.widest_title = super::state::widest_title(t);
+    app.selected = app.selected.map(|s| s + u32::try_from(shift).unwrap_or(0));
+    nav::refilter(app);
+}
+
+/// Replaces the provisional timeline with the loaded one, keeping the
+/// reader's place: the selection on its event (by id), panes, zoom and scroll.
+fn done(app: &mut App, new: Timeline) {
+    let selected_id = app.selected_event().map(|e| e.id.clone());
+    let mut next = App::new(new, app.size);
+    if let Some(id) = selected_id
+        && let Some(i) = next.timeline.events.iter().position(|e| e.id == id)
+    {
+        next.selected = u32::try_from(i).ok();
+        next.detail_scroll = app.detail_scroll;
+        next.quotes_scroll = app.quotes_scroll;
+    }
+    next.list_offset = app.list_offset;
+    next.zoom = app.zoom;
+    next.focus = app.focus;
+    next.quotes_open = app.quotes_open;
+    next.help_scroll = app.help_scroll;
+    next.mode = if app.mode == Mode::Help { Mode::Help } else { Mode::Browse };
+    next.quit = app.quit;
+    next.mouse = app.mouse;
+    next.writing = std::mem::take(&mut app.writing);
+    // A note that something waits for the load is out of date now.
+    next.writing.status = None;
+    nav::keep_selection_visible(&mut next);
+    let provisional = std::mem::replace(app, next).timeline;
+    // Freeing the provisional copy of every event takes a while: not before
+    // the full list is drawn (if no thread can start, it is freed here).
+    let _ = std::thread::Builder::new().name("free-provisional".into()).spawn(move || drop(provisional));
+}

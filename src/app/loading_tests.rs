@@ -1,0 +1,119 @@
+//! A viewer on a file still loading: parts in, the state checked. No terminal.
+
+use super::*;
+use crate::timeline::limits::Limits;
+use crate::timeline::{Part, Timeline, load_bytes};
+use std::sync::Arc;
+
+/// Twelve events, the file's order not the dates' (`k` has `after: a`, which
+/// only the final order honours).
+fn full() -> Timeline {
+    let mut yaml = String::from("title: Growing\nevents:\n");
+    for (id, day) in [("a", 10), ("b", 11), ("c", 12), ("d", 3), ("e", 14), ("f", 2)] {
+        yaml.push_str(&format!("  - {{id: {id}, date: 2020-01-{day:02}, title: Event {id}, tags: [t{id}]}}\n"));
+    }
+    for (id, day) in [("g", 1), ("h", 20), ("i", 21), ("j", 4), ("l", 23)] {
+        yaml.push_str(&format!("  - {{id: {id}, date: 2020-01-{day:02}, title: Event {id}, tags: [t{id}]}}\n"));
+    }
+    yaml.push_str("  - {id: k, date: 2020-01, title: Event k, after: [a]}\n");
+    load_bytes("g.yaml", yaml.as_bytes(), &Limits::default()).expect("fixture loads")
+}
+
+/// The events of `t` with these ids, in this order (as a chunk of the file hands them over).
+fn events(t: &Timeline, ids: &[&str]) -> Vec<crate::timeline::Event> {
+    ids.iter().map(|id| t.events.iter().find(|e| &*e.id == *id).expect("id").clone()).collect()
+}
+
+/// A viewer on the first part: events a to d of the file.
+fn first(t: &Timeline) -> App {
+    let mut head = t.clone();
+    head.events = events(t, &["a", "b", "c", "d"]);
+    let mut app = App::loading(head, (120, 40));
+    update(&mut app, Msg::LoadProgress(25, 100));
+    app
+}
+
+fn more(t: &Timeline, ids: &[&str]) -> Msg {
+    Msg::LoadPart(Piece(Arc::new(Part::More { events: events(t, ids), tags: Vec::new() })))
+}
+
+fn ids(app: &App) -> Vec<&str> {
+    app.shown.events().iter().map(|&i| &*app.timeline.events[i as usize].id).collect()
+}
+
+fn selected_id(app: &App) -> &str {
+    app.selected_event().map_or("", |e| &*e.id)
+}
+
+#[test]
+fn the_first_screen_shows_the_first_part_in_date_order() {
+    let t = full();
+    let app = first(&t);
+    assert_eq!(ids(&app), ["d", "a", "b", "c"]);
+    assert_eq!(app.timeline.title, "Growing");
+    assert_eq!(app.load.as_ref().map(loading::Loading::percent), Some(25));
+}
+
+#[test]
+fn parts_merge_in_growing_batches_and_the_selection_stays_on_its_event() {
+    let t = full();
+    let mut app = first(&t);
+    update(&mut app, Msg::Move(Step::By(2)));
+    assert_eq!(selected_id(&app), "b");
+    // Three events wait: fewer than the list so far.
+    update(&mut app, more(&t, &["e", "f"]));
+    update(&mut app, more(&t, &["g"]));
+    assert_eq!(ids(&app), ["d", "a", "b", "c"]);
+    // A fourth makes a batch: `f` and `g` sort before the selection, which follows its event.
+    update(&mut app, more(&t, &["h"]));
+    assert_eq!(ids(&app), ["g", "f", "d", "a", "b", "c", "e", "h"]);
+    assert_eq!(selected_id(&app), "b");
+    update(&mut app, more(&t, &["i", "j", "l", "k"]));
+    assert_eq!(ids(&app).len(), 8, "four wait for four more");
+    assert_eq!(selected_id(&app), "b");
+}
+
+#[test]
+fn the_final_order_replaces_the_provisional_one_keeping_the_selection() {
+    let t = full();
+    let mut app = first(&t);
+    update(&mut app, Msg::Move(Step::By(1)));
+    assert_eq!(selected_id(&app), "a");
+    update(&mut app, Msg::OpenQuotes);
+    update(&mut app, Msg::LoadDone(Loaded(Arc::new(t.clone()))));
+    assert!(app.load.is_none());
+    assert_eq!(app.shown.events().len(), t.events.len());
+    assert_eq!(selected_id(&app), "a");
+    // `k` starts first but comes after `a`: the final order, not the dates'.
+    let order = ids(&app);
+    assert!(order.iter().position(|&i| i == "k") > order.iter().position(|&i| i == "a"), "{order:?}");
+    // Search works once loaded.
+    update(&mut app, Msg::StartSearch);
+    update(&mut app, Msg::Input('k'));
+    assert_eq!(ids(&app), ["k"]);
+}
+
+#[test]
+fn search_and_filters_wait_for_the_load_and_say_so_while_moving_works() {
+    let t = full();
+    let mut app = first(&t);
+    let waiting = [Msg::StartSearch, Msg::OpenPicker(PickerKind::Tags), Msg::ToggleUnsourced, Msg::Reload, Msg::Export];
+    for msg in waiting {
+        update(&mut app, msg.clone());
+        assert_eq!(app.mode, Mode::Browse, "{msg:?}");
+        let status = app.writing.status.clone().unwrap_or_default();
+        assert!(status.starts_with("still loading (25%)"), "{msg:?}: {status}");
+    }
+    update(&mut app, Msg::Move(Step::Last));
+    assert_eq!(selected_id(&app), "c");
+    update(&mut app, Msg::ToggleHelp);
+    assert_eq!(app.mode, Mode::Help);
+}
+
+#[test]
+fn a_failed_load_ends_the_viewer() {
+    let t = full();
+    let mut app = first(&t);
+    update(&mut app, Msg::LoadFailed);
+    assert!(app.quit && app.load.as_ref().is_some_and(|l| l.failed));
+}

@@ -1,0 +1,157 @@
+//! Loading a file on a thread while the viewer shows it: the thread sends
+//! the viewer's loader messages ([`Msg::LoadPart`], [`Msg::LoadProgress`],
+//! [`Msg::LoadDone`], [`Msg::LoadFailed`]) and keeps the error, if any, for
+//! the binary to print once the terminal is restored.
+//!
+//! Until the first part arrives the load is the one a terminal-less load
+//! is: the progress line on standard error and its Ctrl-c handling
+//! (`progress.rs`). Both go before the first part is sent, so the viewer's
+//! own signal handling is the only one once it draws.
+//!
+//! Debug builds only: `TLVIEW_DEBUG_HOLD_PARTS=PATH` holds the load after
+//! the first part for as long as PATH exists, so tests can look at a
+//! screen that is still loading without racing the load.
+
+use crate::app::{Loaded, Msg, Piece};
+use crate::progress::Progress;
+use crate::timeline::limits::Limits;
+use crate::timeline::{LoadError, Part, Timeline, load_path_streaming};
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// A load running on its own thread.
+pub struct Background {
+    /// The loader messages, in the order the viewer must see them.
+    pub messages: Receiver<Msg>,
+    thread: Option<JoinHandle<Option<LoadError>>>,
+}
+
+/// What a background load shows first.
+pub enum First {
+    /// The first part of a file still loading.
+    Part(Timeline),
+    /// The whole timeline (a file loaded in one piece).
+    Done(Timeline),
+    /// The load failed: [`Background::error`] says why.
+    Failed,
+}
+
+impl Background {
+    /// Starts loading `path` (shown as `name` in the progress line).
+    ///
+    /// # Errors
+    /// When the thread cannot be started.
+    pub fn spawn(path: PathBuf, limits: Limits, name: &str) -> std::io::Result<Background> {
+        let (to_viewer, messages) = channel();
+        let progress = Progress::new(name);
+        let thread =
+            std::thread::Builder::new().name("load".into()).spawn(move || run(&path, &limits, progress, &to_viewer))?;
+        Ok(Background { messages, thread: Some(thread) })
+    }
+
+    /// Waits for what the viewer shows first.
+    pub fn first(&self) -> First {
+        match self.messages.recv() {
+            Ok(Msg::LoadPart(Piece(part))) => match Arc::unwrap_or_clone(part) {
+                Part::First(t) => First::Part(t),
+                Part::More { .. } => First::Failed,
+            },
+            Ok(Msg::LoadDone(Loaded(t))) => First::Done(Arc::unwrap_or_clone(t)),
+            _ => First::Failed,
+        }
+    }
+
+    /// Why the load failed: waits for the thread to end.
+    pub fn error(&mut self) -> LoadError {
+        let failed = || LoadError::Unreadable { file: String::new(), reason: "the load stopped unexpectedly".into() };
+        match self.thread.take().map(JoinHandle::join) {
+            Some(Ok(Some(e))) => e,
+            _ => failed(),
+        }
+    }
+}
+
+/// The thread's work: load, sending the parts and progress, then the end.
+fn run(path: &std::path::Path, limits: &Limits, progress: Progress, to_viewer: &Sender<Msg>) -> Option<LoadError> {
+    let progress = RefCell::new(Some(progress));
+    let hold = std::env::var_os("TLVIEW_DEBUG_HOLD_PARTS").filter(|_| cfg!(debug_assertions)).map(PathBuf::from);
+    let mut percent = usize::MAX;
+    // The progress before the first part, for the viewer's first screen.
+    let reached = std::cell::Cell::new((0, 0));
+    let mut on_progress = |done: usize, total: usize| match progress.borrow_mut().as_mut() {
+        Some(p) => {
+            reached.set((done, total));
+            p.update(done, total)
+        }
+        None => {
+            // One message per percent: the viewer redraws for each.
+            let now = done.saturating_mul(100) / total.max(1);
+            std::mem::replace(&mut percent, now) == now || to_viewer.send(Msg::LoadProgress(done, total)).is_ok()
+        }
+    };
+    let mut hold = hold;
+    let mut sink = |part: Part| {
+        // The progress line goes before the viewer can draw.
+        let first = progress.borrow_mut().take().inspect(Progress::clear).is_some();
+        let _ = to_viewer.send(Msg::LoadPart(Piece(Arc::new(part))));
+        if first {
+            let (done, total) = reached.get();
+            let _ = to_viewer.send(Msg::LoadProgress(done, total));
+        }
+        if let Some(hold) = hold.take() {
+            while hold.exists() {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
+    };
+    let result = load_path_streaming(path, limits, &mut on_progress, Some(&mut sink));
+    if let Some(p) = progress.borrow_mut().take() {
+        p.clear();
+    }
+    match result {
+        Ok(t) => {
+            let _ = to_viewer.send(Msg::LoadDone(Loaded(Arc::new(t))));
+            None
+        }
+        Err(e) => {
+            let _ = to_viewer.send(Msg::LoadFailed);
+            Some(e)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_large_file_sends_a_first_part_then_growing_progress_then_the_whole_timeline() {
+        let mut yaml = String::from("title: Streamed\nevents:\n");
+        for i in 0..9_000 {
+            yaml.push_str(&format!(
+                "  - id: e{i}\n    date: 2020-01-{:02}\n    title: Event number {i} of a file large enough to stream\n",
+                1 + i % 28
+            ));
+        }
+        let dir = std::env::temp_dir().join(format!("tlview-background-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("big.yaml");
+        std::fs::write(&path, &yaml).expect("write");
+        let (tx, rx) = channel();
+        let failed = run(&path, &Limits::default(), Progress::new("big.yaml"), &tx);
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(failed.is_none());
+        drop(tx);
+        let messages: Vec<Msg> = rx.into_iter().collect();
+        assert!(matches!(messages.first(), Some(Msg::LoadPart(_))), "the first screen comes first");
+        assert!(matches!(messages.last(), Some(Msg::LoadDone(_))));
+        let done: Vec<usize> =
+            messages.iter().filter_map(|m| if let Msg::LoadProgress(d, _) = m { Some(*d) } else { None }).collect();
+        assert!(done.len() >= 2 && done.windows(2).all(|w| w[0] <= w[1]), "progress never goes back: {done:?}");
+        assert!(done.last().is_some_and(|&d| d > 0));
+    }
+}

@@ -1,0 +1,70 @@
+//! A large file on a terminal shows its first screen while it loads: the
+//! title and first events with `loading N%`, keys working, the rest filling
+//! in; a problem found in a later chunk leaves the screen and prints every
+//! problem as a failed load does. The load is held after its first part (a
+//! debug-build hook) so the tests look at a screen still loading without
+//! depending on how long the load takes.
+
+use crate::pty::{BIN, Session, last};
+use crate::{ALT_OFF, ALT_ON, assert_restored, big_file, contains, tempdir};
+
+/// Starts tlview on `file`, its load held after the first part until the
+/// returned hold file is removed.
+fn start_held_after_first(file: &str) -> (Session, std::path::PathBuf) {
+    let hold = tempdir().join("hold-parts");
+    std::fs::write(&hold, "").expect("hold file");
+    let s = Session::start_with_env(&[file], &[("TLVIEW_DEBUG_HOLD_PARTS", hold.to_str().expect("utf-8"))], 120, 40);
+    (s, hold)
+}
+
+#[test]
+fn a_large_file_shows_its_title_and_loading_before_its_last_event() {
+    let file = big_file(5_000);
+    let (mut s, hold) = start_held_after_first(&file);
+    let screen = s.wait_all(&["Synthetic chronology", "loading "], &[]);
+    assert!(!screen.contains("5000 events"), "every event was listed before the load completed:\n{screen}");
+    // Keys work during the load: moving does, search says it waits.
+    s.send("G");
+    s.send("/");
+    s.wait_text("still loading");
+    std::fs::remove_file(&hold).expect("release the load");
+    s.wait_all(&["of 5000 events"], &["loading "]);
+    // The search index is built once the load completes: search works now.
+    s.send("/");
+    s.wait_text("▏");
+    s.send("\x1b");
+    s.wait_all(&[], &["▏"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.bytes());
+}
+
+#[test]
+fn a_problem_in_a_later_chunk_leaves_the_screen_and_prints_every_problem() {
+    let dir = tempdir();
+    let file = dir.join("late.yaml");
+    let mut yaml = crate::generate::timeline_yaml(5_000, 5);
+    // Two problems near the end of the file, in chunks loaded after the first screen.
+    let at = yaml.rfind("    date: ").expect("a date");
+    yaml.replace_range(at..at + "    date: ".len(), "    date: 2018-13-45\n    extra: ");
+    yaml.push_str("  - id: e0\n    date: 2018-02-20\n    title: A repeated id\n");
+    std::fs::write(&file, &yaml).expect("write fixture");
+    let file = file.to_str().expect("utf-8 path");
+    let check = std::process::Command::new(BIN).args(["--check", file]).output().expect("run --check");
+    assert_eq!(check.status.code(), Some(1));
+    let expected = String::from_utf8(check.stdout).expect("utf-8");
+    assert!(expected.lines().count() >= 2, "{expected}");
+
+    let (mut s, hold) = start_held_after_first(file);
+    s.wait_text("loading ");
+    std::fs::remove_file(&hold).expect("release the load");
+    assert_eq!(s.wait_exit(), 1);
+    let bytes = s.bytes();
+    assert!(contains(&bytes, ALT_ON), "the first screen was never shown");
+    assert_restored(&bytes);
+    let after =
+        String::from_utf8_lossy(&bytes[last(&bytes, ALT_OFF).expect("left the screen")..]).replace("\r\n", "\n");
+    for line in expected.lines() {
+        assert!(after.contains(line), "{line:?} not printed after the screen was left:\n{after}");
+    }
+}
