@@ -11,15 +11,6 @@ use chrono::{Offset, Utc};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-// Fields of TimelineJS the tlview format holds: each was once written only
-// as a comment, until the loader accepted the key.
-/// An event's `display_date`.
-const CARRY_DISPLAY_DATE: bool = true;
-/// An event's `media` list of `{url, caption, credit}`.
-const CARRY_MEDIA: bool = true;
-/// Top-level `periods` (TimelineJS eras).
-const CARRY_PERIODS: bool = true;
-
 /// Ids handed out so far in one namespace.
 #[derive(Default)]
 struct Ids(HashMap<String, usize>);
@@ -41,12 +32,21 @@ impl Ids {
         }
         let slug = slug.trim_matches('-').to_owned();
         let base = if visible(&slug) { slug } else { fallback.to_owned() };
-        let n = {
-            let n = self.0.entry(base.clone()).or_insert(0);
-            *n += 1;
-            *n
-        };
-        if n == 1 { base } else { self.make(&format!("{base}-{n}"), fallback) }
+        // The numbered forms are taken too (a `-2` id may come from text),
+        // so count on from the base's own number until one is free.
+        let mut n = *self.0.entry(base.clone()).and_modify(|n| *n += 1).or_insert(1);
+        if n == 1 {
+            return base;
+        }
+        loop {
+            let id = format!("{base}-{n}");
+            if !self.0.contains_key(&id) {
+                self.0.insert(id.clone(), 1);
+                self.0.insert(base, n);
+                return id;
+            }
+            n += 1;
+        }
     }
 }
 
@@ -72,13 +72,12 @@ fn text_field(out: &mut String, indent: &str, key: &str, value: &str) {
     }
 }
 
-/// `key: value`, or the same as a `# not carried:` comment when the format cannot hold it yet.
+/// `key: value`, or the same as a `# not carried:` comment when the format cannot hold it.
 fn maybe(out: &mut String, indent: &str, carried: bool, key: &str, value: &str) {
-    let sep = if value.is_empty() { "" } else { " " };
     if carried {
-        let _ = writeln!(out, "{indent}{key}:{sep}{value}");
+        let _ = writeln!(out, "{indent}{key}: {value}");
     } else {
-        let _ = writeln!(out, "{indent}# not carried: {key}:{sep}{value}");
+        let _ = writeln!(out, "{indent}# not carried: {key}: {value}");
     }
 }
 
@@ -189,8 +188,7 @@ pub(super) fn write(doc: &Doc, name: &str, kind: Kind) -> String {
         }
     }
     if !doc.eras.is_empty() {
-        out.push('\n');
-        maybe(&mut out, "", CARRY_PERIODS, "periods", "");
+        out.push_str("\nperiods:\n");
         let mut ids = Ids::default();
         for era in &doc.eras {
             let mut notes = Vec::new();
@@ -209,8 +207,7 @@ pub(super) fn write(doc: &Doc, name: &str, kind: Kind) -> String {
                 ids.make(if era.id.is_empty() { &title } else { &era.id }, "period"),
                 q(&title)
             );
-            let lead = if CARRY_PERIODS { "  - " } else { "# not carried:   - " };
-            let _ = writeln!(out, "{lead}{entry}");
+            let _ = writeln!(out, "  - {entry}");
         }
     }
     out.push_str("\nevents:\n");
@@ -227,35 +224,37 @@ fn one_line(s: &str) -> String {
 #[derive(Default)]
 struct Writer {
     actors: Vec<(String, String, Option<String>)>,
+    /// Each actor's place in `actors`, by name.
+    actor_at: HashMap<String, usize>,
     actor_ids: Ids,
     sources: Vec<(String, SourceRef)>,
+    /// Each source's place in `sources`, by url, or by title when it has none.
+    source_at: HashMap<(bool, String), usize>,
     source_ids: Ids,
     event_ids: Ids,
 }
 
 impl Writer {
     fn actor(&mut self, name: &str, role: Option<&String>) -> String {
-        if let Some((id, _, r)) = self.actors.iter_mut().find(|(_, n, _)| n == name) {
+        if let Some((id, _, r)) = self.actor_at.get(name).and_then(|&i| self.actors.get_mut(i)) {
             if r.is_none() {
                 r.clone_from(&role.cloned());
             }
             return id.clone();
         }
         let id = self.actor_ids.make(name, "actor");
+        self.actor_at.insert(name.to_owned(), self.actors.len());
         self.actors.push((id.clone(), name.to_owned(), role.cloned()));
         id
     }
 
     fn source(&mut self, s: &SourceRef) -> String {
-        let same = |(_, k): &&(String, SourceRef)| match (&k.url, &s.url) {
-            (Some(a), Some(b)) => a == b,
-            (None, None) => k.title == s.title,
-            _ => false,
-        };
-        if let Some((id, _)) = self.sources.iter().find(same) {
+        let key = s.url.as_ref().map_or_else(|| (false, s.title.clone()), |u| (true, u.clone()));
+        if let Some((id, _)) = self.source_at.get(&key).and_then(|&i| self.sources.get(i)) {
             return id.clone();
         }
         let id = self.source_ids.make(&s.title, "source");
+        self.source_at.insert(key, self.sources.len());
         self.sources.push((id.clone(), s.clone()));
         id
     }
@@ -317,7 +316,7 @@ impl Writer {
         // A display date that only repeats the date in words (as tlview's
         // own exports write it) says nothing the date does not.
         if !display.is_empty() && !repeats_date(&display, &start, end.as_deref(), approx) {
-            maybe(out, "    ", CARRY_DISPLAY_DATE, "display_date", &q(&one_line(&display)));
+            let _ = writeln!(out, "    display_date: {}", q(&display));
         }
         text_field(out, "    ", "title", if visible(&title) { &title } else { "Untitled" });
         if !body.text.is_empty() {
@@ -342,7 +341,7 @@ impl Writer {
                 q(&one_line(&plain(&m.caption).text)),
                 q(&one_line(&plain(&m.credit).text))
             );
-            maybe(out, "    ", CARRY_MEDIA, "media", &entry);
+            let _ = writeln!(out, "    media: {entry}");
         }
         if !s.background.is_empty() {
             let _ = writeln!(out, "    # not carried: background: {}", q(&comment(&s.background)));
