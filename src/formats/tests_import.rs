@@ -30,3 +30,32 @@ fn long_headlines_that_repeat_get_numbered_ids() {
     assert!(ids[1].ends_with("-2") && ids[2].ends_with("-3"), "{ids:?}");
     assert_eq!(t.sources.len(), 3);
 }
+
+#[test]
+fn exports_link_only_web_addresses_and_keep_spaces() {
+    let yaml = r#"
+title: T
+sources:
+  - {id: js, title: Bad, url: "javascript:alert(1)", archive: "data:text/html,x"}
+  - {id: sp, title: Spaced, url: "https://e.org/a b<c>"}
+events:
+  - {id: a, date: 2020, title: A, sources: [js, sp],
+     media: [{url: "javascript:alert(2)", caption: cap}, {url: "vbscript:x", caption: two}]}
+"#;
+    let t = load_bytes("t.yaml", yaml.as_bytes(), &Limits::default()).expect("loads");
+    for format in [super::Format::TimelineJs, super::Format::Markdown] {
+        let name = format!("{format:?}");
+        let out = super::export(&t, format, super::Options::default()).expect("writes");
+        let lower = out.to_lowercase();
+        for bad in ["javascript:", "data:", "vbscript:"] {
+            for link in [format!("href=\\\"{bad}"), format!("href=\"{bad}"), format!("(<{bad}"), format!("<{bad}")] {
+                assert!(!lower.contains(&link), "{name}: {link} in {out}");
+            }
+        }
+        assert!(!out.contains("\"url\":\"javascript"), "{name}: {out}");
+        assert!(
+            out.contains("https://e.org/a%20b%3Cc%3E") || out.contains("https://e.org/a%20b&lt;c&gt;"),
+            "{name}: {out}"
+        );
+    }
+}

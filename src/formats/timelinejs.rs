@@ -129,8 +129,9 @@ fn slide(t: &Timeline, i: usize, options: Options) -> Slide {
         end_date: e.end.as_ref().map(date),
         display_date: html_escape(&display_date(e)),
         text: Text { headline: html_escape(&line(&e.title)), text: body(t, e, options) },
-        media: e.media.first().map(|m| MediaObject {
-            url: line(&m.url).into_owned(),
+        // TimelineJS loads its media's URL: only a web address is one.
+        media: e.media.first().and_then(|m| Some((m, crate::text::link_target(&m.url)?))).map(|(m, url)| MediaObject {
+            url,
             caption: m.caption.as_deref().map(|c| html_escape(&line(c))).unwrap_or_default(),
             credit: m.credit.as_deref().map(|c| html_escape(&line(c))).unwrap_or_default(),
         }),
@@ -221,8 +222,7 @@ pub(super) fn body(t: &Timeline, e: &Event, options: Options) -> String {
     for m in e.media.iter().skip(1) {
         let caption = m.caption.as_deref().map_or_else(|| html_escape(&line(&m.url)), |c| html_escape(&line(c)));
         let credit = m.credit.as_deref().map(|c| format!(" ({})", html_escape(&line(c)))).unwrap_or_default();
-        let url = html_escape(&line(&m.url));
-        let _ = write!(out, "<p class=\"tlv-media\"><a href=\"{url}\">{caption}</a>{credit}</p>");
+        let _ = write!(out, "<p class=\"tlv-media\">{}{credit}</p>", link(&m.url, &caption));
     }
     if options.notes
         && let Some(n) = &e.notes
@@ -258,11 +258,21 @@ fn claims(out: &mut String, t: &Timeline, e: &Event) {
     out.push_str("</ul></div>");
 }
 
-/// A source's title, as a link when it has a URL.
+/// `text` (HTML already) linked to `url` when it is a web address (see
+/// [`crate::text::link_target`]), else followed by the address as text.
+fn link(url: &str, text: &str) -> String {
+    match crate::text::link_target(url) {
+        Some(target) => format!("<a href=\"{}\">{text}</a>", html_escape(&target)),
+        None if html_escape(&line(url)) == text => text.to_owned(),
+        None => format!("{text} ({})", html_escape(&line(url))),
+    }
+}
+
+/// A source's title, as a link when it has a web address.
 fn source_ref(s: &crate::timeline::Source) -> String {
     let title = html_escape(&line(&s.title));
-    match &s.url {
-        Some(url) => format!("<a class=\"tlv-source\" href=\"{}\">{title}</a>", html_escape(&line(url))),
+    match s.url.as_deref().and_then(crate::text::link_target) {
+        Some(url) => format!("<a class=\"tlv-source\" href=\"{}\">{title}</a>", html_escape(&url)),
         None => format!("<span class=\"tlv-source\">{title}</span>"),
     }
 }
@@ -282,7 +292,7 @@ fn source_line(s: &crate::timeline::Source) -> String {
         let _ = write!(out, " ({})", about.join(", "));
     }
     if let Some(a) = &s.archive {
-        let _ = write!(out, " <span class=\"tlv-archive\">[<a href=\"{}\">archived</a>]</span>", html_escape(&line(a)));
+        let _ = write!(out, " <span class=\"tlv-archive\">[{}]</span>", link(a, "archived"));
     }
     out
 }
