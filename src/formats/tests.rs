@@ -19,7 +19,7 @@ fn bundled() -> Timeline {
 }
 
 fn import(kind: Kind, text: &str) -> Timeline {
-    let yaml = import::to_yaml(kind, "in", text.as_bytes()).expect("converts");
+    let yaml = import::to_yaml(kind, "in", text.as_bytes()).expect("converts").yaml;
     load(&yaml)
 }
 
@@ -129,7 +129,7 @@ const SAMPLE_JSON: &str = r##"{
 
 #[test]
 fn timelinejs_samples_import_with_precision_kept() {
-    let yaml = import::to_yaml(Kind::Json, "sample.json", SAMPLE_JSON.as_bytes()).expect("converts");
+    let yaml = import::to_yaml(Kind::Json, "sample.json", SAMPLE_JSON.as_bytes()).expect("converts").yaml;
     let t = load(&yaml);
     assert_eq!(t.title, "Sample & co");
     assert_eq!(t.description.as_deref(), Some("About this."));
@@ -279,7 +279,7 @@ fn hostile_timelinejs_converts_to_yaml_without_controls() {
         {"start_date": {"year": 2022}, "unique_id": "a\nb c\u202e", "background": {"color": "\r\nx: 1"},
          "media": {"url": "https://x\r\ny: 2"},
          "text": {"headline": "<b>E\u001b[2J</b>", "text": "<a href=\"https://e.org/\u001b\r\nz\">l\u009b</a> \u202e"}}]}"#;
-    let yaml = import::to_yaml(Kind::Json, "h\u{1b}.json", json.as_bytes()).expect("converts");
+    let yaml = import::to_yaml(Kind::Json, "h\u{1b}.json", json.as_bytes()).expect("converts").yaml;
     assert!(!yaml.chars().any(|c| c != '\n' && (c.is_control() || crate::text::is_unsafe(c))), "{yaml}");
     let t = load(&yaml);
     assert_eq!(t.events.len(), 1);
@@ -294,7 +294,7 @@ fn hostile_timelinejs_converts_to_yaml_without_controls() {
 fn html_media_is_read_as_text_and_a_cite_without_a_link_is_not_a_quote() {
     let json = r#"{"events": [{"start_date": {"year": 1948}, "text": {"headline": "H", "text": "<p>Body</p>"},
         "media": {"url": "<blockquote>Words. <cite>Edith Clarke, professor</cite></blockquote>"}}]}"#;
-    let yaml = import::to_yaml(Kind::Json, "m.json", json.as_bytes()).expect("converts");
+    let yaml = import::to_yaml(Kind::Json, "m.json", json.as_bytes()).expect("converts").yaml;
     let t = load(&yaml);
     assert_eq!(t.events[0].summary.as_deref(), Some("Body\n\n“Words.” — Edith Clarke, professor"));
     assert!(t.events[0].quotes.is_empty() && t.sources.is_empty() && t.actors.is_empty());
@@ -322,7 +322,7 @@ proptest::proptest! {
     ) {
         let slide = serde_json::json!({"start_date": {"year": 2001}, "unique_id": id, "text": {"headline": headline, "text": text}});
         let json = serde_json::json!({"title": {"text": {"headline": headline}}, "events": [slide]}).to_string();
-        let yaml = import::to_yaml(Kind::Json, "p.json", json.as_bytes()).expect("converts");
+        let yaml = import::to_yaml(Kind::Json, "p.json", json.as_bytes()).expect("converts").yaml;
         proptest::prop_assert!(!yaml.chars().any(|c| c != '\n' && (c.is_control() || crate::text::is_unsafe(c))), "{}", yaml);
         let loaded = load_bytes("p.yaml", yaml.as_bytes(), &Limits::default());
         proptest::prop_assert!(loaded.is_ok(), "{}\n{}", loaded.err().map(|e| e.to_string()).unwrap_or_default(), yaml);
@@ -337,7 +337,7 @@ proptest::proptest! {
         w.write_record(sheet::COLUMNS).expect("header");
         w.write_record(&cells).expect("row");
         let bytes = w.into_inner().expect("csv");
-        let yaml = import::to_yaml(Kind::Csv, "p.csv", &bytes).expect("converts");
+        let yaml = import::to_yaml(Kind::Csv, "p.csv", &bytes).expect("converts").yaml;
         proptest::prop_assert!(!yaml.chars().any(|c| c != '\n' && (c.is_control() || crate::text::is_unsafe(c))), "{}", yaml);
         // A row without a datable start is a comment, which leaves no events: the loader's business.
         if yaml.contains("\n  - id: ") {

@@ -6,7 +6,7 @@ use crate::timeline::limits::Limits;
 use crate::timeline::load_bytes;
 
 fn converts(kind: Kind, text: &str) -> crate::timeline::Timeline {
-    let yaml = import::to_yaml(kind, "in", text.as_bytes()).expect("converts");
+    let yaml = import::to_yaml(kind, "in", text.as_bytes()).expect("converts").yaml;
     match load_bytes("t.yaml", yaml.as_bytes(), &Limits::default()) {
         Ok(t) => t,
         Err(e) => panic!("{e}\n{yaml}"),
@@ -58,4 +58,27 @@ events:
             "{name}: {out}"
         );
     }
+}
+
+#[test]
+fn what_is_not_carried_is_noted_at_its_line_naming_the_slide() {
+    let json = r#"{"events": [
+        {"start_date": {"year": 2020}, "text": {"headline": "Kept"}, "background": {"color": "red"}},
+        {"text": {"headline": "No date"}}]}"#;
+    let c = import::to_yaml(Kind::Json, "n.json", json.as_bytes()).expect("converts");
+    assert_eq!(c.notes.len(), 2, "{:?}", c.notes);
+    let lines: Vec<&str> = c.yaml.lines().collect();
+    for (line, note) in &c.notes {
+        assert!(lines[line - 1].contains("# not carried:"), "{line}: {note}\n{}", c.yaml);
+    }
+    assert!(c.notes[0].1.starts_with("events[0] \"Kept\": not carried: background"), "{:?}", c.notes);
+    assert!(c.notes[1].1.starts_with("events[1] \"No date\": not carried: the whole slide"), "{:?}", c.notes);
+}
+
+#[test]
+fn sheet_times_with_am_or_pm_are_read_on_a_24_hour_clock() {
+    let csv = "Year,Month,Day,Time,Headline\n2020,1,2,1:05 PM,A\n2020,1,2,12:30:15 am,B\n2020,1,2,12:00 p.m.,C\n";
+    let t = converts(Kind::Csv, csv);
+    let times: Vec<String> = t.events.iter().map(|e| e.date.local.format("%H:%M:%S").to_string()).collect();
+    assert_eq!(times, ["00:30:15", "12:00:00", "13:05:00"]);
 }

@@ -103,16 +103,38 @@ pub fn detect(name: &Path, bytes: &[u8]) -> Option<Kind> {
     (cells.contains(&"Year") && cells.contains(&"Headline")).then_some(Kind::Csv)
 }
 
+/// A TimelineJS file as tlview YAML, with what the YAML could not carry.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Converted {
+    /// The YAML.
+    pub yaml: String,
+    /// One note per `# not carried:` comment: its line in `yaml` (from 1)
+    /// and what was left out, naming the slide or row (`events[2] "Title":
+    /// not carried: …`). Not yet sanitised.
+    pub notes: Vec<(usize, String)>,
+}
+
 /// Reads a TimelineJS file of `kind` and writes the equivalent tlview
 /// YAML; `name` is named in the header comment.
 ///
 /// # Errors
 /// A message when the input is not JSON or CSV TimelineJS can read.
-pub fn to_yaml(kind: Kind, name: &str, bytes: &[u8]) -> Result<String, String> {
+pub fn to_yaml(kind: Kind, name: &str, bytes: &[u8]) -> Result<Converted, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let doc = match kind {
         Kind::Json => tljs::read(bytes)?,
         Kind::Csv => sheet::read(bytes)?,
     };
-    Ok(yaml::write(&doc, name, kind))
+    let (yaml, at) = yaml::write(&doc, name, kind);
+    // Byte offsets in order become line numbers in one pass.
+    let (mut line, mut from) = (1, 0);
+    let notes = at
+        .into_iter()
+        .map(|(offset, note)| {
+            line += yaml.as_bytes()[from..offset.max(from)].iter().filter(|&&b| b == b'\n').count();
+            from = offset.max(from);
+            (line, note)
+        })
+        .collect();
+    Ok(Converted { yaml, notes })
 }

@@ -72,15 +72,6 @@ fn text_field(out: &mut String, indent: &str, key: &str, value: &str) {
     }
 }
 
-/// `key: value`, or the same as a `# not carried:` comment when the format cannot hold it.
-fn maybe(out: &mut String, indent: &str, carried: bool, key: &str, value: &str) {
-    if carried {
-        let _ = writeln!(out, "{indent}{key}: {value}");
-    } else {
-        let _ = writeln!(out, "{indent}# not carried: {key}: {value}");
-    }
-}
-
 /// The tlview form of a TimelineJS date, at its written precision.
 fn date(p: &Parts, notes: &mut Vec<String>) -> Result<String, String> {
     const NAMES: [&str; 7] = ["year", "month", "day", "hour", "minute", "second", "millisecond"];
@@ -148,8 +139,9 @@ fn approximate(display: &str) -> bool {
     ["c.", "c ", "ca.", "circa", "about", "around", "approx", "~"].iter().any(|p| d.starts_with(p))
 }
 
-/// The whole document as tlview YAML.
-pub(super) fn write(doc: &Doc, name: &str, kind: Kind) -> String {
+/// The whole document as tlview YAML, and what it could not carry: each
+/// note with the byte offset of its `# not carried:` comment in the YAML.
+pub(super) fn write(doc: &Doc, name: &str, kind: Kind) -> (String, Vec<(usize, String)>) {
     let kind = match kind {
         Kind::Json => "TimelineJS JSON",
         Kind::Csv => "a TimelineJS sheet (CSV)",
@@ -169,6 +161,7 @@ pub(super) fn write(doc: &Doc, name: &str, kind: Kind) -> String {
     for s in &doc.events {
         w.event(&mut events, s);
     }
+    let event_notes = std::mem::take(&mut w.notes);
     if !w.actors.is_empty() {
         out.push_str("\nactors:\n");
         for (id, name, role) in &w.actors {
@@ -196,6 +189,8 @@ pub(super) fn write(doc: &Doc, name: &str, kind: Kind) -> String {
             let start = era.start.as_ref().map(|p| date(p, &mut notes));
             let end = era.end.as_ref().map(|p| date(p, &mut notes));
             let (Some(Ok(start)), Some(Ok(end))) = (start, end) else {
+                w.notes
+                    .push((out.len(), format!("era {} ({}): it needs a valid start and end date", q(&title), era.at)));
                 let _ =
                     writeln!(out, "# not carried: era {} ({}): it needs a valid start and end date", q(&title), era.at);
                 continue;
@@ -211,8 +206,11 @@ pub(super) fn write(doc: &Doc, name: &str, kind: Kind) -> String {
         }
     }
     out.push_str("\nevents:\n");
+    let base = out.len();
     out.push_str(&events);
-    out
+    let mut notes = std::mem::take(&mut w.notes);
+    notes.extend(event_notes.into_iter().map(|(at, n)| (at + base, n)));
+    (out, notes)
 }
 
 /// Lines joined with spaces.
@@ -232,6 +230,9 @@ struct Writer {
     source_at: HashMap<(bool, String), usize>,
     source_ids: Ids,
     event_ids: Ids,
+    /// What was not carried: offset of its comment (in the events' text
+    /// while writing events), and the note naming its slide.
+    notes: Vec<(usize, String)>,
 }
 
 impl Writer {
@@ -283,8 +284,8 @@ impl Writer {
         let start = s.start.as_ref().map(|p| date(p, &mut notes));
         let start = match start {
             Some(Ok(d)) => d,
-            Some(Err(e)) => return skipped(out, s, &title, &e),
-            None => return skipped(out, s, &title, "it has no start date"),
+            Some(Err(e)) => return self.skipped(out, s, &title, &e),
+            None => return self.skipped(out, s, &title, "it has no start date"),
         };
         let end = match s.end.as_ref().map(|p| date(p, &mut notes)) {
             Some(Ok(d)) if ends_before(&d, &start) => {
@@ -325,9 +326,13 @@ impl Writer {
         if let Some(place) = &body.location {
             text_field(out, "    ", "location", &one_line(place));
         }
+        let label = format!("{} {}", s.at, q(&title));
         if let Some(status) = &body.status {
-            let known = crate::timeline::Status::ALL.iter().any(|(_, w)| w == status);
-            maybe(out, "    ", known, "status", &q(status));
+            if crate::timeline::Status::ALL.iter().any(|(_, w)| w == status) {
+                let _ = writeln!(out, "    status: {}", q(status));
+            } else {
+                self.not_carried(out, &label, &format!("status: {}", q(status)));
+            }
         }
         if let Some(n) = &body.notes {
             text_field(out, "    ", "notes", n);
@@ -344,11 +349,23 @@ impl Writer {
             let _ = writeln!(out, "    media: {entry}");
         }
         if !s.background.is_empty() {
-            let _ = writeln!(out, "    # not carried: background: {}", q(&comment(&s.background)));
+            self.not_carried(out, &label, &format!("background: {}", q(&comment(&s.background))));
         }
         for n in notes {
-            let _ = writeln!(out, "    # not carried: {}", comment(&n));
+            self.not_carried(out, &label, &n);
         }
+    }
+
+    /// `# not carried: what` in the event being written, noted for the slide `label`.
+    fn not_carried(&mut self, out: &mut String, label: &str, what: &str) {
+        self.notes.push((out.len(), format!("{label}: not carried: {what}")));
+        let _ = writeln!(out, "    # not carried: {}", comment(what));
+    }
+
+    /// A slide that could not become an event, kept as a comment.
+    fn skipped(&mut self, out: &mut String, s: &Slide, title: &str, why: &str) {
+        self.notes.push((out.len(), format!("{} {}: not carried: the whole slide: {why}", s.at, q(title))));
+        let _ = writeln!(out, "  # not carried: slide {} ({}): {}", q(title), s.at, comment(why));
     }
 
     fn references(&mut self, out: &mut String, head: &Plain, body: &Plain, group: &str) {
@@ -393,11 +410,6 @@ impl Writer {
             }
         }
     }
-}
-
-/// A slide that could not become an event, kept as a comment.
-fn skipped(out: &mut String, s: &Slide, title: &str, why: &str) {
-    let _ = writeln!(out, "  # not carried: slide {} ({}): {}", q(title), s.at, comment(why));
 }
 
 /// Text from the input made safe for a one-line YAML comment: every
