@@ -82,3 +82,15 @@ fn sheet_times_with_am_or_pm_are_read_on_a_24_hour_clock() {
     let times: Vec<String> = t.events.iter().map(|e| e.date.local.format("%H:%M:%S").to_string()).collect();
     assert_eq!(times, ["00:30:15", "12:00:00", "13:05:00"]);
 }
+
+#[test]
+fn flow_style_yaml_is_not_taken_for_timelinejs() {
+    use std::path::Path;
+    let yaml = br#"{"title": "T", "events": [{"id": "a", "date": "2020", "title": "A"}]}"#;
+    assert_eq!(import::detect(Path::new("timeline.txt"), yaml), None);
+    assert_eq!(import::detect(Path::new("t"), b"{title: T, events: []}"), None);
+    let tljs = br#"{"events": [{"start_date": {"year": 2020}, "text": {"headline": "A"}}]}"#;
+    assert_eq!(import::detect(Path::new("timeline.txt"), tljs), Some(Kind::Json));
+    let titled = br#"{"title": {"text": {"headline": "T"}}, "events": []}"#;
+    assert_eq!(import::detect(Path::new("t"), titled), Some(Kind::Json));
+}

@@ -81,8 +81,9 @@ pub struct Doc {
 }
 
 /// Whether `name`/`bytes` is a TimelineJS file, and which: by extension
-/// (`.json`, `.csv`), else by content (a JSON object, or a CSV header with
-/// `Year` and `Headline`). YAML files answer `None`.
+/// (`.json`, `.csv`), else by content (a JSON object shaped as TimelineJS's,
+/// see [`timelinejs_shaped`], or a CSV header with `Year` and `Headline`).
+/// YAML files answer `None`, flow-style YAML that starts with `{` included.
 #[must_use]
 pub fn detect(name: &Path, bytes: &[u8]) -> Option<Kind> {
     let ext = name.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
@@ -95,12 +96,28 @@ pub fn detect(name: &Path, bytes: &[u8]) -> Option<Kind> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     if first == Some(&b'{') {
-        return Some(Kind::Json);
+        return timelinejs_shaped(bytes).then_some(Kind::Json);
     }
     let header = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
     let header = String::from_utf8_lossy(header);
     let cells: Vec<&str> = header.split(',').map(|c| c.trim().trim_matches('"')).collect();
     (cells.contains(&"Year") && cells.contains(&"Headline")).then_some(Kind::Csv)
+}
+
+/// Whether `bytes` is a JSON object as TimelineJS reads: an `events` array
+/// whose items are all slides (objects with a `start_date` or `text`
+/// object), and a `title`, if any, that is a slide too. tlview's own YAML
+/// (`date:`, `title: "…"`) is not, even written in flow style as JSON.
+fn timelinejs_shaped(bytes: &[u8]) -> bool {
+    use serde_json::Value;
+    let Ok(Value::Object(doc)) = serde_json::from_slice::<Value>(bytes) else {
+        return false;
+    };
+    let part = |v: &Value, key: &str| v.get(key).is_some_and(Value::is_object);
+    let slide = |v: &Value| part(v, "start_date") || part(v, "text");
+    let events = doc.get("events").and_then(Value::as_array);
+    let title = doc.get("title").is_none_or(slide);
+    (title && events.is_some_and(|e| e.iter().all(slide))) || doc.get("title").is_some_and(slide)
 }
 
 /// A TimelineJS file as tlview YAML, with what the YAML could not carry.
