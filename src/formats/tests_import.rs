@@ -94,3 +94,23 @@ fn flow_style_yaml_is_not_taken_for_timelinejs() {
     let titled = br#"{"title": {"text": {"headline": "T"}}, "events": []}"#;
     assert_eq!(import::detect(Path::new("t"), titled), Some(Kind::Json));
 }
+
+#[test]
+fn a_timelinejs_round_trip_keeps_each_instant_and_the_zone() {
+    let yaml = "title: T\ntimezone: \"+01:00\"\nevents:\n  - {id: a, date: 2021-03-23T08:36, title: A}\n  \
+                - {id: b, date: \"2021-03-23T09:00:05+03:00\", title: B}\n  - {id: c, date: 2021-03-23, title: C}\n";
+    let t = load_bytes("t.yaml", yaml.as_bytes(), &Limits::default()).expect("loads");
+    let json = super::export(&t, super::Format::TimelineJs, super::Options::default()).expect("writes");
+    let back = converts(Kind::Json, &json);
+    assert_eq!(back.zone, t.zone);
+    let instants = |t: &crate::timeline::Timeline| -> Vec<(String, i64)> {
+        let mut v: Vec<_> = t.events.iter().map(|e| (e.title.to_string(), e.date.instant())).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(instants(&back), instants(&t));
+    assert_eq!(
+        back.events.iter().find(|e| &*e.title == "A").map(|e| e.date.local.to_string()).as_deref(),
+        Some("2021-03-23 08:36:00")
+    );
+}

@@ -78,6 +78,9 @@ pub struct Doc {
     pub events: Vec<Slide>,
     /// The eras.
     pub eras: Vec<Slide>,
+    /// The zone the times are in, as tlview's TimelineJS export names it
+    /// (`"tlview": {"timezone": "+01:00"}`, which TimelineJS ignores).
+    pub zone: Option<String>,
 }
 
 /// Whether `name`/`bytes` is a TimelineJS file, and which: by extension

@@ -156,6 +156,9 @@ pub(super) fn write(doc: &Doc, name: &str, kind: Kind) -> (String, Vec<(usize, S
     if !description.is_empty() {
         text_field(&mut out, "", "description", &description);
     }
+    if let Some(zone) = &doc.zone {
+        let _ = writeln!(out, "timezone: {}", q(&comment(zone)));
+    }
     let mut w = Writer::default();
     let mut events = String::new();
     for s in &doc.events {
