@@ -27,6 +27,7 @@ pub mod editor;
 pub mod effects;
 pub mod formats;
 pub mod keys;
+pub mod open;
 pub mod progress;
 pub mod report;
 pub mod terminal;
