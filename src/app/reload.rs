@@ -1,18 +1,21 @@
 //! Reloading: the new version of the file replaces the old one in the
-//! viewer, and the reader stays where they were. The selection follows its
-//! event id; actor and tag filters follow their ids (those that still exist);
-//! search, zoom, focus and open panes are kept; the list keeps its scroll
-//! where it can. The status bar says what changed, comparing events by id.
+//! viewer, and the reader stays where they were ([`carry_over`], which the
+//! end of a load uses too): the selection follows its event id, every
+//! filter, the as-of cursor, zoom, focus and open panes are kept, the list
+//! keeps its scroll where it can. The status bar says what changed,
+//! comparing events by id.
 //!
 //! A version that cannot be loaded changes nothing shown: the last good
 //! timeline stays, marked stale, and its problems open the problems pane,
 //! which closes by itself once a reload succeeds.
 
-use super::nav;
+use super::asof::{self, AsOf};
+use super::filter::Filters;
 use super::state::{App, Mode};
 use super::writing::ProblemLine;
+use super::{facts, nav};
 use crate::timeline::{Claim, Event, Quote, Timeline};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 /// How two versions differ: their events by id, and the rest of the file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -64,9 +67,7 @@ impl Same {
         fn map<T: std::fmt::Debug>(old: &[T], new: &[T], key: impl Fn(&T) -> &str) -> Vec<Option<u32>> {
             let at: HashMap<&str, usize> = new.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
             let shown = |x: &T| format!("{x:?}");
-            old.iter()
-                .map(|x| at.get(key(x)).filter(|&&i| shown(&new[i]) == shown(x)).map(|&i| idx(i)))
-                .collect()
+            old.iter().map(|x| at.get(key(x)).filter(|&&i| shown(&new[i]) == shown(x)).map(|&i| idx(i))).collect()
         }
         Same {
             actors: map(&old.actors, &new.actors, |a| &a.id),
@@ -195,27 +196,64 @@ pub fn reloaded(app: &mut App, new: Timeline) {
     // keep the summary of that reload rather than replace it with "no change".
     let earlier = app.writing.status.take().filter(|s| s.starts_with("reloaded: ") && c == Changes::default());
     let status = earlier.unwrap_or_else(|| c.summary());
+    let mut next = carry_over(app, new);
+    next.writing.problems.clear();
+    next.writing.problems_open = false;
+    next.writing.problems_focused = false;
+    next.writing.problem_cursor = 0;
+    next.writing.stale = false;
+    next.writing.chooser = None;
+    next.writing.status = Some(status);
+    *app = next;
+}
+
+/// A viewer on `new` that keeps the reader's place in `app`: how a reload
+/// and the end of a load replace the timeline. Everything that refers to
+/// the old version is carried by what it names: the selection and the last
+/// related event followed by event id, actor and source filters by id, tag
+/// filters by name (those that still exist). The search, the unsourced and
+/// status filters, the as-of cursor (and its dimming), zoom, focus, panes,
+/// scrolls and the writing state are kept as they are; an open claims view
+/// is rebuilt from the new version; a picker, whose entries were the old
+/// version's, closes.
+pub(super) fn carry_over(app: &mut App, new: Timeline) -> App {
     let old = &app.timeline;
-    let selected_id = app.selected_event().map(|e| e.id.clone());
+    let event_id = |i: u32| old.events.get(i as usize).map(|e| e.id.clone());
+    let selected_id = app.selected.and_then(event_id);
     let selected_pos = app.selected_pos();
-    let actor_ids: Vec<String> =
-        app.filters.actors.iter().filter_map(|&a| old.actors.get(a as usize).map(|a| a.id.clone())).collect();
-    let tag_names: Vec<String> = app.filters.tags.iter().filter_map(|&g| old.tags.get(g as usize).cloned()).collect();
+    let trail = app.related_trail.and_then(|(from, to, n)| Some((event_id(from)?, event_id(to)?, n)));
+    let actor_ids: Vec<&str> =
+        app.filters.actors.iter().filter_map(|&a| Some(&*old.actors.get(a as usize)?.id)).collect();
+    let source_ids: Vec<&str> =
+        app.filters.sources.iter().filter_map(|&s| Some(&*old.sources.get(s as usize)?.id)).collect();
+    let tag_names: Vec<&str> = app.filters.tags.iter().filter_map(|&g| Some(&**old.tags.get(g as usize)?)).collect();
+
     let mut next = App::new(new, app.size);
     let t = &next.timeline;
-    next.filters.query = std::mem::take(&mut app.filters.query);
-    next.filters.actors =
-        actor_ids.iter().filter_map(|id| t.actors.iter().position(|a| &a.id == id)).map(idx).collect();
-    next.filters.tags = tag_names.iter().filter_map(|g| t.tags.iter().position(|n| n == g)).map(idx).collect();
-    super::nav::refilter(&mut next);
-    let found = selected_id.and_then(|id| next.timeline.events.iter().position(|e| e.id == id)).map(idx);
+    next.filters = Filters {
+        query: std::mem::take(&mut app.filters.query),
+        actors: find(&actor_ids, t.actors.iter().map(|a| &*a.id)),
+        tags: find(&tag_names, t.tags.iter().map(String::as_str)),
+        sources: find(&source_ids, t.sources.iter().map(|s| &*s.id)),
+        unsourced: app.filters.unsourced,
+        status: app.filters.status,
+    };
+    let new_index = |id: &str| next.timeline.events.iter().position(|e| &*e.id == id).map(idx);
+    let found = selected_id.as_deref().and_then(new_index);
+    next.related_trail = trail.and_then(|(from, to, n)| Some((new_index(&from)?, new_index(&to)?, n)));
+    next.asof = AsOf {
+        at: app.asof.at,
+        dim: app.asof.dim,
+        input: std::mem::take(&mut app.asof.input),
+        error: app.asof.error.take(),
+        public: if app.asof.at.is_some() { asof::all_public(&next.timeline) } else { Vec::new() },
+    };
+    nav::refilter(&mut next);
     match found.filter(|&i| next.shown.position(i).is_some()) {
         Some(i) => {
             next.selected = Some(i);
-            if found == app.selected {
-                next.detail_scroll = app.detail_scroll;
-                next.quotes_scroll = app.quotes_scroll;
-            }
+            next.detail_scroll = app.detail_scroll;
+            next.quotes_scroll = app.quotes_scroll;
         }
         // The event is gone: stay at the same place in the list.
         None => {
@@ -232,17 +270,23 @@ pub fn reloaded(app: &mut App, new: Timeline) {
         Mode::Picker => Mode::Browse, // its entries were the old version's
         m => m,
     };
+    if next.mode == Mode::Claims {
+        let cursor = app.claims.as_ref().map_or(0, |v| v.cursor);
+        facts::open_claims(&mut next);
+        if let Some(view) = &mut next.claims {
+            view.cursor = cursor.min(view.entries.len().saturating_sub(1));
+        }
+    }
     next.quit = app.quit;
     next.writing = std::mem::take(&mut app.writing);
-    next.writing.problems.clear();
-    next.writing.problems_open = false;
-    next.writing.problems_focused = false;
-    next.writing.problem_cursor = 0;
-    next.writing.stale = false;
-    next.writing.chooser = None;
-    next.writing.status = Some(status);
     nav::keep_selection_visible(&mut next);
-    *app = next;
+    next
+}
+
+/// The indexes in `names` of `ids` (those still there).
+fn find<'a>(ids: &[&str], names: impl Iterator<Item = &'a str>) -> BTreeSet<u32> {
+    let at: HashMap<&str, usize> = names.enumerate().map(|(i, n)| (n, i)).collect();
+    ids.iter().filter_map(|id| at.get(id)).map(|&i| idx(i)).collect()
 }
 
 /// Keeps the timeline shown, marks it stale and opens the problems pane on `problems`.

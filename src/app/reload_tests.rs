@@ -90,3 +90,78 @@ fn the_same_file_changes_nothing() {
     update(&mut app, Msg::Reloaded(Loaded(Arc::new(load(V1)))));
     assert_eq!(app.writing.status.as_deref(), Some("reloaded: no event changed"));
 }
+
+/// A viewer on `V1` after `msgs`, then reloaded with `v2`.
+fn after(msgs: &[Msg], v2: &str) -> App {
+    let mut app = App::new(load(V1), (120, 40));
+    for m in msgs {
+        update(&mut app, m.clone());
+    }
+    update(&mut app, Msg::Reloaded(Loaded(Arc::new(load(v2)))));
+    app
+}
+
+fn shown(app: &App) -> Vec<&str> {
+    app.shown.events().iter().map(|&i| &*app.timeline.events[i as usize].id).collect()
+}
+
+#[test]
+fn a_reload_keeps_the_sources_filter_by_id() {
+    use crate::app::PickerKind;
+    // Ticks the first source the picker lists: `u` (b, and a's claim, rest on it).
+    let app = after(&[Msg::OpenPicker(PickerKind::Sources), Msg::Toggle, Msg::Accept], V1);
+    assert_eq!(shown(&app), ["a", "b"]);
+    // A new source first in the file moves `s` to another index.
+    let app = after(
+        &[Msg::OpenPicker(PickerKind::Sources), Msg::Toggle, Msg::Accept],
+        &V1.replace("sources:\n  - {id: s,", "sources:\n  - {id: n, title: N}\n  - {id: s,"),
+    );
+    let ids: Vec<&str> = app.filters.sources.iter().map(|&s| &*app.timeline.sources[s as usize].id).collect();
+    assert_eq!((ids, shown(&app)), (vec!["u"], vec!["a", "b"]));
+}
+
+#[test]
+fn a_reload_keeps_the_unsourced_and_status_filters() {
+    let app = after(&[Msg::ToggleUnsourced], V1);
+    assert_eq!((app.filters.unsourced, shown(&app)), (true, vec!["c"]));
+    let app = after(&[Msg::CycleStatus, Msg::CycleStatus, Msg::CycleStatus], V1);
+    assert_eq!(app.filters.status, Some(Some(crate::timeline::Status::Disputed)));
+    assert_eq!(shown(&app), ["a"], "only the disputed event");
+}
+
+#[test]
+fn a_reload_keeps_the_as_of_cursor_and_its_dimming() {
+    let mut typed: Vec<Msg> = vec![Msg::StartAsOf];
+    typed.extend("2020-01-02".chars().map(Msg::Input));
+    typed.push(Msg::Accept);
+    let app = after(&typed, &V1.replace("title: Charlie", "title: C"));
+    assert!(app.asof.at.is_some());
+    assert_eq!(shown(&app), ["b"], "a is reported on the 5th, c happens on the 3rd");
+    typed.push(Msg::ToggleDim);
+    let app = after(&typed, V1);
+    assert_eq!((app.asof.dim, shown(&app).len()), (true, 3));
+    assert!(app.asof.event_is_future(2), "still dimmed");
+}
+
+#[test]
+fn a_reload_keeps_the_claims_view_open_and_working() {
+    let mut app = after(&[Msg::ToggleClaims], &V1.replace("value: '3'", "value: '4'"));
+    assert_eq!(app.mode, Mode::Claims);
+    let view = app.claims.as_ref().expect("the claims view is rebuilt");
+    assert_eq!(view.entries.len(), 1);
+    update(&mut app, Msg::Accept);
+    assert_eq!((app.mode, app.selected_event().map(|e| &*e.id)), (Mode::Browse, Some("a")));
+}
+
+#[test]
+fn a_reload_keeps_the_related_trail_by_event_id() {
+    // `f` from a reaches b; a new event first in the file shifts both indexes.
+    let mut app =
+        after(&[Msg::FollowRelated], &V1.replace("events:\n", "events:\n  - {id: z, date: 2019-01-01, title: Z}\n"));
+    assert_eq!(app.selected_event().map(|e| &*e.id), Some("b"));
+    let trail = app.related_trail.map(|(from, to, _)| (from, to));
+    let at = |id: &str| app.timeline.events.iter().position(|e| &*e.id == id).map(super::idx);
+    assert_eq!(trail, at("a").zip(at("b")));
+    update(&mut app, Msg::FollowRelated);
+    assert_eq!(app.selected_event().map(|e| &*e.id), Some("b"), "one related event: the trail goes round to it");
+}
