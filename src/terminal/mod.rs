@@ -242,6 +242,7 @@ fn event_loop(
             }
         }
         loaded |= take_loads(app, &mut loads);
+        dirty |= writing.take_reloaded(app);
         if app.load.as_ref().is_some_and(|l| l.failed) {
             return Ok(End::LoadFailed);
         }
