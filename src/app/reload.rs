@@ -267,7 +267,7 @@ pub(super) fn carry_over(app: &mut App, new: Timeline) -> App {
     next.quotes_open = app.quotes_open;
     next.help_scroll = app.help_scroll;
     next.mode = match app.mode {
-        Mode::Picker => Mode::Browse, // its entries were the old version's
+        Mode::Picker | Mode::PickerFilter => Mode::Browse, // its entries were the old version's
         m => m,
     };
     if next.mode == Mode::Claims {
@@ -278,6 +278,7 @@ pub(super) fn carry_over(app: &mut App, new: Timeline) -> App {
         }
     }
     next.quit = app.quit;
+    next.mouse = app.mouse;
     next.writing = std::mem::take(&mut app.writing);
     nav::keep_selection_visible(&mut next);
     next

@@ -116,6 +116,7 @@ impl Writing {
         let mut failed = None;
         let (file, seen, reloading) = (&self.file, &mut self.seen, &mut self.reloading);
         let mut reload = |app: &mut App, file: &Path| start_reload(reloading, app, file, &ctx.limits);
+        let mouse = app.mouse;
         effects::perform(
             app,
             ctx,
@@ -123,7 +124,7 @@ impl Writing {
             &mut |argv| {
                 edited = true;
                 requests.set_editing(true);
-                let ran = away(|| {
+                let ran = away(mouse, || {
                     let status = crate::editor::run(argv);
                     // Read next by the reload that follows; a later notice of this save changes nothing.
                     *seen = file.as_deref().and_then(watch::fingerprint);
