@@ -329,6 +329,9 @@ pub struct EventKeys {
     pub finish_sorted: Vec<i64>,
     /// The list group of each event: a heading starts where it changes.
     pub group: Vec<u64>,
+    /// Per event, the units whose one period holds all of it (see
+    /// [`super::tick_index::fits`]): what the axis counts as a point.
+    pub fits: Vec<u8>,
 }
 
 impl EventKeys {
@@ -341,7 +344,8 @@ impl EventKeys {
         by_finish.sort_by_key(|&i| finish[i as usize]);
         let group = t.events.iter().map(|e| super::group::key(e, t.zone)).collect();
         let finish_sorted = by_finish.iter().map(|&i| finish[i as usize]).collect();
-        EventKeys { start, finish, by_finish, finish_sorted, group }
+        let fits = start.iter().zip(&finish).map(|(&s, &f)| super::tick_index::fits(s, f, t.zone)).collect();
+        EventKeys { start, finish, by_finish, finish_sorted, group, fits }
     }
 }
 

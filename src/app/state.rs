@@ -171,9 +171,11 @@ impl App {
     }
 }
 
-/// The first start and last finish of `t`'s events (UTC seconds), at least a second apart.
+/// The first start and last finish of `t`'s events (UTC seconds), at least a
+/// second apart. The earliest start, not the first event's: `after`/`before`
+/// may list an event ahead of one that starts earlier.
 pub(super) fn span(t: &Timeline) -> (i64, i64) {
-    let first = t.events.first().map_or(0, crate::timeline::Event::start);
+    let first = t.events.iter().map(crate::timeline::Event::start).min().unwrap_or(0);
     let last = t.events.iter().map(crate::timeline::Event::finish).max().unwrap_or(first);
     (first, last.max(first + 1))
 }
