@@ -91,6 +91,9 @@ pub struct App {
     pub zoom: Option<super::axis::Unit>,
     /// The first start and last finish of all events (UTC seconds): the axis's span.
     pub span: (i64, i64),
+    /// The event starting earliest (the first listed of equals): the detail
+    /// pane counts days from it, and a frame must not search for it.
+    pub earliest: Option<u32>,
     /// Terminal columns and rows.
     pub size: (u16, u16),
     /// Set when the user asked to quit.
@@ -128,6 +131,7 @@ impl App {
         let shown =
             filter::shown(&filters, &mut index, &mut search_cache, &postings, &keys, &source_index.resting, |_| ());
         let span = span(&timeline);
+        let earliest = earliest(&timeline);
         App {
             timeline,
             index,
@@ -147,6 +151,7 @@ impl App {
             picker: None,
             zoom: None,
             span,
+            earliest,
             size,
             quit: false,
             writing: super::writing::Writing::default(),
@@ -169,6 +174,11 @@ impl App {
     pub fn selected_event(&self) -> Option<&crate::timeline::Event> {
         self.selected.and_then(|s| self.timeline.events.get(s as usize))
     }
+}
+
+/// The event of `t` starting earliest, the first listed of equals.
+pub(super) fn earliest(t: &Timeline) -> Option<u32> {
+    t.events.iter().enumerate().min_by_key(|(_, e)| e.start()).and_then(|(i, _)| u32::try_from(i).ok())
 }
 
 /// The first start and last finish of `t`'s events (UTC seconds), at least a

@@ -91,6 +91,27 @@ impl Ranks {
     }
 }
 
+/// The bits of `fits` (in start order) per unit, 64 positions to a word.
+fn lay(fits: impl ExactSizeIterator<Item = u8>) -> [Ranks; 5] {
+    let mut words: [Vec<u64>; 5] = std::array::from_fn(|_| Vec::with_capacity(fits.len().div_ceil(64)));
+    let mut acc = [0u64; 5];
+    let mut p = 0;
+    for f in fits {
+        for (k, a) in acc.iter_mut().enumerate() {
+            *a |= u64::from((f >> k) & 1) << p;
+        }
+        p += 1;
+        if p == 64 {
+            words.iter_mut().zip(&mut acc).for_each(|(w, a)| w.push(std::mem::take(a)));
+            p = 0;
+        }
+    }
+    if p > 0 {
+        words.iter_mut().zip(acc).for_each(|(w, a)| w.push(a));
+    }
+    words.map(Ranks::seal)
+}
+
 /// The shown events in start order, with which of them lie wholly inside
 /// one period of each unit: built with the shown events, read by each frame.
 #[derive(Debug, Default)]
@@ -111,24 +132,14 @@ impl TickIndex {
     /// `fits` bytes `fits` (see [`fits`]), one per event.
     #[must_use]
     pub fn build(starts: &[i64], fits: impl ExactSizeIterator<Item = u8>) -> TickIndex {
-        let n = fits.len();
-        let mut words: [Vec<u64>; 5] = std::array::from_fn(|_| vec![0; n.div_ceil(64)]);
-        let mut lay = |p: usize, f: u8| {
-            for (k, w) in words.iter_mut().enumerate() {
-                w[p / 64] |= u64::from((f >> k) & 1) << (p % 64);
-            }
-        };
-        let sorted = if starts.is_sorted() {
-            fits.enumerate().for_each(|(p, f)| lay(p, f));
-            None
-        } else {
-            let fits: Vec<u8> = fits.collect();
-            let mut order: Vec<usize> = (0..starts.len()).collect();
-            order.sort_by_key(|&p| starts[p]);
-            order.iter().enumerate().for_each(|(p, &q)| lay(p, fits.get(q).copied().unwrap_or(0)));
-            Some(order.iter().map(|&q| starts[q]).collect())
-        };
-        TickIndex { sorted, points: words.map(Ranks::seal), reads: AtomicU64::new(0) }
+        if starts.is_sorted() {
+            return TickIndex { sorted: None, points: lay(fits), reads: AtomicU64::new(0) };
+        }
+        let fits: Vec<u8> = fits.collect();
+        let mut order: Vec<usize> = (0..starts.len()).collect();
+        order.sort_by_key(|&p| starts[p]);
+        let points = lay(order.iter().map(|&q| fits.get(q).copied().unwrap_or(0)));
+        TickIndex { sorted: Some(order.iter().map(|&q| starts[q]).collect()), points, reads: AtomicU64::new(0) }
     }
 
     /// The starts ascending: `list` (the list's starts) when it ascends.
