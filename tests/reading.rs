@@ -54,7 +54,7 @@ fn screen_80x24() {
 fn titles_cut_at_120_columns_end_in_an_ellipsis() {
     let mut app = bundled(120, 40);
     let s = screen(&mut app);
-    assert!(s.contains("Pro-Assad forces attack base held by US and…"), "{s}");
+    assert!(s.contains("Pro-Assad forces attack base held by US an…"), "{s}");
 }
 
 #[test]

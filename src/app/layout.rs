@@ -59,8 +59,9 @@ pub fn areas(app: &App, area: Rect) -> Option<Areas> {
 }
 
 /// Columns around a title in the list: borders, scrollbar, time column
-/// (room for a range like `27 Feb–2 Mar`) and quote marker.
-const LIST_CHROME: u16 = 2 + 1 + 15 + 2;
+/// (room for a range like `27 Feb–2 Mar`) and the quote, status and
+/// no-source marks.
+const LIST_CHROME: u16 = 2 + 1 + 15 + 3;
 
 /// The list's width side by side: 45% of the screen, more where titles are
 /// longer and the screen has room, so a wide screen does not cut titles

@@ -141,6 +141,7 @@ fn merge_pending(app: &mut App) {
     app.span = super::state::span(t);
     app.earliest = super::state::earliest(t);
     app.widest_title = super::state::widest_title(t);
+    app.by_id = std::cell::OnceCell::new();
     app.selected = app.selected.map(|s| s + u32::try_from(shift).unwrap_or(0));
     nav::refilter(app);
 }

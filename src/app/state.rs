@@ -106,6 +106,9 @@ pub struct App {
     pub mouse: bool,
     /// The display width of the longest title, for the list's share of a wide screen.
     pub widest_title: u16,
+    /// Event indexes sorted by id, built the first time an id is looked up
+    /// (following a related event); reset whenever the events change.
+    pub by_id: std::cell::OnceCell<Vec<u32>>,
     /// Set when the user asked to quit.
     pub quit: bool,
     /// The edit–reload loop and the source keys.
@@ -166,6 +169,7 @@ impl App {
             size,
             mouse: true,
             widest_title,
+            by_id: std::cell::OnceCell::new(),
             quit: false,
             writing: super::writing::Writing::default(),
             load: None,
@@ -180,6 +184,20 @@ impl App {
     #[must_use]
     pub fn selected_pos(&self) -> Option<usize> {
         self.selected.and_then(|s| self.shown.position(s))
+    }
+
+    /// The index of the event whose id is `id`: a binary search over
+    /// [`App::by_id`], sorted once (a frame never walks every event for it).
+    #[must_use]
+    pub fn event_by_id(&self, id: &str) -> Option<u32> {
+        let events = &self.timeline.events;
+        let sorted = self.by_id.get_or_init(|| {
+            let mut all: Vec<u32> = (0..u32::try_from(events.len()).unwrap_or(u32::MAX)).collect();
+            all.sort_unstable_by(|&a, &b| events[a as usize].id.cmp(&events[b as usize].id));
+            all
+        });
+        let at = sorted.binary_search_by(|&i| (*events[i as usize].id).cmp(id)).ok()?;
+        sorted.get(at).copied()
     }
 
     /// The selected event.

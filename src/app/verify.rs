@@ -44,8 +44,7 @@ pub fn follow_related(app: &mut App) {
         return;
     }
     let n = next % related.len();
-    let Some(target) = events.iter().position(|e| e.id == related[n]) else { return };
-    let target = u32::try_from(target).unwrap_or(u32::MAX);
+    let Some(target) = app.event_by_id(&related[n]) else { return };
     super::facts::reveal(app, target);
     app.related_trail = Some((origin, target, n));
 }

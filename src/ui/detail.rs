@@ -117,7 +117,7 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
         let Some(src) = t.sources.get(s as usize) else { continue };
         out.extend(marked(if n == 0 { "Sources" } else { "" }, &source_text(src), width, Style::new(), q, theme));
     }
-    out.extend(super::detail_more::media_and_related(t, e, width, theme));
+    out.extend(super::detail_more::media_and_related(app, e, width, theme));
     if !e.quotes.is_empty() {
         let n = e.quotes.len();
         let noun = if n == 1 { "quoted statement" } else { "quoted statements" };

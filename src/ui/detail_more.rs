@@ -6,7 +6,8 @@
 use super::detail::labeled;
 use super::wrap::wrap;
 use super::{Theme, clean};
-use crate::timeline::{ActorKind, Event, Source, Status, Timeline};
+use crate::app::{App, Msg};
+use crate::timeline::{ActorKind, Event, Source, Status};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
@@ -21,18 +22,23 @@ pub fn status_meaning(status: Status) -> &'static str {
     }
 }
 
-/// The list's one-character marker for an event: its status, else `?` for
-/// an event with no source, else a space.
+/// The one-character mark of an event's status, a space when not assessed.
 #[must_use]
 pub fn marker(e: &Event) -> &'static str {
-    match (e.status, e.sources.is_empty()) {
-        (Some(Status::Confirmed), _) => "✓",
-        (Some(Status::Unconfirmed), _) => "?",
-        (Some(Status::Disputed), _) => "±",
-        (Some(Status::False), _) => "✗",
-        (None, true) => "∅",
-        (None, false) => " ",
+    match e.status {
+        Some(Status::Confirmed) => "✓",
+        Some(Status::Unconfirmed) => "?",
+        Some(Status::Disputed) => "±",
+        Some(Status::False) => "✗",
+        None => " ",
     }
+}
+
+/// The list's mark of an event with no source (`∅`), else a space: a column
+/// of its own, so a status never hides that nothing is cited.
+#[must_use]
+pub fn source_marker(e: &Event) -> &'static str {
+    if e.sources.is_empty() { "∅" } else { " " }
 }
 
 /// An actor's kind as shown: a glyph for the common families, then the words as written.
@@ -89,8 +95,10 @@ pub fn source_parts(src: &Source) -> Vec<String> {
     parts
 }
 
-/// The media list and the related events (followed with `r`).
-pub fn media_and_related(t: &Timeline, e: &Event, width: usize, theme: Theme) -> Vec<Line<'static>> {
+/// The media list and the related events (followed with the key the key
+/// table binds to [`Msg::FollowRelated`]).
+pub fn media_and_related(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let t = &app.timeline;
     let mut out = Vec::new();
     for (n, m) in e.media.iter().enumerate() {
         let mut parts: Vec<String> = m.caption.iter().map(|c| clean(c)).collect();
@@ -99,12 +107,19 @@ pub fn media_and_related(t: &Timeline, e: &Event, width: usize, theme: Theme) ->
         out.extend(labeled(if n == 0 { "Media" } else { "" }, &parts.join(" · "), width, Style::new(), theme));
     }
     for (n, id) in e.related.iter().enumerate() {
-        let title = t.events.iter().find(|r| r.id == *id).map(|r| clean(&r.title)).unwrap_or_default();
+        let title = app.event_by_id(id).and_then(|i| t.events.get(i as usize)).map(|r| clean(&r.title));
+        let title = title.unwrap_or_default();
         let text = format!("{title} ({})", clean(id));
         out.extend(labeled(if n == 0 { "Related" } else { "" }, &text, width, Style::new(), theme));
     }
     if !e.related.is_empty() {
-        out.push(Line::styled("  press r to go to a related event", theme.muted()));
+        let key = crate::keys::BINDINGS
+            .iter()
+            .find(|b| b.mode == crate::app::Mode::Browse && b.msg == Msg::FollowRelated)
+            .map(crate::keys::keys_label);
+        if let Some(key) = key {
+            out.push(Line::styled(format!("  press {key} to go to a related event"), theme.muted()));
+        }
     }
     out
 }

@@ -85,13 +85,14 @@ pub fn empty_lines(theme: super::Theme) -> Vec<Line<'static>> {
 fn event_line(app: &App, i: u32, when: &str, width: usize, room: usize, theme: Theme) -> Line<'static> {
     let e = &app.timeline.events[i as usize];
     let time = if width == 0 { String::from(" ") } else { format!(" {when:<width$} ") };
-    // Two columns: the quote mark, then the status (or no-source) mark.
+    // Three columns: the quote mark, the status mark, the no-source mark.
     let quote = if e.quotes.is_empty() { " " } else { "❝" };
-    let title = ellipsize(&clean(&e.title), room.saturating_sub(str_width(&time) + 2));
+    let title = ellipsize(&clean(&e.title), room.saturating_sub(str_width(&time) + 3));
     let mut spans = vec![
         Span::styled(time, theme.muted()),
         Span::styled(quote, theme.name()),
         Span::styled(super::detail_more::marker(e), theme.accent()),
+        Span::styled(super::detail_more::source_marker(e), theme.accent()),
     ];
     spans.extend(highlight::spans(&title, &app.filters.query, ratatui::style::Style::new(), theme.matched()));
     if app.asof.event_is_future(i) {

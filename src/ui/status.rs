@@ -148,6 +148,12 @@ pub fn describe_filters(app: &App) -> Option<String> {
         let names = f.sources.iter().filter_map(|&s| t.sources.get(s as usize)).map(|s| clean(&s.id)).collect();
         parts.push(any("source", "sources", names));
     }
+    if f.unsourced {
+        parts.push("no source (u)".to_owned());
+    }
+    if let Some(status) = f.status {
+        parts.push(format!("status: {} (!)", status.map_or("not assessed", crate::timeline::Status::word)));
+    }
     (!parts.is_empty()).then(|| {
         let joined: Vec<String> =
             parts.iter().enumerate().map(|(n, p)| if n == 0 { p.clone() } else { format!("and {p}") }).collect();
