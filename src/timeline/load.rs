@@ -286,7 +286,7 @@ fn load_text(
     match pipeline::load_streaming(text, limits, &mut |done| progress(done, total), sink) {
         Fast::Loaded(mut t) => {
             super::warnings::finish(text, &mut t);
-            return Ok(t);
+            return Ok(*t);
         }
         Fast::Interrupted => return Err(LoadError::Interrupted),
         Fast::Fallback => {}

@@ -44,7 +44,7 @@ const MAX_INDENT: usize = 64;
 /// What the fast path made of a file.
 pub(super) enum Fast {
     /// Loaded, with no problem.
-    Loaded(Timeline),
+    Loaded(Box<Timeline>),
     /// `progress` asked to stop.
     Interrupted,
     /// Not for the fast path: guard and load the whole document.
@@ -328,7 +328,7 @@ pub(super) fn load_streaming(
     match checking.parts.take() {
         Some((mut checker, head, builder)) if checking.ok && checking.next == chunks.len() => {
             let (events, tags) = builder.finish(&mut checker);
-            checker.assemble(head, events, tags).map_or(Fast::Fallback, Fast::Loaded)
+            checker.assemble(head, events, tags).map_or(Fast::Fallback, |t| Fast::Loaded(Box::new(t)))
         }
         _ => Fast::Fallback,
     }
