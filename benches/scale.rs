@@ -289,7 +289,7 @@ fn exports(t: &Timeline) {
         }
     }
     let read_back = || {
-        let yaml = import::to_yaml(import::Kind::Json, "x.json", json.as_bytes()).expect("converts");
+        let yaml = import::to_yaml(import::Kind::Json, "x.json", json.as_bytes()).expect("converts").yaml;
         load_bytes("x.json", yaml.as_bytes(), &Limits::default()).expect("loads").events.len()
     };
     assert_eq!(read_back(), t.events.len());

@@ -217,7 +217,7 @@ pub fn load_with(
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Timeline, LoadError> {
     match file {
-        Some(path) => crate::cli_export::load_path(path, limits, progress),
+        Some(path) => crate::open::load_path(path, limits, progress),
         None => timeline::load_bytes(BUNDLED_NAME, BUNDLED.as_bytes(), limits),
     }
 }

@@ -1,4 +1,4 @@
-//! The `export` and `convert` subcommands, and opening TimelineJS files.
+//! The `export` and `convert` subcommands.
 //!
 //! Kept apart from `cli.rs` so the viewer's flags and these commands evolve
 //! separately; `cli.rs` only hands over when the first argument names a
@@ -7,15 +7,14 @@
 
 use crate::app::App;
 use crate::cli::{Flag, flag_label};
-use crate::formats::import::{self, Kind};
+use crate::formats::import;
 use crate::formats::{self, Format, GroupBy, Options};
 use crate::text::sanitize;
 use crate::timeline::limits::Limits;
-use crate::timeline::problem::{Position, Problem};
-use crate::timeline::{self, LoadError, Timeline};
+use crate::timeline::{self, Timeline};
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The subcommands, with their usage line.
 pub const COMMANDS: &[(&str, &str)] = &[
@@ -213,49 +212,6 @@ pub fn markdown_table() -> String {
     EXPORT_FLAGS.iter().map(|f| format!("| `{}` | {} |\n", flag_label(f), f.doc.replace('|', "\\|"))).collect()
 }
 
-/// Loads `path`: TimelineJS JSON or CSV (by extension, else by content) is
-/// converted to YAML first; anything else goes to the loader as it is.
-///
-/// # Errors
-/// Whatever the loader found, or the conversion's complaint.
-pub fn load_path(
-    path: &Path,
-    limits: &Limits,
-    progress: &mut dyn FnMut(usize, usize) -> bool,
-) -> Result<Timeline, LoadError> {
-    let is_yaml = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
-    if is_yaml {
-        return timeline::load_path(path, limits, progress);
-    }
-    let bytes = timeline::read_path(path, limits)?;
-    let name = path.display().to_string();
-    match import::detect(path, &bytes) {
-        None => timeline::load_bytes_with(&name, &bytes, limits, progress),
-        Some(kind) => {
-            let yaml = convert_bytes(kind, &name, &bytes)?;
-            let loaded = timeline::load_bytes_with(&format!("{name} (converted)"), yaml.as_bytes(), limits, progress);
-            loaded.map_err(|err| match err {
-                LoadError::Invalid { file, mut problems, more } => {
-                    let hint = format!(
-                        "these lines and columns are in the YAML that `tlview convert {name}` writes; fix them there"
-                    );
-                    problems.push(Problem::at(Position { line: 1, column: 1 }, hint));
-                    LoadError::Invalid { file, problems, more }
-                }
-                other => other,
-            })
-        }
-    }
-}
-
-fn convert_bytes(kind: Kind, name: &str, bytes: &[u8]) -> Result<String, LoadError> {
-    import::to_yaml(kind, name, bytes).map_err(|m| LoadError::Invalid {
-        file: name.to_owned(),
-        problems: vec![Problem::at(Position { line: 1, column: 1 }, m)],
-        more: 0,
-    })
-}
-
 /// The events of `t` that pass the filters, as the viewer would show them.
 ///
 /// # Errors
@@ -310,6 +266,20 @@ pub fn shown(app: &App) -> Timeline {
 /// Runs `export` or `convert`, writing to the output file or `stdout`;
 /// problems go to `stderr`. Returns the exit status (0, 1 invalid input, 2 unreadable or usage).
 pub fn run(sub: &Sub, limits: &Limits, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
+    let (input, output) = match sub {
+        Sub::Export(e) => (e.file.as_ref(), e.output.as_ref()),
+        Sub::Convert(c) => (Some(&c.input), c.output.as_ref()),
+    };
+    if let (Some(input), Some(output)) = (input, output)
+        && same_file(input, output)
+    {
+        let _ = writeln!(
+            stderr,
+            "tlview: {} is the input file; write the output elsewhere",
+            sanitize(&output.display().to_string())
+        );
+        return 2;
+    }
     let result = match sub {
         Sub::Export(e) => export(e, limits).map(|text| (text, 0, String::new(), e.output.as_ref())),
         Sub::Convert(c) => {
@@ -341,9 +311,24 @@ pub fn run(sub: &Sub, limits: &Limits, stdout: &mut dyn Write, stderr: &mut dyn 
     }
 }
 
+/// Whether `a` and `b` name one file (the same device and inode, so a hard
+/// link or another spelling of the path counts); a missing file is no one's.
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) else { return false };
+        a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok()
+    }
+}
+
 fn export(e: &ExportArgs, limits: &Limits) -> Result<String, (u8, String)> {
     let loaded = match &e.file {
-        Some(path) => load_path(path, limits, &mut |_, _| true),
+        Some(path) => crate::open::load_path(path, limits, &mut |_, _| true),
         None => crate::cli::load(None, limits),
     };
     let t = loaded.map_err(|err| (err.exit_status(), err.to_string()))?;
@@ -361,11 +346,19 @@ fn convert(c: &ConvertArgs, limits: &Limits) -> Result<(String, u8, String), (u8
     let bytes = timeline::read_path(&c.input, limits).map_err(|err| (err.exit_status(), err.to_string()))?;
     let kind = import::detect(&c.input, &bytes)
         .ok_or_else(|| (2, format!("tlview: {}: not a TimelineJS JSON or CSV file\n", sanitize(&name))))?;
-    let yaml = convert_bytes(kind, &name, &bytes).map_err(|err| (err.exit_status(), err.to_string()))?;
+    let converted =
+        crate::open::convert_bytes(kind, &name, &bytes).map_err(|err| (err.exit_status(), err.to_string()))?;
     let shown = c.output.as_ref().map_or_else(|| format!("{name} (converted)"), |o| o.display().to_string());
+    let mut said = String::new();
+    for w in crate::open::notes(&converted) {
+        let at = w.position.map_or(1, |p| p.line);
+        said.push_str(&sanitize(&format!("{shown}:{at}:1: {}", w.describe())));
+        said.push('\n');
+    }
+    let yaml = converted.yaml;
     Ok(match timeline::load_bytes(&shown, yaml.as_bytes(), limits) {
-        Ok(_) => (yaml, 0, String::new()),
-        Err(err) => (yaml, err.exit_status(), err.to_string()),
+        Ok(_) => (yaml, 0, said),
+        Err(err) => (yaml, err.exit_status(), said + &err.to_string()),
     })
 }
 

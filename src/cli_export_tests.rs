@@ -61,7 +61,7 @@ fn export_convert_and_open_a_timelinejs_file() {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     assert_eq!(run(&Sub::Export(e), &Limits::default(), &mut out, &mut err), 0, "{}", String::from_utf8_lossy(&err));
     assert!(out.is_empty());
-    let opened = load_path(&json, &Limits::default(), &mut |_, _| true).expect("opens");
+    let opened = crate::open::load_path(&json, &Limits::default(), &mut |_, _| true).expect("opens");
     assert_eq!(opened.events.len(), crate::cli::load(None, &Limits::default()).expect("bundled").events.len());
     let c = ConvertArgs { input: json, output: None };
     assert_eq!(run(&Sub::Convert(c), &Limits::default(), &mut out, &mut err), 0);
@@ -104,7 +104,7 @@ fn a_conversion_the_loader_refuses_is_still_written_with_its_problems() {
     assert!(yaml.contains(&long), "{yaml}");
     let err = String::from_utf8_lossy(&err);
     assert!(err.contains("long.yaml:"), "{err}");
-    let opened = load_path(&input, &limits, &mut |_, _| true).expect_err("refused").to_string();
+    let opened = crate::open::load_path(&input, &limits, &mut |_, _| true).expect_err("refused").to_string();
     assert!(opened.contains("long.json (converted):") && opened.contains("`tlview convert "), "{opened}");
 }
 

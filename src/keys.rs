@@ -43,7 +43,12 @@ pub struct Binding {
 }
 
 use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
-use Mode::{AsOf, Browse, Claims, Help, Picker, Search};
+use Mode::{AsOf, Browse, Claims, Help, Picker, PickerFilter, Search};
+
+/// The help group of the filter popups' keys.
+const PICK: &str = "Filter popups (actors, tags, sources)";
+/// The help group of the keys while typing a popup's filter.
+const TYPING: &str = "Typing a popup's filter";
 
 /// Every key binding, in the order the help overlay and README show them.
 pub const BINDINGS: &[Binding] = &[
@@ -64,7 +69,7 @@ pub const BINDINGS: &[Binding] = &[
     on(Browse, &[k('f')], Msg::FollowRelated).group("Move").help("follow a related event (again: the next)"),
     on(Browse, &[code(Enter)], Msg::OpenQuotes)
         .group("Panes")
-        .help("open the quotes of the selected event")
+        .help("open the quotes pane; it follows the selection (Tab to scroll it)")
         .hint("quotes"),
     on(Browse, &[code(Tab)], Msg::Focus(1))
         .group("Panes")
@@ -73,8 +78,10 @@ pub const BINDINGS: &[Binding] = &[
     on(Browse, &[code(BackTab)], Msg::Focus(-1)).group("Panes").help("focus the previous pane"),
     on(Browse, &[k('/')], Msg::StartSearch)
         .group("Filter")
-        .help("search titles, summaries, quotes, actors, places, tags")
+        .help("search events, quotes, claims, actors, tags, sources (again: edit it)")
         .hint("search"),
+    on(Browse, &[k('n')], Msg::NextMatch(1)).group("Filter").help("next event matching the search (wraps)"),
+    on(Browse, &[k('N')], Msg::NextMatch(-1)).group("Filter").help("previous event matching the search (wraps)"),
     on(Browse, &[k('a')], Msg::OpenPicker(PickerKind::Actors)).group("Filter").help("filter by actor").hint("actors"),
     on(Browse, &[k('t')], Msg::OpenPicker(PickerKind::Tags)).group("Filter").help("filter by tag").hint("tags"),
     on(Browse, &[k('s')], Msg::OpenPicker(PickerKind::Sources))
@@ -82,7 +89,10 @@ pub const BINDINGS: &[Binding] = &[
         .help("sources: what rests on each; filter by source"),
     on(Browse, &[k('u')], Msg::ToggleUnsourced).group("Filter").help("only events with no source (again: all)"),
     on(Browse, &[k('!')], Msg::CycleStatus).group("Filter").help("filter by status, in turn (then all)"),
-    on(Browse, &[k('c')], Msg::ClearFilters).group("Filter").help("clear every filter (and the as-of cursor)"),
+    on(Browse, &[k('c')], Msg::ClearFilters)
+        .group("Filter")
+        .help("clear every filter (and the as-of cursor)")
+        .hint("clear"),
     on(Browse, &[k('C')], Msg::ToggleClaims).group("Facts").help("claims by subject, disputes marked"),
     on(Browse, &[k('@')], Msg::StartAsOf).group("Facts").help("as of a date: hide what was not public yet"),
     on(Browse, &[k('D')], Msg::ToggleDim).group("Facts").help("as of: dim, not hide, what was not public yet"),
@@ -92,29 +102,45 @@ pub const BINDINGS: &[Binding] = &[
     on(Browse, &[k('o')], Msg::OpenSource).group("Sources").help("open a source's http/https URL"),
     on(Browse, &[k('y')], Msg::Copy).group("Sources").help("copy a citation to the clipboard (OSC 52)"),
     on(Browse, &[k('?')], Msg::ToggleHelp).group("Other").help("show or hide this help").hint("help"),
-    on(Browse, &[code(Esc)], Msg::Close).group("Other").help("close the topmost popup or pane"),
+    on(Browse, &[code(Esc)], Msg::Close)
+        .group("Other")
+        .help("close the quotes pane, else focus the list, else clear the search"),
+    on(Browse, &[k('m')], Msg::ToggleMouse)
+        .group("Other")
+        .help("mouse off (the terminal's own selection works) or back on"),
     on(Browse, &[k('q'), ctrl('c')], Msg::Quit).group("Other").help("quit").hint("quit"),
     on(Browse, &[ctrl('z')], Msg::Suspend).group("Other").help("suspend to the shell; fg resumes"),
-    on(Search, &[code(Enter)], Msg::Accept).group("Search").help("keep the search").hint("keep"),
+    on(Search, &[code(Enter)], Msg::Accept).group("Search").help("keep the search; n/N go through it").hint("keep"),
     on(Search, &[code(Esc)], Msg::Close).group("Search").help("clear the search").hint("clear"),
     on(Search, &[code(Backspace)], Msg::Backspace).group("Search").help("delete a character"),
     on(Search, &[code(Down), ctrl('n')], Msg::Move(Step::By(1))).group("Search").help("next match"),
     on(Search, &[code(Up), ctrl('p')], Msg::Move(Step::By(-1))).group("Search").help("previous match"),
     on(Search, &[ctrl('c')], Msg::Quit).group("Search").help("quit"),
     on(Search, &[ctrl('z')], Msg::Suspend).group("Search").help("suspend"),
-    on(Picker, &[k(' ')], Msg::Toggle)
-        .group("Actor and tag filter")
-        .help("toggle the highlighted entry")
-        .hint("toggle"),
-    on(Picker, &[code(Enter)], Msg::Accept).group("Actor and tag filter").help("apply").hint("apply"),
-    on(Picker, &[code(Esc)], Msg::Close).group("Actor and tag filter").help("cancel").hint("cancel"),
-    on(Picker, &[code(Down), ctrl('n')], Msg::Move(Step::By(1))).group("Actor and tag filter").help("next entry"),
-    on(Picker, &[code(Up), ctrl('p')], Msg::Move(Step::By(-1))).group("Actor and tag filter").help("previous entry"),
-    on(Picker, &[code(Backspace)], Msg::Backspace)
-        .group("Actor and tag filter")
-        .help("delete a character of the filter"),
-    on(Picker, &[ctrl('c')], Msg::Quit).group("Actor and tag filter").help("quit"),
-    on(Picker, &[ctrl('z')], Msg::Suspend).group("Actor and tag filter").help("suspend"),
+    on(Picker, &[k('j'), code(Down)], Msg::Move(Step::By(1))).group(PICK).help("next entry"),
+    on(Picker, &[k('k'), code(Up)], Msg::Move(Step::By(-1))).group(PICK).help("previous entry"),
+    on(Picker, &[code(PageDown), ctrl('d')], Msg::Move(Step::Page(1))).group(PICK).help("page down"),
+    on(Picker, &[code(PageUp), ctrl('u')], Msg::Move(Step::Page(-1))).group(PICK).help("page up"),
+    on(Picker, &[k(' ')], Msg::Toggle).group(PICK).help("tick or untick the highlighted entry").hint("tick"),
+    on(Picker, &[k('/')], Msg::StartSearch)
+        .group(PICK)
+        .help("type to filter the entries (Space, j and k are typed)")
+        .hint("filter"),
+    on(Picker, &[code(Enter)], Msg::Accept)
+        .group(PICK)
+        .help("apply the ticks (none ticked: the highlighted entry)")
+        .hint("apply"),
+    on(Picker, &[code(Esc)], Msg::Close).group(PICK).help("clear the typed filter, else cancel").hint("cancel"),
+    on(Picker, &[code(Backspace)], Msg::Backspace).group(PICK).help("delete a character of the filter"),
+    on(Picker, &[ctrl('c')], Msg::Quit).group(PICK).help("quit"),
+    on(Picker, &[ctrl('z')], Msg::Suspend).group(PICK).help("suspend"),
+    on(PickerFilter, &[code(Enter)], Msg::Accept).group(TYPING).help("stop typing, keep the filter").hint("done"),
+    on(PickerFilter, &[code(Esc)], Msg::Close).group(TYPING).help("clear the filter and stop typing").hint("clear"),
+    on(PickerFilter, &[code(Backspace)], Msg::Backspace).group(TYPING).help("delete a character"),
+    on(PickerFilter, &[code(Down), ctrl('n')], Msg::Move(Step::By(1))).group(TYPING).help("next entry"),
+    on(PickerFilter, &[code(Up), ctrl('p')], Msg::Move(Step::By(-1))).group(TYPING).help("previous entry"),
+    on(PickerFilter, &[ctrl('c')], Msg::Quit).group(TYPING).help("quit"),
+    on(PickerFilter, &[ctrl('z')], Msg::Suspend).group(TYPING).help("suspend"),
     on(Claims, &[code(Enter)], Msg::Accept).group("Claims view").help("go to the claim's event").hint("go to event"),
     on(Claims, &[code(Esc), k('C')], Msg::ToggleClaims).group("Claims view").help("close").hint("close"),
     on(Claims, &[k('j'), code(Down)], Msg::Move(Step::By(1))).group("Claims view").help("next claim"),
@@ -136,6 +162,8 @@ pub const BINDINGS: &[Binding] = &[
     on(Help, &[k('?'), code(Esc), k('q')], Msg::ToggleHelp).group("Help").help("close the help").hint("close"),
     on(Help, &[k('j'), code(Down)], Msg::Move(Step::By(1))).group("Help").help("scroll down"),
     on(Help, &[k('k'), code(Up)], Msg::Move(Step::By(-1))).group("Help").help("scroll up"),
+    on(Help, &[code(PageDown), ctrl('d'), k(' ')], Msg::Move(Step::Page(1))).group("Help").help("page down"),
+    on(Help, &[code(PageUp), ctrl('u')], Msg::Move(Step::Page(-1))).group("Help").help("page up"),
     on(Help, &[ctrl('c')], Msg::Quit).group("Help").help("quit"),
     on(Help, &[ctrl('z')], Msg::Suspend).group("Help").help("suspend"),
 ];
@@ -166,8 +194,8 @@ impl Binding {
     }
 }
 
-/// The message a key press means in `mode`; in the search and picker modes an
-/// unbound printable character is typed into the input.
+/// The message a key press means in `mode`; while typing a search, a
+/// popup's filter or a date, an unbound printable character (Space too) is typed.
 #[must_use]
 pub fn dispatch(mode: Mode, event: KeyEvent) -> Option<Msg> {
     let pressed = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
@@ -175,7 +203,7 @@ pub fn dispatch(mode: Mode, event: KeyEvent) -> Option<Msg> {
     match (bound, pressed) {
         (Some(msg), _) => Some(msg),
         (None, Key { code: KeyCode::Char(c), ctrl: false })
-            if matches!(mode, Mode::Search | Mode::Picker | Mode::AsOf) =>
+            if matches!(mode, Mode::Search | Mode::PickerFilter | Mode::AsOf) =>
         {
             Some(Msg::Input(c))
         }
@@ -211,14 +239,29 @@ pub fn keys_label(binding: &Binding) -> String {
     binding.keys.iter().map(label).collect::<Vec<_>>().join("/")
 }
 
-/// The status bar hints for `mode`: `(key, word)` pairs, the help key first
-/// (so the way to every other key is shown even when little room is left),
-/// then in table order.
+/// One status bar hint: the key as help writes it, and a word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hint {
+    /// The key, e.g. `?`.
+    pub key: String,
+    /// What it does, in a word.
+    pub word: &'static str,
+    /// Whether the hint is shown however little room is left: the way to
+    /// every other key (help) and the way out (quit) never drop.
+    pub essential: bool,
+}
+
+/// The status bar hints for `mode`, in table order, the help key first.
 #[must_use]
-pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
+pub fn hints(mode: Mode) -> Vec<Hint> {
     let mut list: Vec<&Binding> = BINDINGS.iter().filter(|b| b.mode == mode && b.hint.is_some()).collect();
     list.sort_by_key(|b| b.msg != Msg::ToggleHelp);
-    list.iter().filter_map(|b| b.hint.map(|h| (b.keys.first().map(label).unwrap_or_default(), h))).collect()
+    list.iter()
+        .filter_map(|b| {
+            let key = b.keys.first().map(label).unwrap_or_default();
+            b.hint.map(|word| Hint { key, word, essential: matches!(b.msg, Msg::ToggleHelp | Msg::Quit) })
+        })
+        .collect()
 }
 
 /// The key table as Markdown, as the README shows it.

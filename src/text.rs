@@ -167,6 +167,33 @@ fn fold_char(c: char, after_i: bool) -> ([char; 3], usize) {
     }
 }
 
+/// The link target for `url`: `None` unless it is an `http` or `https` URL
+/// free of characters the sanitiser would replace; otherwise printable
+/// ASCII, anything else (a space included) percent-encoded. The one check
+/// for whatever becomes a link: the viewer's OSC 8 links, opening a URL,
+/// and the exports' `href`s and Markdown links.
+#[must_use]
+pub fn link_target(url: &str) -> Option<String> {
+    let url = url.trim();
+    let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase())?;
+    if !matches!(scheme.as_str(), "http" | "https") || url.chars().any(is_unsafe) {
+        return None;
+    }
+    let rest = &url[scheme.len() + 1..];
+    if !rest.starts_with("//") || rest.len() <= 2 {
+        return None;
+    }
+    let mut out = String::with_capacity(url.len());
+    for b in url.bytes() {
+        if (0x21..=0x7e).contains(&b) {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -61,7 +61,7 @@ fn a_generated_timeline_round_trips_through_json_and_csv() {
     use tlview::timeline::{Timeline, limits::Limits, load_bytes};
     let yaml = generate::timeline_yaml(1000, 7);
     let original = load_bytes("g.yaml", yaml.as_bytes(), &Limits::default()).expect("loads");
-    let key = |t: &Timeline| {
+    let key = |t: &Timeline, json: bool| {
         let mut v: Vec<_> = t
             .events
             .iter()
@@ -74,7 +74,12 @@ fn a_generated_timeline_round_trips_through_json_and_csv() {
                     .collect();
                 urls.sort();
                 urls.dedup();
-                let when = |w: &tlview::timeline::date::When| (w.precision, w.local);
+                // The JSON carries the timeline's zone and writes each time in
+                // it, so a time keeps its instant; the sheet keeps wall-clock times.
+                let when = |w: &tlview::timeline::date::When| {
+                    let instant = json && w.precision >= tlview::timeline::date::Precision::Minute;
+                    (w.precision, if instant { None } else { Some(w.local) }, instant.then(|| w.instant()))
+                };
                 (e.id.to_string(), e.title.to_string(), when(&e.date), e.end.as_ref().map(when), e.quotes.len(), urls)
             })
             .collect();
@@ -83,12 +88,12 @@ fn a_generated_timeline_round_trips_through_json_and_csv() {
     };
     for (format, kind) in [(Format::TimelineJs, import::Kind::Json), (Format::Csv, import::Kind::Csv)] {
         let out = formats::export(&original, format, Options::default()).expect("exports");
-        let back = import::to_yaml(kind, "g", out.as_bytes()).expect("converts");
+        let back = import::to_yaml(kind, "g", out.as_bytes()).expect("converts").yaml;
         let back = load_bytes("back.yaml", back.as_bytes(), &Limits::default()).expect("loads back");
         if format == Format::Csv {
             // The sheet has no unique_id column: ids come from headlines, so compare without them.
             let strip = |t: &Timeline| {
-                key(t)
+                key(t, false)
                     .into_iter()
                     .map(|mut k| {
                         k.0.clear();
@@ -100,10 +105,65 @@ fn a_generated_timeline_round_trips_through_json_and_csv() {
             let first = a.symmetric_difference(&b).next();
             assert!(first.is_none(), "{format:?}: {first:?}");
         } else {
-            let (a, b) = (key(&original), key(&back));
+            let (a, b) = (key(&original, true), key(&back, true));
             assert_eq!(a.len(), b.len());
             let first = a.iter().zip(&b).find(|(x, y)| x != y);
             assert!(first.is_none(), "{format:?}: {first:?}");
         }
     }
+}
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("tlview-export-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn check_and_convert_warn_of_what_a_conversion_leaves_out() {
+    let dir = scratch("notes");
+    let json = dir.join("n.json");
+    std::fs::write(
+        &json,
+        r#"{"events": [{"start_date": {"year": 2020}, "text": {"headline": "Kept"}, "background": {"color": "red"}},
+            {"text": {"headline": "Dropped"}}]}"#,
+    )
+    .expect("writes");
+    let json = json.to_str().expect("utf-8 path");
+    let (code, out, _) = tlview(&["--check", json]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains(".json:1:1: warning: lines and columns are in the YAML that `tlview convert"), "{out}");
+    assert!(
+        out.contains(": warning: events[1] \"Dropped\": not carried: the whole slide: it has no start date"),
+        "{out}"
+    );
+    assert!(out.contains(": warning: events[0] \"Kept\": not carried: background"), "{out}");
+    let (code, yaml, err) = tlview(&["convert", json]);
+    assert_eq!(code, 0, "{err}");
+    let line = err.lines().find(|l| l.contains("\"Dropped\"")).expect("warned");
+    let at: usize = line.split(':').nth(1).and_then(|n| n.parse().ok()).expect("a line number");
+    assert!(yaml.lines().nth(at - 1).is_some_and(|l| l.contains("# not carried: slide \"Dropped\"")), "{line}\n{yaml}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn writing_over_the_input_is_refused() {
+    let dir = scratch("same");
+    let json = dir.join("s.json");
+    let json = json.to_str().expect("utf-8 path");
+    assert_eq!(tlview(&["export", "--to", "timelinejs", "-o", json]).0, 0);
+    let before = std::fs::read(json).expect("reads");
+    let link = dir.join("link.json");
+    std::fs::hard_link(json, &link).expect("links");
+    for args in [
+        vec!["export", "--to", "timelinejs", json, "-o", json],
+        vec!["export", "--to", "markdown", json, "-o", link.to_str().expect("utf-8")],
+        vec!["convert", json, "-o", link.to_str().expect("utf-8")],
+    ] {
+        let (code, _, err) = tlview(&args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("is the input file"), "{err}");
+        assert_eq!(std::fs::read(json).expect("reads"), before, "{args:?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -67,7 +67,7 @@ fn stacked_layout_80x30() {
 #[test]
 fn quotes_pane_open() {
     let mut app = bundled(120, 40);
-    send(&mut app, &[Msg::Move(Step::By(2)), Msg::OpenQuotes]);
+    send(&mut app, &[Msg::Move(Step::By(2)), Msg::OpenQuotes, Msg::Focus(-1)]);
     let s = screen(&app);
     assert!(s.contains("there are no Russian servicemen in Deir az-Zour."), "{s}");
     insta::assert_snapshot!(s);
@@ -76,9 +76,9 @@ fn quotes_pane_open() {
 #[test]
 fn actor_popup() {
     let mut app = bundled(120, 40);
-    send(&mut app, &[Msg::OpenPicker(PickerKind::Actors)]);
+    send(&mut app, &[Msg::OpenPicker(PickerKind::Actors), Msg::StartSearch]);
     type_text(&mut app, "pesk");
-    send(&mut app, &[Msg::Toggle]);
+    send(&mut app, &[Msg::Accept, Msg::Toggle]);
     insta::assert_snapshot!(screen(&app));
 }
 

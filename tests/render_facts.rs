@@ -106,7 +106,7 @@ fn an_as_of_cursor_hiding_everything_says_so_and_the_sources_filter_is_named() {
     assert!(s.contains("As of   as of 13 Feb 2018: only what was public then"), "{s}");
     send(&mut app, &[Msg::ClearFilters, Msg::OpenPicker(PickerKind::Sources), Msg::Toggle, Msg::Accept]);
     let s = screen(&app);
-    assert!(s.contains(" sources: seed"), "{s}");
+    assert!(s.contains(" source: seed"), "one source named in the singular, as issue 13 asks: {s}");
 }
 
 #[test]

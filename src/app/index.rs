@@ -136,8 +136,9 @@ pub struct SearchIndex {
     pub actor_entries: Hay,
     /// Per tag: the tag.
     pub tags: Hay,
-    /// Per source: publisher, author, type and language (not the title: a
-    /// timeline written from one article would match every event).
+    /// Per source: publisher, author, type, language and URL (not the
+    /// title: a timeline written from one article would match every event;
+    /// the sources popup, `s`, finds a source by its title).
     pub sources: Hay,
 }
 
@@ -172,7 +173,10 @@ impl SearchIndex {
         }
         let mut sources = Hay::new();
         for s in &t.sources {
-            [&s.publisher, &s.author, &s.kind, &s.language].into_iter().flatten().for_each(|f| sources.field(f));
+            [&s.publisher, &s.author, &s.kind, &s.language, &s.url]
+                .into_iter()
+                .flatten()
+                .for_each(|f| sources.field(f));
             sources.end_entry();
         }
         SearchIndex {
@@ -243,18 +247,21 @@ impl LazyIndex {
     }
 }
 
-/// The text of `e` that the events' haystack holds.
+/// The text of `e` that the events' haystack holds: its fields, quotes, notes and claims.
 fn searchable(e: &Event) -> impl Iterator<Item = &str> {
     let quotes = e
         .quotes
         .iter()
         .flat_map(|q| std::iter::once(q.text.as_str()).chain(q.context.as_deref()).chain(q.original.as_deref()));
+    let claims =
+        e.claims.iter().flat_map(|c| [c.about.as_str(), c.value.as_str()].into_iter().chain(c.context.as_deref()));
     let media = e.media.iter().flat_map(|m| m.caption.as_deref().into_iter().chain(m.credit.as_deref()));
     std::iter::once(&*e.title)
         .chain(e.summary.as_deref())
         .chain(e.location.as_deref())
         .chain(quotes)
         .chain(e.notes.as_deref())
+        .chain(claims)
         .chain(e.display_date.as_deref())
         .chain(media)
 }

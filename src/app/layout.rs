@@ -39,7 +39,8 @@ pub fn areas(app: &App, area: Rect) -> Option<Areas> {
     let [axis, body, status] =
         Layout::vertical([Constraint::Length(axis_height), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     if area.width >= STACK_BELOW {
-        let [list, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(body);
+        let [list, right] =
+            Layout::horizontal([Constraint::Length(list_width(app, area.width)), Constraint::Fill(1)]).areas(body);
         let (detail, quotes) = if app.quotes_open {
             let [d, q] = Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(right);
             (Some(d), Some(q))
@@ -55,6 +56,19 @@ pub fn areas(app: &App, area: Rect) -> Option<Areas> {
     let show_quotes = app.quotes_open && app.focus != Pane::Detail;
     let (detail, quotes) = if show_quotes { (None, Some(bottom)) } else { (Some(bottom), None) };
     Some(Areas { axis, list, detail, quotes, status })
+}
+
+/// Columns around a title in the list: borders, scrollbar, time column
+/// (room for a range like `27 Feb–2 Mar`) and quote marker.
+const LIST_CHROME: u16 = 2 + 1 + 15 + 2;
+
+/// The list's width side by side: 45% of the screen, more where titles are
+/// longer and the screen has room, so a wide screen does not cut titles
+/// beside an empty detail pane; the detail pane keeps half, and 48 columns.
+fn list_width(app: &App, width: u16) -> u16 {
+    let least = width * 45 / 100;
+    let most = width.saturating_sub((width / 2).max(48)).max(least);
+    app.widest_title.saturating_add(LIST_CHROME).clamp(least, most)
 }
 
 /// The current frame's areas, from the size the app last saw.

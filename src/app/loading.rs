@@ -139,6 +139,7 @@ fn merge_pending(app: &mut App) {
     }
     app.keys = EventKeys::build(t);
     app.span = super::state::span(t);
+    app.widest_title = super::state::widest_title(t);
     app.selected = app.selected.map(|s| s + u32::try_from(shift).unwrap_or(0));
     nav::refilter(app);
 }
@@ -162,6 +163,7 @@ fn done(app: &mut App, new: Timeline) {
     next.help_scroll = app.help_scroll;
     next.mode = if app.mode == Mode::Help { Mode::Help } else { Mode::Browse };
     next.quit = app.quit;
+    next.mouse = app.mouse;
     next.writing = std::mem::take(&mut app.writing);
     // A note that something waits for the load is out of date now.
     next.writing.status = None;

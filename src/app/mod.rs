@@ -36,6 +36,8 @@ mod tests;
 #[cfg(test)]
 mod tests_facts;
 #[cfg(test)]
+mod tests_reading;
+#[cfg(test)]
 mod verify_tests;
 #[cfg(test)]
 mod writing_tests;

@@ -86,12 +86,17 @@ pub enum Msg {
     Unit(i32),
     /// Zoom the time axis in (1) or out (-1) around the selection.
     Zoom(i32),
-    /// Open the quotes pane on the selected event and focus it.
+    /// Open the quotes pane beside the list, where it follows the selection
+    /// (nothing opens for an event without quotes; the status bar says why).
     OpenQuotes,
     /// Move focus to the next (1) or previous (-1) pane.
     Focus(i32),
-    /// Start typing a search.
+    /// Start typing a search (editing the kept one), or a picker's filter.
     StartSearch,
+    /// Select the next (1) or previous (-1) event matching the kept search, wrapping around.
+    NextMatch(i32),
+    /// Turn the terminal's mouse reporting off (so its own selection works) or back on.
+    ToggleMouse,
     /// Open the actor or tag filter popup.
     OpenPicker(PickerKind),
     /// Clear the search, actor and tag filters.

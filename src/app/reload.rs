@@ -139,10 +139,11 @@ pub fn reloaded(app: &mut App, new: Timeline) {
     next.quotes_open = app.quotes_open;
     next.help_scroll = app.help_scroll;
     next.mode = match app.mode {
-        Mode::Picker => Mode::Browse, // its entries were the old version's
+        Mode::Picker | Mode::PickerFilter => Mode::Browse, // its entries were the old version's
         m => m,
     };
     next.quit = app.quit;
+    next.mouse = app.mouse;
     next.writing = std::mem::take(&mut app.writing);
     next.writing.problems.clear();
     next.writing.problems_open = false;

@@ -45,18 +45,25 @@ fn search_folds_sigma_dotted_i_and_sharp_s() {
 fn pickers_fold_as_search_does() {
     let mut app = app(FOLDS);
     update(&mut app, Msg::OpenPicker(PickerKind::Actors));
+    update(&mut app, Msg::StartSearch);
     for c in "οδυσσευς".chars() {
         update(&mut app, Msg::Input(c));
     }
     assert_eq!(app.picker.as_ref().map(|p| p.entries.clone()), Some(vec![0]));
+    // Esc clears the typed filter, then closes.
+    update(&mut app, Msg::Close);
     update(&mut app, Msg::Close);
     update(&mut app, Msg::OpenPicker(PickerKind::Actors));
+    update(&mut app, Msg::StartSearch);
     for c in "STRASSE".chars() {
         update(&mut app, Msg::Input(c));
     }
     assert_eq!(app.picker.as_ref().map(|p| p.entries.clone()), Some(vec![1]));
+    // Esc clears the typed filter, then closes.
+    update(&mut app, Msg::Close);
     update(&mut app, Msg::Close);
     update(&mut app, Msg::OpenPicker(PickerKind::Tags));
+    update(&mut app, Msg::StartSearch);
     for c in "πολις".chars() {
         update(&mut app, Msg::Input(c));
     }

@@ -16,8 +16,10 @@ pub enum Mode {
     Browse,
     /// Typing a search.
     Search,
-    /// Choosing actors or tags in a popup.
+    /// Choosing entries in a filter popup (actors, tags): keys move and tick.
     Picker,
+    /// Typing the filter of a popup's entries: keys are typed, Space too.
+    PickerFilter,
     /// Reading the help overlay.
     Help,
     /// Reading the claims view.
@@ -37,7 +39,7 @@ pub enum Pane {
     Quotes,
 }
 
-/// The actor or tag popup while it is open.
+/// A filter popup (actors, tags, sources) while it is open.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Picker {
     /// Actors or tags.
@@ -46,8 +48,11 @@ pub struct Picker {
     pub query: String,
     /// The entries ticked so far (applied on Enter).
     pub chosen: BTreeSet<u32>,
-    /// The entries the query lets through, in display order.
+    /// The entries shown, in display order: the ticked ones first (a ticked
+    /// entry never hides), then those the query lets through, best match first.
     pub entries: Vec<u32>,
+    /// How many of `entries`, from the first, were ticked when the list was built.
+    pub ticked_first: usize,
     /// The highlighted position in `entries`.
     pub cursor: usize,
 }
@@ -93,6 +98,11 @@ pub struct App {
     pub span: (i64, i64),
     /// Terminal columns and rows.
     pub size: (u16, u16),
+    /// Whether the terminal should report clicks and the wheel; off, the
+    /// terminal's own text selection works (the terminal loop applies it).
+    pub mouse: bool,
+    /// The display width of the longest title, for the list's share of a wide screen.
+    pub widest_title: u16,
     /// Set when the user asked to quit.
     pub quit: bool,
     /// The edit–reload loop and the source keys.
@@ -128,6 +138,7 @@ impl App {
         let shown =
             filter::shown(&filters, &mut index, &mut search_cache, &postings, &keys, &source_index.resting, |_| ());
         let span = span(&timeline);
+        let widest_title = widest_title(&timeline);
         App {
             timeline,
             index,
@@ -148,6 +159,8 @@ impl App {
             zoom: None,
             span,
             size,
+            mouse: true,
+            widest_title,
             quit: false,
             writing: super::writing::Writing::default(),
             load: None,
@@ -169,6 +182,12 @@ impl App {
     pub fn selected_event(&self) -> Option<&crate::timeline::Event> {
         self.selected.and_then(|s| self.timeline.events.get(s as usize))
     }
+}
+
+/// The display width of `t`'s longest title (for the list's share of a wide screen).
+pub(super) fn widest_title(t: &Timeline) -> u16 {
+    let widest = t.events.iter().map(|e| unicode_width::UnicodeWidthStr::width(&*e.title)).max().unwrap_or(0);
+    u16::try_from(widest).unwrap_or(u16::MAX)
 }
 
 /// The first start and last finish of `t`'s events (UTC seconds), at least a second apart.

@@ -81,9 +81,9 @@ fn search_is_case_insensitive_over_quotes_and_actor_names() {
 #[test]
 fn actor_filter_counts_listed_and_quoted_actors() {
     let mut app = small();
-    send(&mut app, &[Msg::OpenPicker(PickerKind::Actors)]);
+    send(&mut app, &[Msg::OpenPicker(PickerKind::Actors), Msg::StartSearch]);
     type_text(&mut app, "bob");
-    send(&mut app, &[Msg::Toggle, Msg::Accept]);
+    send(&mut app, &[Msg::Accept, Msg::Toggle, Msg::Accept]);
     let ids: Vec<&str> = app.shown.events().iter().map(|&i| &*app.timeline.events[i as usize].id).collect();
     assert_eq!(ids, ["b", "c"]);
     assert_eq!([picker::count(&app, PickerKind::Actors, 0), picker::count(&app, PickerKind::Actors, 1)], [1, 2]);
@@ -113,9 +113,9 @@ fn filters_combine_and_keep_the_selection_when_it_survives() {
     let mut app = small();
     send(&mut app, &[Msg::Move(Step::By(2))]);
     assert_eq!(selected_id(&app), "c");
-    send(&mut app, &[Msg::OpenPicker(PickerKind::Tags)]);
+    send(&mut app, &[Msg::OpenPicker(PickerKind::Tags), Msg::StartSearch]);
     type_text(&mut app, "x");
-    send(&mut app, &[Msg::Accept]);
+    send(&mut app, &[Msg::Accept, Msg::Accept]);
     assert_eq!(app.shown.events().len(), 2);
     assert_eq!(selected_id(&app), "c", "selection survives the tag filter");
     send(&mut app, &[Msg::StartSearch]);
@@ -123,7 +123,8 @@ fn filters_combine_and_keep_the_selection_when_it_survives() {
     send(&mut app, &[Msg::Accept]);
     assert_eq!(app.shown.events().len(), 1);
     assert_eq!(selected_id(&app), "a");
-    send(&mut app, &[Msg::StartSearch]);
+    // `/` on a kept search edits it: clear it first.
+    send(&mut app, &[Msg::StartSearch, Msg::Close, Msg::StartSearch]);
     type_text(&mut app, "nothing at all");
     assert!(app.shown.events().is_empty() && app.selected.is_none());
     send(&mut app, &[Msg::Accept, Msg::ClearFilters]);
@@ -137,14 +138,17 @@ fn focus_cycles_through_open_panes() {
     assert_eq!(app.focus, Pane::Detail);
     send(&mut app, &[Msg::Focus(1)]);
     assert_eq!(app.focus, Pane::List);
-    send(&mut app, &[Msg::OpenQuotes]);
-    assert_eq!((app.focus, app.quotes_open), (Pane::Quotes, true));
+    // Enter opens the quotes pane and leaves the list focused (issue 13).
+    send(&mut app, &[Msg::Move(Step::By(2)), Msg::OpenQuotes]);
+    assert_eq!((app.focus, app.quotes_open), (Pane::List, true));
+    send(&mut app, &[Msg::Focus(1), Msg::Focus(1)]);
+    assert_eq!(app.focus, Pane::Quotes);
     send(&mut app, &[Msg::Focus(1)]);
     assert_eq!(app.focus, Pane::List);
     send(&mut app, &[Msg::Focus(-1)]);
     assert_eq!(app.focus, Pane::Quotes);
     send(&mut app, &[Msg::Move(Step::By(3))]);
-    assert_eq!((app.quotes_scroll, selected_id(&app)), (3, "a"), "keys scroll the focused pane");
+    assert_eq!((app.quotes_scroll, selected_id(&app)), (3, "c"), "keys scroll the focused pane");
     send(&mut app, &[Msg::Close]);
     assert_eq!((app.focus, app.quotes_open), (Pane::List, false));
 }

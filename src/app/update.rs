@@ -50,7 +50,7 @@ pub fn update(app: &mut App, msg: Msg) {
         msg => match app.mode {
             Mode::Browse => browse(app, msg),
             Mode::Search => search(app, msg),
-            Mode::Picker => picker::update(app, msg),
+            Mode::Picker | Mode::PickerFilter => picker::update(app, msg),
             Mode::Help => help(app, msg),
             Mode::Claims => facts::claims(app, msg),
             Mode::AsOf => facts::asof_input(app, msg),
@@ -71,15 +71,29 @@ fn browse(app: &mut App, msg: Msg) {
         Msg::StartAsOf => facts::start_asof(app),
         Msg::ToggleDim => facts::toggle_dim(app),
         Msg::Zoom(d) => zoom(app, d),
-        Msg::OpenQuotes if app.selected.is_some() => {
-            app.quotes_open = true;
-            app.focus = Pane::Quotes;
-            app.quotes_scroll = 0;
-        }
+        Msg::OpenQuotes => match app.selected_event() {
+            None => notice(app, "No event is selected."),
+            Some(e) if e.quotes.is_empty() => notice(app, "This event has no quoted statements."),
+            // The list keeps focus: j/k go on through events and the pane follows.
+            Some(_) => {
+                app.quotes_open = true;
+                app.quotes_scroll = 0;
+            }
+        },
         Msg::Focus(d) => cycle_focus(app, d),
-        Msg::StartSearch => {
-            app.mode = Mode::Search;
-            set_query(app, String::new());
+        // Like less: `/` shows the kept search, to edit.
+        Msg::StartSearch => app.mode = Mode::Search,
+        Msg::NextMatch(d) => next_match(app, d),
+        Msg::ToggleMouse => {
+            app.mouse = !app.mouse;
+            notice(
+                app,
+                if app.mouse {
+                    "Mouse on: clicks and the wheel go to tlview."
+                } else {
+                    "Mouse off: the terminal selects and copies text; m turns it back on."
+                },
+            );
         }
         Msg::OpenPicker(kind) => picker::open(app, kind),
         Msg::ToggleUnsourced => {
@@ -108,6 +122,9 @@ fn browse(app: &mut App, msg: Msg) {
                 }
             } else if app.focus != Pane::List {
                 app.focus = Pane::List;
+            } else if !app.filters.query.is_empty() {
+                set_query(app, String::new());
+                notice(app, "Search cleared.");
             }
         }
         Msg::Wheel { column, row, lines } => wheel(app, column, row, lines),
@@ -133,6 +150,42 @@ fn search(app: &mut App, msg: Msg) {
         }
         Msg::Move(step) => nav::move_selection(app, step),
         _ => {}
+    }
+}
+
+/// Says `text` in the status bar until the next key.
+fn notice(app: &mut App, text: &str) {
+    app.writing.status = Some(text.to_owned());
+}
+
+/// Selects the next (`d > 0`) or previous matching event, wrapping around
+/// at the ends with a notice, as less and vim do. The list shows only what
+/// the filters let through, so the matches are the shown events.
+fn next_match(app: &mut App, d: i32) {
+    if app.filters.query.is_empty() {
+        notice(app, "No search: press / to search.");
+        return;
+    }
+    let n = app.shown.events().len();
+    let Some(pos) = app.selected_pos() else {
+        notice(app, "Nothing matches the search.");
+        return;
+    };
+    let to = if d > 0 {
+        if pos + 1 == n {
+            notice(app, "Search hit the bottom, continuing at the top.");
+            0
+        } else {
+            pos + 1
+        }
+    } else if pos == 0 {
+        notice(app, "Search hit the top, continuing at the bottom.");
+        n - 1
+    } else {
+        pos - 1
+    };
+    if let Some(&i) = app.shown.events().get(to) {
+        nav::select(app, i);
     }
 }
 
@@ -162,6 +215,8 @@ fn help(app: &mut App, msg: Msg) {
     match msg {
         Msg::ToggleHelp | Msg::Close => app.mode = Mode::Browse,
         Msg::Move(step) => app.help_scroll = scroll(app.help_scroll, step, layout::page(app, Pane::List)),
+        // The wheel scrolls the overlay, wherever the pointer is.
+        Msg::Wheel { lines, .. } => app.help_scroll = scroll(app.help_scroll, Step::By(lines), 1),
         _ => {}
     }
 }

@@ -179,7 +179,9 @@ fn y_copies_the_event_or_its_quotes() {
     select(&mut app, "d");
     update(&mut app, Msg::Copy);
     assert_eq!(app.writing.take_effect(), Some(Effect::Copy("2020-01-04 — Delta".into())));
+    // Enter opens the quotes beside the list (issue 13); Shift-Tab focuses them.
     update(&mut app, Msg::OpenQuotes);
+    update(&mut app, Msg::Focus(-1));
     update(&mut app, Msg::Copy);
     assert_eq!(app.writing.take_effect(), Some(Effect::Copy("“Hi” — Ann; “S”, https://s.example/1".into())));
     assert_eq!(app.writing.status.as_deref(), Some("copied the quote's citation to the clipboard"));

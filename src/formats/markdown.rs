@@ -55,10 +55,10 @@ pub(super) fn write(t: &Timeline, options: Options) -> String {
             parts.push(format!("*{}*", esc(&line(&s.title))));
             parts.extend(s.published.as_ref().map(when_words));
             if let Some(url) = &s.url {
-                parts.push(format!("<{}>", line(url).replace(['<', '>', ' '], "")));
+                parts.push(autolink(url));
             }
             if let Some(a) = &s.archive {
-                parts.push(format!("archived <{}>", line(a).replace(['<', '>', ' '], "")));
+                parts.push(format!("archived {}", autolink(a)));
             }
             let _ = writeln!(out, "{}. {}", n + 1, parts.join(", "));
         }
@@ -117,10 +117,14 @@ fn event(out: &mut String, t: &Timeline, e: &Event, options: Options, cite: &mut
     if !e.media.is_empty() {
         out.push_str("Media:\n\n");
         for m in &e.media {
-            let url = line(&m.url).replace(['<', '>', ' '], "");
-            let label = m.caption.as_deref().map_or_else(|| esc(&url), |c| esc(&line(c)));
+            let label = m.caption.as_deref().map_or_else(|| esc(&line(&m.url)), |c| esc(&line(c)));
             let credit = m.credit.as_deref().map(|c| format!(" — {}", esc(&line(c)))).unwrap_or_default();
-            let _ = writeln!(out, "- [{label}](<{url}>){credit}");
+            let item = match target(&m.url) {
+                Some(url) => format!("[{label}](<{url}>)"),
+                None if m.caption.is_none() => label,
+                None => format!("{label} ({})", esc(&line(&m.url))),
+            };
+            let _ = writeln!(out, "- {item}{credit}");
         }
         out.push('\n');
     }
@@ -137,6 +141,18 @@ fn event(out: &mut String, t: &Timeline, e: &Event, options: Options, cite: &mut
         let refs: Vec<String> = e.sources.iter().map(|&s| format!("[{}]", cite(s))).collect();
         let _ = write!(out, "Sources: {}\n\n", refs.join(", "));
     }
+}
+
+/// A web address as a Markdown link target: [`crate::text::link_target`]'s
+/// (percent-encoded, so spaces survive), with the angle brackets a `<…>`
+/// destination cannot hold encoded too. `None` for any other address.
+fn target(url: &str) -> Option<String> {
+    crate::text::link_target(url).map(|u| u.replace('<', "%3C").replace('>', "%3E"))
+}
+
+/// `<url>` when it is a web address, else the address as escaped text.
+fn autolink(url: &str) -> String {
+    target(url).map_or_else(|| esc(&line(url)), |u| format!("<{u}>"))
 }
 
 /// Multi-line text: paragraphs kept, each line escaped.

@@ -133,3 +133,5 @@ fn html_escape(s: &str) -> String {
 mod tests;
 #[cfg(test)]
 mod tests_fields;
+#[cfg(test)]
+mod tests_import;

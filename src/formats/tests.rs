@@ -19,7 +19,7 @@ fn bundled() -> Timeline {
 }
 
 fn import(kind: Kind, text: &str) -> Timeline {
-    let yaml = import::to_yaml(kind, "in", text.as_bytes()).expect("converts");
+    let yaml = import::to_yaml(kind, "in", text.as_bytes()).expect("converts").yaml;
     load(&yaml)
 }
 
@@ -40,12 +40,20 @@ events:
   - {id: s, date: "1994-06-07T08:09:10+03:00", title: A second}
 "#;
 
-fn same_events(a: &Timeline, b: &Timeline) {
+/// Checks `b` read back holds `a`'s events. With `instants`, times are
+/// compared as instants (the JSON carries the timeline's zone, and writes
+/// an event with its own offset in that zone); else as wall-clock times.
+fn same_events(a: &Timeline, b: &Timeline, instants: bool) {
+    use crate::timeline::date::When;
+    let when = |w: &When| {
+        let time = instants && w.precision >= Precision::Minute;
+        (w.precision, if time { None } else { Some(w.local) }, time.then(|| w.instant()))
+    };
     assert_eq!(a.events.len(), b.events.len());
     for (x, y) in a.events.iter().zip(&b.events) {
         assert_eq!(x.title, y.title);
-        assert_eq!((x.date.precision, x.date.local), (y.date.precision, y.date.local), "{}", x.title);
-        assert_eq!(x.end.map(|e| (e.precision, e.local)), y.end.map(|e| (e.precision, e.local)), "{}", x.title);
+        assert_eq!(when(&x.date), when(&y.date), "{}", x.title);
+        assert_eq!(x.end.as_ref().map(when), y.end.as_ref().map(when), "{}", x.title);
         assert_eq!(x.approximate, y.approximate, "{}", x.title);
         assert_eq!(x.quotes.len(), y.quotes.len(), "{}", x.title);
         let urls = |t: &Timeline, e: &crate::timeline::Event| -> Vec<Option<String>> {
@@ -97,7 +105,8 @@ fn yaml_to_timelinejs_to_yaml_keeps_events_precision_titles_and_links() {
         let json = export(&t, Format::TimelineJs, Options::default()).expect("exports");
         let back = import(Kind::Json, &json);
         assert_eq!(back.title, t.title);
-        same_events(&t, &back);
+        assert_eq!(back.zone, t.zone);
+        same_events(&t, &back, true);
     }
 }
 
@@ -108,7 +117,7 @@ fn csv_export_reads_back_as_the_same_events() {
         assert!(csv.starts_with("Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,"));
         let back = import(Kind::Csv, &csv);
         assert_eq!(back.title, t.title);
-        same_events(&t, &back);
+        same_events(&t, &back, false);
     }
 }
 
@@ -129,7 +138,7 @@ const SAMPLE_JSON: &str = r##"{
 
 #[test]
 fn timelinejs_samples_import_with_precision_kept() {
-    let yaml = import::to_yaml(Kind::Json, "sample.json", SAMPLE_JSON.as_bytes()).expect("converts");
+    let yaml = import::to_yaml(Kind::Json, "sample.json", SAMPLE_JSON.as_bytes()).expect("converts").yaml;
     let t = load(&yaml);
     assert_eq!(t.title, "Sample & co");
     assert_eq!(t.description.as_deref(), Some("About this."));
@@ -279,7 +288,7 @@ fn hostile_timelinejs_converts_to_yaml_without_controls() {
         {"start_date": {"year": 2022}, "unique_id": "a\nb c\u202e", "background": {"color": "\r\nx: 1"},
          "media": {"url": "https://x\r\ny: 2"},
          "text": {"headline": "<b>E\u001b[2J</b>", "text": "<a href=\"https://e.org/\u001b\r\nz\">l\u009b</a> \u202e"}}]}"#;
-    let yaml = import::to_yaml(Kind::Json, "h\u{1b}.json", json.as_bytes()).expect("converts");
+    let yaml = import::to_yaml(Kind::Json, "h\u{1b}.json", json.as_bytes()).expect("converts").yaml;
     assert!(!yaml.chars().any(|c| c != '\n' && (c.is_control() || crate::text::is_unsafe(c))), "{yaml}");
     let t = load(&yaml);
     assert_eq!(t.events.len(), 1);
@@ -294,7 +303,7 @@ fn hostile_timelinejs_converts_to_yaml_without_controls() {
 fn html_media_is_read_as_text_and_a_cite_without_a_link_is_not_a_quote() {
     let json = r#"{"events": [{"start_date": {"year": 1948}, "text": {"headline": "H", "text": "<p>Body</p>"},
         "media": {"url": "<blockquote>Words. <cite>Edith Clarke, professor</cite></blockquote>"}}]}"#;
-    let yaml = import::to_yaml(Kind::Json, "m.json", json.as_bytes()).expect("converts");
+    let yaml = import::to_yaml(Kind::Json, "m.json", json.as_bytes()).expect("converts").yaml;
     let t = load(&yaml);
     assert_eq!(t.events[0].summary.as_deref(), Some("Body\n\n“Words.” — Edith Clarke, professor"));
     assert!(t.events[0].quotes.is_empty() && t.sources.is_empty() && t.actors.is_empty());
@@ -322,7 +331,7 @@ proptest::proptest! {
     ) {
         let slide = serde_json::json!({"start_date": {"year": 2001}, "unique_id": id, "text": {"headline": headline, "text": text}});
         let json = serde_json::json!({"title": {"text": {"headline": headline}}, "events": [slide]}).to_string();
-        let yaml = import::to_yaml(Kind::Json, "p.json", json.as_bytes()).expect("converts");
+        let yaml = import::to_yaml(Kind::Json, "p.json", json.as_bytes()).expect("converts").yaml;
         proptest::prop_assert!(!yaml.chars().any(|c| c != '\n' && (c.is_control() || crate::text::is_unsafe(c))), "{}", yaml);
         let loaded = load_bytes("p.yaml", yaml.as_bytes(), &Limits::default());
         proptest::prop_assert!(loaded.is_ok(), "{}\n{}", loaded.err().map(|e| e.to_string()).unwrap_or_default(), yaml);
@@ -337,7 +346,7 @@ proptest::proptest! {
         w.write_record(sheet::COLUMNS).expect("header");
         w.write_record(&cells).expect("row");
         let bytes = w.into_inner().expect("csv");
-        let yaml = import::to_yaml(Kind::Csv, "p.csv", &bytes).expect("converts");
+        let yaml = import::to_yaml(Kind::Csv, "p.csv", &bytes).expect("converts").yaml;
         proptest::prop_assert!(!yaml.chars().any(|c| c != '\n' && (c.is_control() || crate::text::is_unsafe(c))), "{}", yaml);
         // A row without a datable start is a comment, which leaves no events: the loader's business.
         if yaml.contains("\n  - id: ") {

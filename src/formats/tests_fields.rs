@@ -14,7 +14,7 @@ fn load(yaml: &str) -> Timeline {
 }
 
 fn import(kind: Kind, text: &str) -> Timeline {
-    let yaml = import::to_yaml(kind, "in", text.as_bytes()).expect("converts");
+    let yaml = import::to_yaml(kind, "in", text.as_bytes()).expect("converts").yaml;
     load(&yaml)
 }
 

@@ -15,7 +15,7 @@
 use super::{Options, block, html_escape, line, span_words};
 use crate::timeline::date::{Precision, When};
 use crate::timeline::{Event, Timeline};
-use chrono::{Datelike, Timelike};
+use chrono::{Datelike, FixedOffset, Timelike};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -25,6 +25,17 @@ struct Doc {
     events: Vec<Slide>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     eras: Vec<Era>,
+    /// What TimelineJS cannot say but tlview reads back; TimelineJS reads
+    /// only `title`, `events`, `eras` and `scale` and ignores the rest.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tlview: Option<Extra>,
+}
+
+/// The timeline's own settings, for the import.
+#[derive(Serialize)]
+struct Extra {
+    /// The zone every time is written in (`+01:00`): TimelineJS dates have none.
+    timezone: String,
 }
 
 /// A named period.
@@ -99,10 +110,11 @@ pub(super) fn write(t: &Timeline, options: Options) -> Result<String, String> {
         .periods
         .iter()
         .map(|p| {
-            let (end, end_precision) = p.end.as_ref().map_or_else(|| last_moment(&p.date), |w| (date(w), w.precision));
+            let (end, end_precision) =
+                p.end.as_ref().map_or_else(|| last_moment(&p.date, t.zone), |w| (date(w, t.zone), w.precision));
             // TimelineJS compares only the parts the start has and drops an
             // end it finds equal (then refuses the era): the start gets the end's parts.
-            (p, parts(p.date.local, p.date.precision.max(end_precision)), end)
+            (p, parts(wall_clock(&p.date, t.zone), p.date.precision.max(end_precision)), end)
         })
         .map(|(p, start_date, end_date)| Era {
             unique_id: line(&p.id).into_owned(),
@@ -111,7 +123,8 @@ pub(super) fn write(t: &Timeline, options: Options) -> Result<String, String> {
             text: Text { headline: html_escape(&line(&p.title)), text: String::new() },
         })
         .collect();
-    let doc = Doc { title: Title { text: title }, events, eras };
+    let zone = (t.zone.local_minus_utc() != 0).then(|| Extra { timezone: t.zone.to_string() });
+    let doc = Doc { title: Title { text: title }, events, eras, tlview: zone };
     serde_json::to_string_pretty(&doc)
         .map(|mut s| {
             s.push('\n');
@@ -125,12 +138,13 @@ fn slide(t: &Timeline, i: usize, options: Options) -> Slide {
     let e = &t.events[i];
     Slide {
         unique_id: line(&e.id).into_owned(),
-        start_date: date(&e.date),
-        end_date: e.end.as_ref().map(date),
+        start_date: date(&e.date, t.zone),
+        end_date: e.end.as_ref().map(|w| date(w, t.zone)),
         display_date: html_escape(&display_date(e)),
         text: Text { headline: html_escape(&line(&e.title)), text: body(t, e, options) },
-        media: e.media.first().map(|m| MediaObject {
-            url: line(&m.url).into_owned(),
+        // TimelineJS loads its media's URL: only a web address is one.
+        media: e.media.first().and_then(|m| Some((m, crate::text::link_target(&m.url)?))).map(|(m, url)| MediaObject {
+            url,
             caption: m.caption.as_deref().map(|c| html_escape(&line(c))).unwrap_or_default(),
             credit: m.credit.as_deref().map(|c| html_escape(&line(c))).unwrap_or_default(),
         }),
@@ -147,16 +161,28 @@ pub(super) fn display_date(e: &Event) -> String {
     }
 }
 
-/// A TimelineJS date object holding only the parts the file wrote.
-fn date(w: &When) -> Date {
-    parts(w.local, w.precision)
+/// A TimelineJS date object holding only the parts the file wrote, a time
+/// in the timeline's `zone` (see [`wall_clock`]).
+fn date(w: &When, zone: FixedOffset) -> Date {
+    parts(wall_clock(w, zone), w.precision)
+}
+
+/// The wall-clock time of `w` in the timeline's `zone`, which the export
+/// names (TimelineJS dates have no offset), so an event written with its
+/// own offset keeps its instant. Dates without a time are calendar dates,
+/// kept as written.
+pub(super) fn wall_clock(w: &When, zone: FixedOffset) -> chrono::NaiveDateTime {
+    if w.precision < Precision::Minute || w.offset == zone {
+        return w.local;
+    }
+    chrono::DateTime::from_timestamp(w.instant(), 0).map_or(w.local, |d| d.with_timezone(&zone).naive_local())
 }
 
 /// The last moment of the span `w` names (31 December for a year, 23:59 for
 /// a day), one precision finer: TimelineJS drops an era's end equal to its
 /// start and then refuses the era, and a period without `end` is its date's span.
-fn last_moment(w: &When) -> (Date, Precision) {
-    let last = w.local + chrono::TimeDelta::seconds((w.period_end() - w.instant() - 1).max(0));
+fn last_moment(w: &When, zone: FixedOffset) -> (Date, Precision) {
+    let last = wall_clock(w, zone) + chrono::TimeDelta::seconds((w.period_end() - w.instant() - 1).max(0));
     let finer = match w.precision {
         Precision::Year | Precision::Month => Precision::Day,
         Precision::Day => Precision::Minute,
@@ -221,8 +247,7 @@ pub(super) fn body(t: &Timeline, e: &Event, options: Options) -> String {
     for m in e.media.iter().skip(1) {
         let caption = m.caption.as_deref().map_or_else(|| html_escape(&line(&m.url)), |c| html_escape(&line(c)));
         let credit = m.credit.as_deref().map(|c| format!(" ({})", html_escape(&line(c)))).unwrap_or_default();
-        let url = html_escape(&line(&m.url));
-        let _ = write!(out, "<p class=\"tlv-media\"><a href=\"{url}\">{caption}</a>{credit}</p>");
+        let _ = write!(out, "<p class=\"tlv-media\">{}{credit}</p>", link(&m.url, &caption));
     }
     if options.notes
         && let Some(n) = &e.notes
@@ -258,11 +283,21 @@ fn claims(out: &mut String, t: &Timeline, e: &Event) {
     out.push_str("</ul></div>");
 }
 
-/// A source's title, as a link when it has a URL.
+/// `text` (HTML already) linked to `url` when it is a web address (see
+/// [`crate::text::link_target`]), else followed by the address as text.
+fn link(url: &str, text: &str) -> String {
+    match crate::text::link_target(url) {
+        Some(target) => format!("<a href=\"{}\">{text}</a>", html_escape(&target)),
+        None if html_escape(&line(url)) == text => text.to_owned(),
+        None => format!("{text} ({})", html_escape(&line(url))),
+    }
+}
+
+/// A source's title, as a link when it has a web address.
 fn source_ref(s: &crate::timeline::Source) -> String {
     let title = html_escape(&line(&s.title));
-    match &s.url {
-        Some(url) => format!("<a class=\"tlv-source\" href=\"{}\">{title}</a>", html_escape(&line(url))),
+    match s.url.as_deref().and_then(crate::text::link_target) {
+        Some(url) => format!("<a class=\"tlv-source\" href=\"{}\">{title}</a>", html_escape(&url)),
         None => format!("<span class=\"tlv-source\">{title}</span>"),
     }
 }
@@ -282,7 +317,7 @@ fn source_line(s: &crate::timeline::Source) -> String {
         let _ = write!(out, " ({})", about.join(", "));
     }
     if let Some(a) = &s.archive {
-        let _ = write!(out, " <span class=\"tlv-archive\">[<a href=\"{}\">archived</a>]</span>", html_escape(&line(a)));
+        let _ = write!(out, " <span class=\"tlv-archive\">[{}]</span>", link(a, "archived"));
     }
     out
 }

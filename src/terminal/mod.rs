@@ -26,7 +26,7 @@ mod writing;
 use crate::app::{self, App, Msg};
 use crate::effects::Context;
 use crate::ui::{self, Theme};
-use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::{cursor, execute, terminal as ct};
 use input::{Input, Ready};
 use ratatui::layout::Rect;
@@ -102,18 +102,38 @@ pub fn check_usable() -> Result<(), String> {
     Ok(())
 }
 
-/// Enters full-screen mode: raw mode, alternate screen, mouse capture,
-/// bracketed paste (a paste arrives as one text, never as keys), cursor hidden.
-fn enter() -> io::Result<()> {
-    ct::enable_raw_mode()?;
-    execute!(io::stdout(), ct::EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste, cursor::Hide)
+/// Mouse reporting as tlview uses it: button presses and the wheel (1000),
+/// in SGR encoding (1006) so columns past 223 work. No motion tracking
+/// (1002, 1003): crossterm's `EnableMouseCapture` asks for every motion,
+/// which floods the loop and the link to a remote terminal for nothing.
+const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
+
+/// Mouse reporting off, the modes crossterm would have enabled included.
+const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l";
+
+/// Turns the terminal's mouse reporting on or off (`m`: off lets the
+/// terminal's own selection work).
+fn set_mouse(on: bool) -> io::Result<()> {
+    let mut out = io::stdout();
+    out.write_all(if on { MOUSE_ON } else { MOUSE_OFF })?;
+    out.flush()
 }
 
-/// Leaves full-screen mode: bracketed paste and mouse capture off, cursor
+/// Enters full-screen mode: raw mode, alternate screen, bracketed paste (a
+/// paste arrives as one text, never as keys), cursor hidden, and mouse
+/// reporting when `mouse` is on.
+fn enter(mouse: bool) -> io::Result<()> {
+    ct::enable_raw_mode()?;
+    execute!(io::stdout(), ct::EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)?;
+    set_mouse(mouse)
+}
+
+/// Leaves full-screen mode: bracketed paste and mouse reporting off, cursor
 /// shown, main screen, raw mode off. Safe to call more than once.
 pub fn restore() {
+    let _ = set_mouse(false);
     let mut out = io::stdout();
-    let _ = execute!(out, DisableBracketedPaste, DisableMouseCapture, cursor::Show, ct::LeaveAlternateScreen);
+    let _ = execute!(out, DisableBracketedPaste, cursor::Show, ct::LeaveAlternateScreen);
     let _ = ct::disable_raw_mode();
     let _ = out.flush();
 }
@@ -133,7 +153,7 @@ pub fn run(mut app: App, theme: Theme, ctx: &Context, loads: Option<&Receiver<Ms
         restore();
         previous(info);
     }));
-    let mut result = enter().and_then(|()| event_loop(&mut app, theme, ctx, &input, &requests, loads));
+    let mut result = enter(app.mouse).and_then(|()| event_loop(&mut app, theme, ctx, &input, &requests, loads));
     // A write that failed because the terminal went away is a hang-up, not an error.
     if result.is_err() && input::wait(input.as_fd(), Duration::ZERO).is_ok_and(|r| r == Ready::HungUp) {
         result = Ok(End::HungUp);
@@ -205,9 +225,10 @@ fn event_loop(
     let mut terminal =
         std::mem::ManuallyDrop::new(ratatui::Terminal::with_options(backend, TerminalOptions { viewport })?);
     resize(&mut terminal, app, reported)?;
-    // Draw only when something changed: mouse capture reports every motion,
-    // and most of those events mean nothing to the viewer.
+    // Draw only when something changed: most mouse events (a release, a
+    // middle click) mean nothing to the viewer.
     let mut dirty = true;
+    let mut mouse = app.mouse;
     // Changes the load made since the last frame, and when that frame was drawn.
     let (mut loaded, mut drawn) = (false, std::time::Instant::now());
     loop {
@@ -263,6 +284,11 @@ fn event_loop(
             reported = reenter(&mut terminal, app)?;
             dirty = true;
         }
+        // The model says whether the mouse is wanted (`m`); the terminal follows.
+        if app.mouse != mouse {
+            set_mouse(app.mouse)?;
+            mouse = app.mouse;
+        }
         // A file still loading is being read already: its changes wait for the load.
         if app.load.is_none() && writing.reload_if_changed(app, ctx) {
             dirty = true;
@@ -305,35 +331,36 @@ fn event_loop(
 /// and once continued sets full-screen mode up again and redraws it all.
 /// Returns the terminal's size then (it may have changed meanwhile).
 fn suspend(terminal: &mut Term, app: &mut App) -> io::Result<(u16, u16)> {
-    away(signals::stop_self)??;
+    away(app.mouse, signals::stop_self)??;
     redraw_all(terminal, app)
 }
 
 /// Hands the terminal over for `elsewhere` (stopping the process, running
 /// the editor): leaves full-screen mode as on quit (cooked mode, main
 /// screen, mouse and bracketed paste off, cursor shown), then sets it up
-/// again. The caller then redraws in full ([`redraw_all`]): whoever had the
+/// again (mouse reporting as `mouse` says). The caller then redraws in full ([`redraw_all`]): whoever had the
 /// terminal drew on it.
-fn away<R>(elsewhere: impl FnOnce() -> R) -> io::Result<R> {
+fn away<R>(mouse: bool, elsewhere: impl FnOnce() -> R) -> io::Result<R> {
     restore();
     let result = elsewhere();
-    enter_again()?;
+    enter_again(mouse)?;
     Ok(result)
 }
 
 /// Sets full-screen mode up again from whatever state the terminal is in,
 /// and makes the next draw repaint every cell; returns the terminal's size.
 fn reenter(terminal: &mut Term, app: &mut App) -> io::Result<(u16, u16)> {
-    enter_again()?;
+    enter_again(app.mouse)?;
     redraw_all(terminal, app)
 }
 
-/// Enters full-screen mode again, whatever crossterm believes.
-fn enter_again() -> io::Result<()> {
+/// Enters full-screen mode again, whatever crossterm believes, with mouse
+/// reporting as the model wants it (`mouse`).
+fn enter_again(mouse: bool) -> io::Result<()> {
     // crossterm skips enabling raw mode when it believes it already did;
     // the shell may have reset the modes while the process was stopped.
     let _ = ct::disable_raw_mode();
-    enter()
+    enter(mouse)
 }
 
 /// Makes the next draw repaint every cell on a cleared screen, at the

@@ -86,10 +86,11 @@ impl Writing {
         let mut edited = false;
         let mut failed = None;
         let (file, seen) = (&self.file, &mut self.seen);
+        let mouse = app.mouse;
         effects::perform(app, ctx, &mut io::stdout(), &mut |argv| {
             edited = true;
             requests.set_editing(true);
-            let ran = away(|| {
+            let ran = away(mouse, || {
                 let status = crate::editor::run(argv);
                 // Read next by the reload that follows; a later notice of this save changes nothing.
                 *seen = file.as_deref().and_then(watch::fingerprint);

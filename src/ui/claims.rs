@@ -29,11 +29,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let height = usize::from(inner.height.saturating_sub(1));
     let limit = lines.len().saturating_sub(height);
     let top = selected_line.saturating_sub(height / 3).min(limit);
+    let total = lines.len();
     let shown: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
-    frame.render_widget(Paragraph::new(shown), Rect { height: inner.height.saturating_sub(1), ..inner });
+    let rows = Rect { height: inner.height.saturating_sub(1), ..inner };
+    frame.render_widget(Paragraph::new(shown), rows);
+    super::scroll_marks(frame, rect, rows, total, top, height, theme);
     let hints: Vec<Span> = keys::hints(Mode::Claims)
         .into_iter()
-        .flat_map(|(k, w)| [Span::styled(format!(" {k}"), theme.key()), Span::styled(format!(" {w} "), theme.muted())])
+        .flat_map(|h| {
+            [Span::styled(format!(" {}", h.key), theme.key()), Span::styled(format!(" {} ", h.word), theme.muted())]
+        })
         .collect();
     if inner.height >= 2 {
         frame.render_widget(Line::from(hints), Rect::new(inner.x, inner.bottom() - 1, inner.width, 1));

@@ -26,22 +26,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) -> u16 {
         None if app.timeline.events.is_empty() => super::list::empty_lines(theme),
         None => no_match_lines(app, width, theme),
     };
-    let limit = lines.len().saturating_sub(usize::from(inner.height));
+    let (total, height) = (lines.len(), usize::from(inner.height));
+    let limit = total.saturating_sub(height);
     let top = usize::from(app.detail_scroll).min(limit);
-    let shown: Vec<Line> = lines.into_iter().skip(top).take(usize::from(inner.height)).collect();
+    let shown: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+    super::scroll_marks(frame, area, inner, total, top, height, theme);
     u16::try_from(limit).unwrap_or(u16::MAX)
 }
 
 /// `text` wrapped beside a label, continuation lines indented under the text.
 pub(super) fn labeled(label: &str, text: &str, width: usize, style: Style, theme: Theme) -> Vec<Line<'static>> {
+    marked(label, text, width, style, "", theme)
+}
+
+/// Like [`labeled`], with the matches of the search `q` marked.
+fn marked(label: &str, text: &str, width: usize, style: Style, q: &str, theme: Theme) -> Vec<Line<'static>> {
     let body = width.saturating_sub(LABEL).max(1);
     wrap(text, body)
         .into_iter()
         .enumerate()
         .map(|(n, l)| {
             let head = if n == 0 { format!("{label:<LABEL$}") } else { " ".repeat(LABEL) };
-            Line::from(vec![Span::styled(head, theme.muted()), Span::styled(l, style)])
+            let mut spans = vec![Span::styled(head, theme.muted())];
+            spans.extend(highlight::spans(&l, q, style, theme.matched()));
+            Line::from(spans)
         })
         .collect()
 }
@@ -61,7 +70,7 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
             (Some(words), 0) => format!("{d} · {}", clean(words)),
             _ => d.clone(),
         };
-        out.extend(labeled(if n == 0 { "When" } else { "" }, &text, width, style, theme));
+        out.extend(marked(if n == 0 { "When" } else { "" }, &text, width, style, q, theme));
     }
     if let Some(reported) = &e.reported {
         out.extend(labeled("Public", &format!("reported {}", reported.long()), width, theme.muted(), theme));
@@ -72,7 +81,7 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
     }
     out.extend(super::detail_more::status_lines(e, width, theme));
     if let Some(loc) = &e.location {
-        out.extend(labeled("Where", &clean(loc), width, Style::new(), theme));
+        out.extend(marked("Where", &clean(loc), width, Style::new(), q, theme));
     }
     for (n, &a) in e.actors.iter().enumerate() {
         let Some(actor) = t.actors.get(a as usize) else { continue };
@@ -83,7 +92,7 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
         if let Some(kind) = &actor.kind {
             text.push_str(&format!(" ({})", super::detail_more::kind_label(kind)));
         }
-        out.extend(labeled(if n == 0 { "Who" } else { "" }, &text, width, Style::new(), theme));
+        out.extend(marked(if n == 0 { "Who" } else { "" }, &text, width, Style::new(), q, theme));
     }
     if let Some(summary) = &e.summary {
         out.push(Line::default());
@@ -98,22 +107,23 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
             out.push(Line::styled(format!("… {more} KiB more of this summary not shown"), theme.muted()));
         }
     }
-    out.extend(super::detail_more::notes_lines(e, width, theme));
+    out.extend(super::detail_more::notes_lines(e, q, width, theme));
     out.push(Line::default());
     if !e.tags.is_empty() {
         let tags: Vec<String> = e.tags.iter().filter_map(|&g| t.tags.get(g as usize)).map(|g| clean(g)).collect();
-        out.extend(labeled("Tags", &tags.join(", "), width, Style::new(), theme));
+        out.extend(marked("Tags", &tags.join(", "), width, Style::new(), q, theme));
     }
     for (n, &s) in e.sources.iter().enumerate() {
         let Some(src) = t.sources.get(s as usize) else { continue };
-        out.extend(labeled(if n == 0 { "Sources" } else { "" }, &source_text(src), width, Style::new(), theme));
+        out.extend(marked(if n == 0 { "Sources" } else { "" }, &source_text(src), width, Style::new(), q, theme));
     }
     out.extend(super::detail_more::media_and_related(t, e, width, theme));
     if !e.quotes.is_empty() {
         let n = e.quotes.len();
         let noun = if n == 1 { "quoted statement" } else { "quoted statements" };
+        let how = if app.quotes_open { "in the quotes pane" } else { "press Enter to read" };
         out.push(Line::default());
-        out.push(Line::styled(format!("❝ {n} {noun}: press Enter to read"), theme.name()));
+        out.push(Line::styled(format!("❝ {n} {noun}: {how}"), theme.name()));
     }
     out.extend(super::facts::detail_claims(app, e, width, theme));
     out
@@ -133,9 +143,10 @@ pub fn source_text(src: &Source) -> String {
 fn no_match_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let f = &app.filters;
     let t = &app.timeline;
+    let q = "";
     let mut out = vec![Line::styled("No event matches every active filter.", theme.heading()), Line::default()];
     if !f.query.is_empty() {
-        out.extend(labeled("Search", &format!("\"{}\"", clean(&f.query)), width, Style::new(), theme));
+        out.extend(marked("Search", &format!("\"{}\"", clean(&f.query)), width, Style::new(), q, theme));
     }
     let names = |ids: &std::collections::BTreeSet<u32>, actors: bool| -> String {
         let list: Vec<String> = ids
@@ -151,19 +162,19 @@ fn no_match_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
         list.join(", ")
     };
     if !f.actors.is_empty() {
-        out.extend(labeled("Actors", &names(&f.actors, true), width, Style::new(), theme));
+        out.extend(marked("Actors", &names(&f.actors, true), width, Style::new(), q, theme));
     }
     if !f.tags.is_empty() {
-        out.extend(labeled("Tags", &names(&f.tags, false), width, Style::new(), theme));
+        out.extend(marked("Tags", &names(&f.tags, false), width, Style::new(), q, theme));
     }
     if !f.sources.is_empty() {
         let ids: Vec<String> =
             f.sources.iter().filter_map(|&s| t.sources.get(s as usize)).map(|s| clean(&s.id)).collect();
-        out.extend(labeled("Sources", &ids.join(", "), width, Style::new(), theme));
+        out.extend(marked("Sources", &ids.join(", "), width, Style::new(), q, theme));
     }
     if let Some(at) = app.asof.at {
         let text = format!("as of {}: only what was public then", crate::app::asof::label(at, t.zone));
-        out.extend(labeled("As of", &text, width, Style::new(), theme));
+        out.extend(marked("As of", &text, width, Style::new(), q, theme));
     }
     if f.unsourced {
         out.extend(labeled("Sources", "none (u)", width, Style::new(), theme));

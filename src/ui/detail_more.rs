@@ -63,13 +63,16 @@ pub fn status_lines(e: &Event, width: usize, theme: Theme) -> Vec<Line<'static>>
     out
 }
 
-/// The editorial notes, in a marked, italic block apart from the summary.
-pub fn notes_lines(e: &Event, width: usize, theme: Theme) -> Vec<Line<'static>> {
+/// The editorial notes, in a marked, italic block apart from the summary,
+/// matches of the search `q` marked (search reads notes).
+pub fn notes_lines(e: &Event, q: &str, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let Some(notes) = &e.notes else { return Vec::new() };
     let style = theme.muted().add_modifier(Modifier::ITALIC);
     let mut out = vec![Line::default(), Line::styled("✎ Editor's notes (not part of the account)", theme.muted())];
     for l in wrap(&crate::text::sanitize_block(notes), width.saturating_sub(2).max(1)) {
-        out.push(Line::from(vec![Span::styled("│ ", theme.muted()), Span::styled(l, style)]));
+        let mut spans = vec![Span::styled("│ ", theme.muted())];
+        spans.extend(super::highlight::spans(&l, q, style, theme.matched()));
+        out.push(Line::from(spans));
     }
     out
 }

@@ -15,35 +15,12 @@
 //! printable ASCII, so no byte of it can end the sequence early.
 
 use crate::app::{App, layout};
-use crate::text::is_unsafe;
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
-use std::fmt::Write as _;
 use std::num::NonZeroU16;
 
-/// The link target for `url`: `None` unless it is an `http` or `https` URL
-/// free of control characters; otherwise printable ASCII, anything else percent-encoded.
-#[must_use]
-pub fn target(url: &str) -> Option<String> {
-    let url = url.trim();
-    let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase())?;
-    if !matches!(scheme.as_str(), "http" | "https") || url.chars().any(is_unsafe) {
-        return None;
-    }
-    let rest = &url[scheme.len() + 1..];
-    if !rest.starts_with("//") || rest.len() <= 2 {
-        return None;
-    }
-    let mut out = String::with_capacity(url.len());
-    for b in url.bytes() {
-        if (0x21..=0x7e).contains(&b) {
-            out.push(char::from(b));
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    Some(out)
-}
+/// The link target for `url` (the check the exports share, in `text.rs`).
+pub use crate::text::link_target as target;
 
 /// `text` wrapped in an OSC 8 link to `target` (already checked by [`target`]).
 #[must_use]

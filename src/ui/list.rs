@@ -1,12 +1,14 @@
 //! The event list: day headings and one row per event, drawn from the rows
-//! on screen only, with a scrollbar for the position in the whole list.
+//! on screen only, cut with an ellipsis, with a scrollbar and a `↓ more`
+//! count for the position in the whole list.
 
+use super::wrap::{ellipsize, str_width};
 use super::{Theme, as_selected, clean, highlight, pane, when};
 use crate::app::{App, Pane, Row};
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::Paragraph;
 
 /// Draws the list into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
@@ -47,10 +49,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         let row_area = Rect::new(inner.x, y, width, 1);
         let line = match *row {
             Row::Heading(i) => Line::styled(
-                clean(&when::heading(&app.timeline.events[i as usize], app.timeline.zone)),
+                ellipsize(&clean(&when::heading(&app.timeline.events[i as usize], zone)), usize::from(width)),
                 theme.heading(),
             ),
-            Row::Event(i) => event_line(app, i, &labels[k], when_width, theme),
+            Row::Event(i) => event_line(app, i, &labels[k], when_width, usize::from(width), theme),
         };
         let selected = matches!(*row, Row::Event(i) if app.selected == Some(i));
         let line = if selected { as_selected(line, theme) } else { line };
@@ -59,11 +61,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         }
         frame.render_widget(line, row_area);
     }
-    if app.shown.rows().len() > height {
-        let mut state = ScrollbarState::new(app.shown.rows().len().saturating_sub(height)).position(first);
-        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None);
-        frame.render_stateful_widget(bar, area.inner(Margin { horizontal: 0, vertical: 1 }), &mut state);
-    }
+    super::scroll_marks(frame, area, inner, app.shown.rows().len(), first, height, theme);
 }
 
 /// What an empty timeline shows: that it has no events yet, and how to add one.
@@ -81,19 +79,21 @@ pub fn empty_lines(theme: super::Theme) -> Vec<Line<'static>> {
     ]
 }
 
-/// One event's row: time column (`width` wide, as wide as the widest on
-/// screen), quote and status markers, title with search matches marked.
-fn event_line(app: &App, i: u32, when: &str, width: usize, theme: Theme) -> Line<'static> {
+/// One event's row, `room` columns: time column (`width` wide, as wide as
+/// the widest on screen), quote and status markers, title with search
+/// matches marked, cut with an ellipsis when it does not fit.
+fn event_line(app: &App, i: u32, when: &str, width: usize, room: usize, theme: Theme) -> Line<'static> {
     let e = &app.timeline.events[i as usize];
     let time = if width == 0 { String::from(" ") } else { format!(" {when:<width$} ") };
     // Two columns: the quote mark, then the status (or no-source) mark.
     let quote = if e.quotes.is_empty() { " " } else { "❝" };
+    let title = ellipsize(&clean(&e.title), room.saturating_sub(str_width(&time) + 2));
     let mut spans = vec![
         Span::styled(time, theme.muted()),
         Span::styled(quote, theme.name()),
         Span::styled(super::detail_more::marker(e), theme.accent()),
     ];
-    spans.extend(highlight::spans(&clean(&e.title), &app.filters.query, ratatui::style::Style::new(), theme.matched()));
+    spans.extend(highlight::spans(&title, &app.filters.query, ratatui::style::Style::new(), theme.matched()));
     if app.asof.event_is_future(i) {
         // Not yet public at the as-of cursor (shown only when dimming).
         return Line::from(spans.into_iter().map(|s| s.patch_style(theme.muted())).collect::<Vec<_>>());

@@ -24,8 +24,8 @@ pub mod wrap;
 use crate::app::{App, Mode, ScrollLimits, layout};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
 pub use theme::Theme;
 
 /// Draws the whole screen for `app`; returns how far each scrollable pane
@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) -> ScrollLimits {
     }
     problems::draw_chooser(frame, area, app, theme);
     match app.mode {
-        Mode::Picker => popup::draw(frame, area, app, theme),
+        Mode::Picker | Mode::PickerFilter => popup::draw(frame, area, app, theme),
         Mode::Help => limits.help = Some(help::draw(frame, area, app, theme)),
         Mode::Claims => claims::draw(frame, area, app, theme),
         Mode::Browse | Mode::Search | Mode::AsOf => {}
@@ -78,11 +78,38 @@ pub fn clean(s: &str) -> String {
 }
 
 /// `line` restyled as the selected row: every span, not only the line, so no
-/// span keeps a colour of its own.
+/// span keeps a colour of its own, except a search match (a span with a
+/// background), which stays marked inside the selection.
 #[must_use]
 pub fn as_selected(line: Line<'_>, theme: Theme) -> Line<'_> {
     let style = theme.selected();
-    Line::from(line.spans.into_iter().map(|s| s.patch_style(style)).collect::<Vec<_>>()).style(style)
+    let spans = line.spans.into_iter().map(|s| {
+        if s.style.bg.is_some() { s.patch_style(ratatui::style::Style::new().bold()) } else { s.patch_style(style) }
+    });
+    Line::from(spans.collect::<Vec<_>>()).style(style)
+}
+
+/// Says that a bordered pane holds more than it shows: a scrollbar on its
+/// right border beside `rows` (the rows the content scrolls in), and `↓ more`
+/// on the bottom border while anything lies below. `total` lines of content,
+/// the first shown being `top`, `shown` of them at once. Nothing when all fits.
+pub fn scroll_marks(frame: &mut Frame, block: Rect, rows: Rect, total: usize, top: usize, shown: usize, theme: Theme) {
+    if total <= shown || block.width < 3 || block.height < 2 {
+        return;
+    }
+    let track = Rect::new(block.right().saturating_sub(1), rows.y, 1, rows.height);
+    let mut state = ScrollbarState::new(total.saturating_sub(shown)).position(top).viewport_content_length(shown);
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None);
+    frame.render_stateful_widget(bar, track, &mut state);
+    let below = total.saturating_sub(top + shown);
+    if below > 0 {
+        let text = format!(" ↓ {below} more ");
+        let w = u16::try_from(wrap::str_width(&text)).unwrap_or(u16::MAX);
+        if w + 4 <= block.width {
+            let at = Rect::new(block.right() - 2 - w, block.bottom() - 1, w, 1);
+            frame.render_widget(Span::styled(text, theme.key()), at);
+        }
+    }
 }
 
 /// A pane's block: rounded border, title, and a brighter border when focused.

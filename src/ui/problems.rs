@@ -4,7 +4,7 @@
 //! visible above it; and the `o` chooser, when an event has several sources.
 
 use super::popup::centered;
-use super::wrap::wrap;
+use super::wrap::ellipsize;
 use super::{Theme, as_selected, clean, pane};
 use crate::app::App;
 use ratatui::Frame;
@@ -35,13 +35,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         .take(room)
         .map(|(i, p)| {
             let at = format!("{}:{}: ", p.line, p.column);
-            let text =
-                wrap(&clean(&p.message), width.saturating_sub(at.len()).max(1)).into_iter().next().unwrap_or_default();
+            let text = ellipsize(&clean(&p.message), width.saturating_sub(at.len()));
             let line = Line::from(vec![Span::styled(at, theme.key()), Span::raw(text)]);
             if i == w.problem_cursor && w.problems_focused { as_selected(line, theme) } else { line }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    super::scroll_marks(frame, rect, inner, n, first, room, theme);
 }
 
 /// Draws the `o` chooser centred over `area`.

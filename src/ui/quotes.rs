@@ -19,10 +19,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) -> u16 {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = lines(app, usize::from(inner.width), theme);
-    let limit = lines.len().saturating_sub(usize::from(inner.height));
+    let (total, height) = (lines.len(), usize::from(inner.height));
+    let limit = total.saturating_sub(height);
     let top = usize::from(app.quotes_scroll).min(limit);
-    let shown: Vec<Line> = lines.into_iter().skip(top).take(usize::from(inner.height)).collect();
+    let shown: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+    super::scroll_marks(frame, area, inner, total, top, height, theme);
     u16::try_from(limit).unwrap_or(u16::MAX)
 }
 
@@ -34,28 +36,35 @@ fn lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
     if e.quotes.is_empty() {
         return vec![Line::styled("This event has no quoted statements.", theme.muted())];
     }
+    let search = app.filters.query.as_str();
+    // Indented lines of `text`, search matches marked.
+    let indented = |text: &str, style: Style| -> Vec<Line<'static>> {
+        wrap(text, width.saturating_sub(2).max(1))
+            .into_iter()
+            .map(|l| {
+                let mut spans = vec![Span::raw("  ")];
+                spans.extend(highlight::spans(&l, search, style, theme.matched()));
+                Line::from(spans)
+            })
+            .collect()
+    };
     let mut out = Vec::new();
     for (n, q) in e.quotes.iter().filter(|q| !super::facts::quote_hidden(app, e, q)).enumerate() {
         if n > 0 {
             out.push(Line::default());
         }
         if let Some(a) = t.actors.get(q.by as usize) {
-            out.extend(wrap(&clean(&a.name), width).into_iter().map(|l| Line::styled(l, theme.name())));
+            let name = wrap(&clean(&a.name), width).into_iter();
+            out.extend(name.map(|l| Line::from(highlight::spans(&l, search, theme.name(), theme.matched()))));
             if let Some(role) = &a.role {
-                for l in wrap(&clean(role), width.saturating_sub(2).max(1)) {
-                    out.push(Line::from(vec![Span::raw("  "), Span::styled(l, theme.muted())]));
-                }
+                out.extend(indented(&clean(role), theme.muted()));
             }
         }
         // Shown (and searched) up to FIELD_CAP, so one huge quote cannot make every frame slow.
         let head = crate::text::head(&q.text, FIELD_CAP);
         let more = if head.len() < q.text.len() { "…" } else { "" };
         let words = format!("“{}{more}”", crate::text::sanitize_block(head));
-        for l in wrap(&words, width.saturating_sub(2).max(1)) {
-            let mut spans = vec![Span::raw("  ")];
-            spans.extend(highlight::spans(&l, &app.filters.query, Style::new().italic(), theme.matched()));
-            out.push(Line::from(spans));
-        }
+        out.extend(indented(&words, Style::new().italic()));
         if !more.is_empty() {
             let kib = (q.text.len() - head.len()).div_ceil(1024);
             out.push(Line::styled(format!("  {kib} KiB more of this quote not shown"), theme.muted()));
@@ -80,9 +89,7 @@ fn lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
             (None, None) => {}
         }
         for m in meta {
-            for l in wrap(&m, width.saturating_sub(2).max(1)) {
-                out.push(Line::from(vec![Span::raw("  "), Span::styled(l, theme.muted())]));
-            }
+            out.extend(indented(&m, theme.muted()));
         }
     }
     if out.is_empty() {

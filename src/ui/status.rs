@@ -1,17 +1,74 @@
-//! The status bar: how many events show, the active filters (or the search
-//! being typed), and the keys that matter in the current mode, taken from
-//! the key table.
+//! The status bar: how many events show, then a notice (why a key did
+//! nothing, what a reload did), the search being typed, or the filters in
+//! force and how they combine; and the keys that matter in the current mode,
+//! from the key table. The help and quit hints never drop: the other hints
+//! give way first, then the axis unit, then the left text, cut with `…`.
 
-use super::wrap::str_width;
+use super::wrap::{ellipsize, str_width};
 use super::{Theme, clean};
 use crate::app::{App, MAX_QUERY, Mode, axis};
-use crate::keys;
+use crate::keys::{self, Hint};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// Draws the status bar into the one-row `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let width = usize::from(area.width);
+    let hints = keys::hints(app.mode);
+    let cost = |h: &Hint| str_width(&h.key) + str_width(h.word) + 3;
+    let essential: usize = hints.iter().filter(|h| h.essential).map(cost).sum();
+    let left_room = width.saturating_sub(essential + 1);
+    let mut left = left_spans(app, theme, left_room);
+    // Short of room, the axis unit (also on the axis's border) goes first.
+    if spans_width(&left) > left_room {
+        left.pop();
+    }
+    let left_width = spans_width(&left).min(left_room);
+    // The other hints, in order, while they fit beside the left text.
+    let mut room = width.saturating_sub(left_width + essential + 1);
+    let shown: Vec<&Hint> = hints
+        .iter()
+        .filter(|h| {
+            if h.essential {
+                return true;
+            }
+            let fits = cost(h) <= room;
+            if fits {
+                room -= cost(h);
+            }
+            fits
+        })
+        .collect();
+    let mut budget = left_room;
+    let left: Vec<Span> = left
+        .into_iter()
+        .map(|s| {
+            let text = ellipsize(&s.content, budget);
+            budget -= str_width(&text);
+            Span::styled(text, s.style)
+        })
+        .collect();
+    frame.render_widget(Line::from(left), area);
+    let right: Vec<Span> = shown
+        .iter()
+        .flat_map(|h| {
+            [Span::styled(format!(" {}", h.key), theme.key()), Span::styled(format!(" {} ", h.word), theme.muted())]
+        })
+        .collect();
+    let need = shown.iter().map(|h| cost(h)).sum::<usize>().min(width);
+    let x = area.x + u16::try_from(width - need).unwrap_or(0);
+    frame.render_widget(Line::from(right), Rect::new(x, area.y, u16::try_from(need).unwrap_or(0), 1));
+}
+
+fn spans_width(spans: &[Span]) -> usize {
+    spans.iter().map(|s| str_width(&s.content)).sum()
+}
+
+/// The left part, `room` columns at most: counts, the as-of cursor, then a
+/// notice, the search prompt or the filters, then the axis unit (last, so it
+/// is the first to go).
+fn left_spans(app: &App, theme: Theme, room: usize) -> Vec<Span<'static>> {
     let mut left = vec![Span::styled(
         format!(" {} of {} events ", app.shown.events().len(), app.timeline.events.len()),
         theme.heading(),
@@ -32,36 +89,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         // its end, where the typing happens.
         let full = app.filters.query.chars().count() >= MAX_QUERY;
         let note = if full { format!(" (search stops at {MAX_QUERY} characters)") } else { String::new() };
-        let fixed = str_width(&Line::from(left.clone()).to_string()) + 3 + str_width(&note);
-        let room = usize::from(area.width).saturating_sub(fixed);
+        let fixed = spans_width(&left) + 3 + str_width(&note);
+        let typed = room.saturating_sub(fixed);
         left.push(Span::styled(" /", theme.key()));
-        left.push(Span::raw(tail(&clean(&app.filters.query), room)));
+        left.push(Span::raw(tail(&clean(&app.filters.query), typed)));
         left.push(Span::styled("▏", theme.key()));
         left.push(Span::styled(note, theme.muted()));
-    } else {
-        left.extend(filter_spans(app, theme));
+    } else if let Some(f) = describe_filters(app) {
+        left.push(Span::styled(format!(" {f}"), theme.key()));
     }
-    let unit = axis::unit(app, axis::inner_width(area.width));
+    let unit = axis::unit(app, axis::inner_width(app.size.0));
     left.push(Span::styled(format!(" · axis: {}", unit.name()), theme.muted()));
-    let left_line = Line::from(left);
-    let used = str_width(&left_line.to_string());
-    frame.render_widget(left_line, area);
-    // As many hints as fit after the counts and filters, in table order.
-    let width = usize::from(area.width);
-    let mut right: Vec<Span> = Vec::new();
-    let mut need = 0;
-    for (key, word) in keys::hints(app.mode) {
-        let (k, w) = (format!(" {key}"), format!(" {word} "));
-        let more = str_width(&k) + str_width(&w);
-        if used + need + more >= width {
-            break;
-        }
-        need += more;
-        right.push(Span::styled(k, theme.key()));
-        right.push(Span::styled(w, theme.muted()));
-    }
-    let x = area.x + u16::try_from(width - need.min(width)).unwrap_or(0);
-    frame.render_widget(Line::from(right), Rect::new(x, area.y, u16::try_from(need).unwrap_or(0), 1));
+    left
 }
 
 /// The end of `s` that fits in `width` columns, after a `…` when cut.
@@ -82,30 +121,38 @@ fn tail(s: &str, width: usize) -> String {
     if width == 0 { String::new() } else { format!("…{}", &s[start..]) }
 }
 
-fn filter_spans(app: &App, theme: Theme) -> Vec<Span<'static>> {
+/// The filters in force and how they combine, or `None`: `search "kremlin" ·
+/// and actors: Putin or Peskov · and tag: diplomacy` (each filter lets through
+/// any of its entries; an event must pass every filter).
+#[must_use]
+pub fn describe_filters(app: &App) -> Option<String> {
     let f = &app.filters;
     let t = &app.timeline;
-    let mut out = Vec::new();
+    let mut parts = Vec::new();
     if !f.query.is_empty() {
-        out.push(Span::styled(format!(" search \"{}\"", clean(&f.query)), theme.key()));
+        parts.push(format!("search \"{}\"", clean(&f.query)));
     }
-    let join = |names: Vec<String>| -> String {
-        let n = names.len();
-        if n > 2 { format!("{}, {} +{}", names[0], names[1], n - 2) } else { names.join(", ") }
+    let any = |one: &str, many: &str, names: Vec<String>| {
+        let what = if names.len() == 1 { one } else { many };
+        format!("{what}: {}", names.join(" or "))
     };
     if !f.actors.is_empty() {
         let names = f.actors.iter().filter_map(|&a| t.actors.get(a as usize)).map(|a| clean(&a.name)).collect();
-        out.push(Span::styled(format!(" actors: {}", join(names)), theme.key()));
+        parts.push(any("actor", "actors", names));
     }
     if !f.tags.is_empty() {
         let names = f.tags.iter().filter_map(|&g| t.tags.get(g as usize)).map(|g| clean(g)).collect();
-        out.push(Span::styled(format!(" tags: {}", join(names)), theme.key()));
+        parts.push(any("tag", "tags", names));
     }
     if !f.sources.is_empty() {
         let names = f.sources.iter().filter_map(|&s| t.sources.get(s as usize)).map(|s| clean(&s.id)).collect();
-        out.push(Span::styled(format!(" sources: {}", join(names)), theme.key()));
+        parts.push(any("source", "sources", names));
     }
-    out
+    (!parts.is_empty()).then(|| {
+        let joined: Vec<String> =
+            parts.iter().enumerate().map(|(n, p)| if n == 0 { p.clone() } else { format!("and {p}") }).collect();
+        joined.join(" · ")
+    })
 }
 
 #[cfg(test)]

@@ -9,17 +9,26 @@ use crate::timeline::{Event, Timeline};
 use chrono::{Datelike, FixedOffset, NaiveDateTime};
 
 /// The list's time column: `22:00` for a time (in the timeline's zone),
-/// nothing for a date alone, `8–13 Feb` for a range, `~` before an approximate date.
+/// nothing for a date alone, `8–13 Feb` for a range, `~` before an approximate
+/// date, which names what is known of it (`~Mar`, `~7 Feb`), never a lone `~`.
 #[must_use]
 pub fn short(e: &Event, zone: FixedOffset) -> String {
-    let approx = if e.approximate { "~" } else { "" };
     let start = e.date;
     let body = match e.end {
         Some(end) => range(&start, &end, zone),
         None if start.has_time() => clock(&start, zone),
+        None if e.approximate => {
+            let t = start.day_in(zone).and_time(chrono::NaiveTime::MIN);
+            let fmt = match start.precision {
+                Precision::Year => "%Y",
+                Precision::Month => "%b",
+                _ => "%-d %b",
+            };
+            t.format(fmt).to_string()
+        }
         None => String::new(),
     };
-    format!("{approx}{body}")
+    if e.approximate { format!("~{body}") } else { body }
 }
 
 fn clock(w: &When, zone: FixedOffset) -> String {

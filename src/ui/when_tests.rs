@@ -65,3 +65,15 @@ fn day_numbers_say_what_they_count_from() {
     let lines = describe(&t, &t.events[1]);
     assert!(!lines.iter().any(|l| l.contains("since")), "no day to count from: {lines:?}");
 }
+
+#[test]
+fn an_approximate_date_names_what_is_known_not_a_lone_tilde() {
+    let t = one("date: 2021-03, approximate: true");
+    assert_eq!(short(&t.events[0], t.zone), "~Mar");
+    let t = one("date: 2021-03-07, approximate: true");
+    assert_eq!(short(&t.events[0], t.zone), "~7 Mar");
+    let t = one("date: 2021, approximate: true");
+    assert_eq!(short(&t.events[0], t.zone), "~2021");
+    let t = one("date: 2021-03-07");
+    assert_eq!(short(&t.events[0], t.zone), "");
+}

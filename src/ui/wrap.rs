@@ -46,6 +46,32 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// `text` cut to at most `width` columns, ending in `…` when anything was
+/// cut, so a reader always sees that there is more. Never splits a cluster.
+#[must_use]
+pub fn ellipsize(text: &str, width: usize) -> String {
+    if str_width(text) <= width {
+        return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let gw = g.width();
+        if used + gw + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += gw;
+    }
+    let kept = out.trim_end().len();
+    out.truncate(kept);
+    out.push('…');
+    out
+}
+
 /// The display width of `s` in columns, summed over its grapheme clusters.
 #[must_use]
 pub fn str_width(s: &str) -> usize {
@@ -55,6 +81,19 @@ pub fn str_width(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cut_text_ends_in_an_ellipsis_and_fits() {
+        assert_eq!(ellipsize("Pro-Assad forces attack", 12), "Pro-Assad f…");
+        assert_eq!(ellipsize("short", 12), "short");
+        assert_eq!(ellipsize("exactly", 7), "exactly");
+        assert_eq!(ellipsize("a b c d", 4), "a b…");
+        assert_eq!(ellipsize("日本語のテキスト", 5), "日本…");
+        assert_eq!(ellipsize("abc", 0), "");
+        for w in 1..10 {
+            assert!(str_width(&ellipsize("日本語のテキスト and more", w)) <= w);
+        }
+    }
 
     #[test]
     fn wraps_at_spaces() {

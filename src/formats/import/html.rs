@@ -78,10 +78,23 @@ struct Frame {
     source: Option<SourceRef>,
 }
 
+/// How deep elements that hold text apart (links, quotes, cites, marked
+/// spans) may nest; deeper start tags are read as plain text. Each level
+/// costs one more pass over its text, so the cap keeps hostile nesting
+/// (80,000 unclosed `<a>`) linear.
+const MAX_DEPTH: usize = 16;
+
 /// Converts `html` to plain text, collecting links and quotes.
 #[must_use]
 pub fn plain(html: &str) -> Plain {
-    let mut st = State { out: Plain::default(), main: String::new(), stack: Vec::new(), lists: Vec::new() };
+    read(html).0
+}
+
+/// [`plain`], and the work it took (bytes copied and frames looked at), which
+/// tests hold to a multiple of the input's length.
+fn read(html: &str) -> (Plain, usize) {
+    let mut st =
+        State { out: Plain::default(), main: String::new(), stack: Vec::new(), lists: Vec::new(), skips: 0, work: 0 };
     for Ok(token) in Tokenizer::new(html) {
         match token {
             Token::StartTag(tag) => {
@@ -99,7 +112,7 @@ pub fn plain(html: &str) -> Plain {
     }
     let mut out = st.out;
     out.text = tidy(&st.main);
-    out
+    (out, st.work)
 }
 
 fn text_of(bytes: &[u8]) -> String {
@@ -111,6 +124,10 @@ struct State {
     main: String,
     stack: Vec<Frame>,
     lists: Vec<Option<u32>>,
+    /// How many frames on the stack are [`Part::Skip`].
+    skips: usize,
+    /// Bytes copied between frames and frames looked at, for tests.
+    work: usize,
 }
 
 impl State {
@@ -119,7 +136,7 @@ impl State {
     }
 
     fn skipping(&self) -> bool {
-        self.stack.iter().any(|f| f.role == Part::Skip)
+        self.skips > 0
     }
 
     fn text(&mut self, s: &str) {
@@ -139,6 +156,10 @@ impl State {
     }
 
     fn push(&mut self, role: Part, tag: &[u8], href: Option<String>) {
+        if self.stack.len() >= MAX_DEPTH {
+            return;
+        }
+        self.skips += usize::from(role == Part::Skip);
         self.stack.push(Frame {
             role,
             tag: tag.to_vec(),
@@ -197,6 +218,7 @@ impl State {
     }
 
     fn end(&mut self, name: &[u8]) {
+        self.work += self.stack.len();
         if let Some(at) = self.stack.iter().rposition(|f| f.tag == name) {
             while self.stack.len() > at {
                 self.pop();
@@ -216,6 +238,8 @@ impl State {
     /// Closes the innermost frame, handing what it found to its parent.
     fn pop(&mut self) {
         let Some(f) = self.stack.pop() else { return };
+        self.skips -= usize::from(f.role == Part::Skip);
+        self.work += f.buf.len() + self.stack.len();
         let text = tidy(&f.buf);
         let parent_role = self.stack.last().map(|p| p.role);
         match f.role {
@@ -277,7 +301,8 @@ impl State {
 
     fn quote(&mut self, f: Frame, text: String) {
         let words = text.trim_matches(['“', '”', '"', ' ']).to_owned();
-        let cite = f.cite;
+        // A cite often brings its own dash; the text gets one.
+        let cite = f.cite.trim_start_matches(['—', '–', '-', ' ']);
         match (f.by.filter(|b| !b.is_empty()), f.source) {
             (Some(by), Some(source)) if !words.is_empty() => {
                 self.out.quotes.push(FoundQuote { text: words, by, role: f.role_text, source });
@@ -289,7 +314,7 @@ impl State {
                 buf.push('”');
                 if !cite.is_empty() {
                     buf.push_str(" — ");
-                    buf.push_str(&cite);
+                    buf.push_str(cite);
                 }
                 buf.push_str("\n\n");
             }
@@ -359,4 +384,29 @@ fn tidy(s: &str) -> String {
         blank = false;
     }
     sanitize_block(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_and_stray_end_tags_cost_linear_work() {
+        for unit in ["<a href='https://e.org'>x", "<cite>x</b>", "<blockquote><span class='tlv-by'>x</p>"] {
+            let html = unit.repeat(80_000);
+            let (out, work) = read(&html);
+            assert!(work <= 4 * html.len(), "{unit}: {work} for {} bytes", html.len());
+            if !unit.contains("blockquote") {
+                assert_eq!(out.text.matches('x').count(), 80_000, "{unit}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_cite_that_starts_with_a_dash_gets_one_dash() {
+        for cite in ["— Edith Clarke", "- Edith Clarke", "Edith Clarke"] {
+            let out = plain(&format!("<blockquote>Words.<cite>{cite}</cite></blockquote>"));
+            assert_eq!(out.text, "“Words.” — Edith Clarke", "{cite}");
+        }
+    }
 }

@@ -78,11 +78,15 @@ pub struct Doc {
     pub events: Vec<Slide>,
     /// The eras.
     pub eras: Vec<Slide>,
+    /// The zone the times are in, as tlview's TimelineJS export names it
+    /// (`"tlview": {"timezone": "+01:00"}`, which TimelineJS ignores).
+    pub zone: Option<String>,
 }
 
 /// Whether `name`/`bytes` is a TimelineJS file, and which: by extension
-/// (`.json`, `.csv`), else by content (a JSON object, or a CSV header with
-/// `Year` and `Headline`). YAML files answer `None`.
+/// (`.json`, `.csv`), else by content (a JSON object shaped as TimelineJS's,
+/// see [`timelinejs_shaped`], or a CSV header with `Year` and `Headline`).
+/// YAML files answer `None`, flow-style YAML that starts with `{` included.
 #[must_use]
 pub fn detect(name: &Path, bytes: &[u8]) -> Option<Kind> {
     let ext = name.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
@@ -95,7 +99,7 @@ pub fn detect(name: &Path, bytes: &[u8]) -> Option<Kind> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     if first == Some(&b'{') {
-        return Some(Kind::Json);
+        return timelinejs_shaped(bytes).then_some(Kind::Json);
     }
     let header = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
     let header = String::from_utf8_lossy(header);
@@ -103,16 +107,54 @@ pub fn detect(name: &Path, bytes: &[u8]) -> Option<Kind> {
     (cells.contains(&"Year") && cells.contains(&"Headline")).then_some(Kind::Csv)
 }
 
+/// Whether `bytes` is a JSON object as TimelineJS reads: an `events` array
+/// whose items are all slides (objects with a `start_date` or `text`
+/// object), and a `title`, if any, that is a slide too. tlview's own YAML
+/// (`date:`, `title: "…"`) is not, even written in flow style as JSON.
+fn timelinejs_shaped(bytes: &[u8]) -> bool {
+    use serde_json::Value;
+    let Ok(Value::Object(doc)) = serde_json::from_slice::<Value>(bytes) else {
+        return false;
+    };
+    let part = |v: &Value, key: &str| v.get(key).is_some_and(Value::is_object);
+    let slide = |v: &Value| part(v, "start_date") || part(v, "text");
+    let events = doc.get("events").and_then(Value::as_array);
+    let title = doc.get("title").is_none_or(slide);
+    (title && events.is_some_and(|e| e.iter().all(slide))) || doc.get("title").is_some_and(slide)
+}
+
+/// A TimelineJS file as tlview YAML, with what the YAML could not carry.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Converted {
+    /// The YAML.
+    pub yaml: String,
+    /// One note per `# not carried:` comment: its line in `yaml` (from 1)
+    /// and what was left out, naming the slide or row (`events[2] "Title":
+    /// not carried: …`). Not yet sanitised.
+    pub notes: Vec<(usize, String)>,
+}
+
 /// Reads a TimelineJS file of `kind` and writes the equivalent tlview
 /// YAML; `name` is named in the header comment.
 ///
 /// # Errors
 /// A message when the input is not JSON or CSV TimelineJS can read.
-pub fn to_yaml(kind: Kind, name: &str, bytes: &[u8]) -> Result<String, String> {
+pub fn to_yaml(kind: Kind, name: &str, bytes: &[u8]) -> Result<Converted, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let doc = match kind {
         Kind::Json => tljs::read(bytes)?,
         Kind::Csv => sheet::read(bytes)?,
     };
-    Ok(yaml::write(&doc, name, kind))
+    let (yaml, at) = yaml::write(&doc, name, kind);
+    // Byte offsets in order become line numbers in one pass.
+    let (mut line, mut from) = (1, 0);
+    let notes = at
+        .into_iter()
+        .map(|(offset, note)| {
+            line += yaml.as_bytes()[from..offset.max(from)].iter().filter(|&&b| b == b'\n').count();
+            from = offset.max(from);
+            (line, note)
+        })
+        .collect();
+    Ok(Converted { yaml, notes })
 }

@@ -36,11 +36,10 @@ pub(super) fn read(bytes: &[u8]) -> Result<Doc, String> {
                 ],
                 display: String::new(),
             };
-            let time = cell(&format!("{prefix}Time"));
-            let mut clock = time.split(':').map(|s| s.trim().to_owned());
-            for f in &mut p.fields[3..6] {
-                *f = clock.next().unwrap_or_default();
-            }
+            let [h, m, s] = clock(&cell(&format!("{prefix}Time")));
+            p.fields[3] = h;
+            p.fields[4] = m;
+            p.fields[5] = s;
             Some(p)
         };
         let slide = Slide {
@@ -71,4 +70,23 @@ pub(super) fn read(bytes: &[u8]) -> Result<Doc, String> {
         }
     }
     Ok(doc)
+}
+
+/// The hour, minute and second of a sheet's Time cell: `h:mm`, `h:mm:ss`,
+/// either with `AM`/`PM` (as Google Sheets writes times) made 24-hour.
+fn clock(time: &str) -> [String; 3] {
+    let t = time.trim();
+    let lower = t.to_ascii_lowercase().replace('.', "");
+    let (t, half) = match lower.strip_suffix("am").or_else(|| lower.strip_suffix("pm")) {
+        Some(rest) => (rest.trim().to_owned(), Some(lower.ends_with("pm"))),
+        None => (t.to_owned(), None),
+    };
+    let mut parts = t.split(':').map(|s| s.trim().to_owned());
+    let mut out = [(); 3].map(|()| parts.next().unwrap_or_default());
+    if let (Some(pm), Ok(h)) = (half, out[0].parse::<u32>())
+        && (1..=12).contains(&h)
+    {
+        out[0] = ((h % 12) + if pm { 12 } else { 0 }).to_string();
+    }
+    out
 }

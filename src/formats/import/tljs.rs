@@ -19,7 +19,8 @@ pub(super) fn read(bytes: &[u8]) -> Result<Doc, String> {
     if root.get("events").is_some_and(|e| !e.is_array()) {
         return Err("not TimelineJS JSON: `events` is not a list".into());
     }
-    Ok(Doc { title: root.get("title").map(|t| slide(t, "title".into())), events, eras: list("eras") })
+    let zone = root.get("tlview").and_then(|x| x.get("timezone")).map(|z| text(Some(z))).filter(|z| !z.is_empty());
+    Ok(Doc { title: root.get("title").map(|t| slide(t, "title".into())), events, eras: list("eras"), zone })
 }
 
 /// A value as text: strings as they are, numbers in decimal, else empty.

@@ -11,15 +11,6 @@ use chrono::{Offset, Utc};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-// Fields of TimelineJS the tlview format holds: each was once written only
-// as a comment, until the loader accepted the key.
-/// An event's `display_date`.
-const CARRY_DISPLAY_DATE: bool = true;
-/// An event's `media` list of `{url, caption, credit}`.
-const CARRY_MEDIA: bool = true;
-/// Top-level `periods` (TimelineJS eras).
-const CARRY_PERIODS: bool = true;
-
 /// Ids handed out so far in one namespace.
 #[derive(Default)]
 struct Ids(HashMap<String, usize>);
@@ -41,12 +32,21 @@ impl Ids {
         }
         let slug = slug.trim_matches('-').to_owned();
         let base = if visible(&slug) { slug } else { fallback.to_owned() };
-        let n = {
-            let n = self.0.entry(base.clone()).or_insert(0);
-            *n += 1;
-            *n
-        };
-        if n == 1 { base } else { self.make(&format!("{base}-{n}"), fallback) }
+        // The numbered forms are taken too (a `-2` id may come from text),
+        // so count on from the base's own number until one is free.
+        let mut n = *self.0.entry(base.clone()).and_modify(|n| *n += 1).or_insert(1);
+        if n == 1 {
+            return base;
+        }
+        loop {
+            let id = format!("{base}-{n}");
+            if !self.0.contains_key(&id) {
+                self.0.insert(id.clone(), 1);
+                self.0.insert(base, n);
+                return id;
+            }
+            n += 1;
+        }
     }
 }
 
@@ -69,16 +69,6 @@ fn text_field(out: &mut String, indent: &str, key: &str, value: &str) {
         }
     } else {
         let _ = writeln!(out, "{indent}{key}: {}", q(value));
-    }
-}
-
-/// `key: value`, or the same as a `# not carried:` comment when the format cannot hold it yet.
-fn maybe(out: &mut String, indent: &str, carried: bool, key: &str, value: &str) {
-    let sep = if value.is_empty() { "" } else { " " };
-    if carried {
-        let _ = writeln!(out, "{indent}{key}:{sep}{value}");
-    } else {
-        let _ = writeln!(out, "{indent}# not carried: {key}:{sep}{value}");
     }
 }
 
@@ -149,8 +139,9 @@ fn approximate(display: &str) -> bool {
     ["c.", "c ", "ca.", "circa", "about", "around", "approx", "~"].iter().any(|p| d.starts_with(p))
 }
 
-/// The whole document as tlview YAML.
-pub(super) fn write(doc: &Doc, name: &str, kind: Kind) -> String {
+/// The whole document as tlview YAML, and what it could not carry: each
+/// note with the byte offset of its `# not carried:` comment in the YAML.
+pub(super) fn write(doc: &Doc, name: &str, kind: Kind) -> (String, Vec<(usize, String)>) {
     let kind = match kind {
         Kind::Json => "TimelineJS JSON",
         Kind::Csv => "a TimelineJS sheet (CSV)",
@@ -165,11 +156,15 @@ pub(super) fn write(doc: &Doc, name: &str, kind: Kind) -> String {
     if !description.is_empty() {
         text_field(&mut out, "", "description", &description);
     }
+    if let Some(zone) = &doc.zone {
+        let _ = writeln!(out, "timezone: {}", q(&comment(zone)));
+    }
     let mut w = Writer::default();
     let mut events = String::new();
     for s in &doc.events {
         w.event(&mut events, s);
     }
+    let event_notes = std::mem::take(&mut w.notes);
     if !w.actors.is_empty() {
         out.push_str("\nactors:\n");
         for (id, name, role) in &w.actors {
@@ -189,8 +184,7 @@ pub(super) fn write(doc: &Doc, name: &str, kind: Kind) -> String {
         }
     }
     if !doc.eras.is_empty() {
-        out.push('\n');
-        maybe(&mut out, "", CARRY_PERIODS, "periods", "");
+        out.push_str("\nperiods:\n");
         let mut ids = Ids::default();
         for era in &doc.eras {
             let mut notes = Vec::new();
@@ -198,6 +192,8 @@ pub(super) fn write(doc: &Doc, name: &str, kind: Kind) -> String {
             let start = era.start.as_ref().map(|p| date(p, &mut notes));
             let end = era.end.as_ref().map(|p| date(p, &mut notes));
             let (Some(Ok(start)), Some(Ok(end))) = (start, end) else {
+                w.notes
+                    .push((out.len(), format!("era {} ({}): it needs a valid start and end date", q(&title), era.at)));
                 let _ =
                     writeln!(out, "# not carried: era {} ({}): it needs a valid start and end date", q(&title), era.at);
                 continue;
@@ -209,13 +205,15 @@ pub(super) fn write(doc: &Doc, name: &str, kind: Kind) -> String {
                 ids.make(if era.id.is_empty() { &title } else { &era.id }, "period"),
                 q(&title)
             );
-            let lead = if CARRY_PERIODS { "  - " } else { "# not carried:   - " };
-            let _ = writeln!(out, "{lead}{entry}");
+            let _ = writeln!(out, "  - {entry}");
         }
     }
     out.push_str("\nevents:\n");
+    let base = out.len();
     out.push_str(&events);
-    out
+    let mut notes = std::mem::take(&mut w.notes);
+    notes.extend(event_notes.into_iter().map(|(at, n)| (at + base, n)));
+    (out, notes)
 }
 
 /// Lines joined with spaces.
@@ -227,35 +225,40 @@ fn one_line(s: &str) -> String {
 #[derive(Default)]
 struct Writer {
     actors: Vec<(String, String, Option<String>)>,
+    /// Each actor's place in `actors`, by name.
+    actor_at: HashMap<String, usize>,
     actor_ids: Ids,
     sources: Vec<(String, SourceRef)>,
+    /// Each source's place in `sources`, by url, or by title when it has none.
+    source_at: HashMap<(bool, String), usize>,
     source_ids: Ids,
     event_ids: Ids,
+    /// What was not carried: offset of its comment (in the events' text
+    /// while writing events), and the note naming its slide.
+    notes: Vec<(usize, String)>,
 }
 
 impl Writer {
     fn actor(&mut self, name: &str, role: Option<&String>) -> String {
-        if let Some((id, _, r)) = self.actors.iter_mut().find(|(_, n, _)| n == name) {
+        if let Some((id, _, r)) = self.actor_at.get(name).and_then(|&i| self.actors.get_mut(i)) {
             if r.is_none() {
                 r.clone_from(&role.cloned());
             }
             return id.clone();
         }
         let id = self.actor_ids.make(name, "actor");
+        self.actor_at.insert(name.to_owned(), self.actors.len());
         self.actors.push((id.clone(), name.to_owned(), role.cloned()));
         id
     }
 
     fn source(&mut self, s: &SourceRef) -> String {
-        let same = |(_, k): &&(String, SourceRef)| match (&k.url, &s.url) {
-            (Some(a), Some(b)) => a == b,
-            (None, None) => k.title == s.title,
-            _ => false,
-        };
-        if let Some((id, _)) = self.sources.iter().find(same) {
+        let key = s.url.as_ref().map_or_else(|| (false, s.title.clone()), |u| (true, u.clone()));
+        if let Some((id, _)) = self.source_at.get(&key).and_then(|&i| self.sources.get(i)) {
             return id.clone();
         }
         let id = self.source_ids.make(&s.title, "source");
+        self.source_at.insert(key, self.sources.len());
         self.sources.push((id.clone(), s.clone()));
         id
     }
@@ -284,8 +287,8 @@ impl Writer {
         let start = s.start.as_ref().map(|p| date(p, &mut notes));
         let start = match start {
             Some(Ok(d)) => d,
-            Some(Err(e)) => return skipped(out, s, &title, &e),
-            None => return skipped(out, s, &title, "it has no start date"),
+            Some(Err(e)) => return self.skipped(out, s, &title, &e),
+            None => return self.skipped(out, s, &title, "it has no start date"),
         };
         let end = match s.end.as_ref().map(|p| date(p, &mut notes)) {
             Some(Ok(d)) if ends_before(&d, &start) => {
@@ -317,7 +320,7 @@ impl Writer {
         // A display date that only repeats the date in words (as tlview's
         // own exports write it) says nothing the date does not.
         if !display.is_empty() && !repeats_date(&display, &start, end.as_deref(), approx) {
-            maybe(out, "    ", CARRY_DISPLAY_DATE, "display_date", &q(&one_line(&display)));
+            let _ = writeln!(out, "    display_date: {}", q(&display));
         }
         text_field(out, "    ", "title", if visible(&title) { &title } else { "Untitled" });
         if !body.text.is_empty() {
@@ -326,9 +329,13 @@ impl Writer {
         if let Some(place) = &body.location {
             text_field(out, "    ", "location", &one_line(place));
         }
+        let label = format!("{} {}", s.at, q(&title));
         if let Some(status) = &body.status {
-            let known = crate::timeline::Status::ALL.iter().any(|(_, w)| w == status);
-            maybe(out, "    ", known, "status", &q(status));
+            if crate::timeline::Status::ALL.iter().any(|(_, w)| w == status) {
+                let _ = writeln!(out, "    status: {}", q(status));
+            } else {
+                self.not_carried(out, &label, &format!("status: {}", q(status)));
+            }
         }
         if let Some(n) = &body.notes {
             text_field(out, "    ", "notes", n);
@@ -342,14 +349,26 @@ impl Writer {
                 q(&one_line(&plain(&m.caption).text)),
                 q(&one_line(&plain(&m.credit).text))
             );
-            maybe(out, "    ", CARRY_MEDIA, "media", &entry);
+            let _ = writeln!(out, "    media: {entry}");
         }
         if !s.background.is_empty() {
-            let _ = writeln!(out, "    # not carried: background: {}", q(&comment(&s.background)));
+            self.not_carried(out, &label, &format!("background: {}", q(&comment(&s.background))));
         }
         for n in notes {
-            let _ = writeln!(out, "    # not carried: {}", comment(&n));
+            self.not_carried(out, &label, &n);
         }
+    }
+
+    /// `# not carried: what` in the event being written, noted for the slide `label`.
+    fn not_carried(&mut self, out: &mut String, label: &str, what: &str) {
+        self.notes.push((out.len(), format!("{label}: not carried: {what}")));
+        let _ = writeln!(out, "    # not carried: {}", comment(what));
+    }
+
+    /// A slide that could not become an event, kept as a comment.
+    fn skipped(&mut self, out: &mut String, s: &Slide, title: &str, why: &str) {
+        self.notes.push((out.len(), format!("{} {}: not carried: the whole slide: {why}", s.at, q(title))));
+        let _ = writeln!(out, "  # not carried: slide {} ({}): {}", q(title), s.at, comment(why));
     }
 
     fn references(&mut self, out: &mut String, head: &Plain, body: &Plain, group: &str) {
@@ -394,11 +413,6 @@ impl Writer {
             }
         }
     }
-}
-
-/// A slide that could not become an event, kept as a comment.
-fn skipped(out: &mut String, s: &Slide, title: &str, why: &str) {
-    let _ = writeln!(out, "  # not carried: slide {} ({}): {}", q(title), s.at, comment(why));
 }
 
 /// Text from the input made safe for a one-line YAML comment: every
