@@ -13,11 +13,12 @@
 //! screen that is still loading without racing the load.
 
 use crate::app::{Loaded, Msg, Piece};
+use crate::formats::import;
 use crate::progress::Progress;
 use crate::timeline::limits::Limits;
 use crate::timeline::{LoadError, Part, Timeline, load_path_streaming};
 use std::cell::RefCell;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
@@ -76,7 +77,7 @@ impl Background {
 }
 
 /// The thread's work: load, sending the parts and progress, then the end.
-fn run(path: &std::path::Path, limits: &Limits, progress: Progress, to_viewer: &Sender<Msg>) -> Option<LoadError> {
+fn run(path: &Path, limits: &Limits, progress: Progress, to_viewer: &Sender<Msg>) -> Option<LoadError> {
     let progress = RefCell::new(Some(progress));
     let hold = std::env::var_os("TLVIEW_DEBUG_HOLD_PARTS").filter(|_| cfg!(debug_assertions)).map(PathBuf::from);
     let mut percent = usize::MAX;
@@ -108,7 +109,13 @@ fn run(path: &std::path::Path, limits: &Limits, progress: Progress, to_viewer: &
             }
         }
     };
-    let result = load_path_streaming(path, limits, &mut on_progress, Some(&mut sink));
+    // Only tlview's YAML streams; a TimelineJS file (small, by its nature)
+    // is converted first, as a load with no terminal does.
+    let result = if is_timelinejs(path) {
+        crate::cli_export::load_path(path, limits, &mut on_progress)
+    } else {
+        load_path_streaming(path, limits, &mut on_progress, Some(&mut sink))
+    };
     if let Some(p) = progress.borrow_mut().take() {
         p.clear();
     }
@@ -122,6 +129,16 @@ fn run(path: &std::path::Path, limits: &Limits, progress: Progress, to_viewer: &
             Some(e)
         }
     }
+}
+
+/// Whether `path` is a TimelineJS JSON or CSV file (by its name, else by
+/// how it starts: [`import::detect`] reads no further than its first line).
+fn is_timelinejs(path: &Path) -> bool {
+    use std::io::Read;
+    let mut start = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(64 * 1024).read_to_end(&mut start));
+    // An unreadable file streams, and the streaming load says why.
+    read.is_ok() && import::detect(path, &start).is_some()
 }
 
 #[cfg(test)]

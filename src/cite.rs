@@ -4,9 +4,12 @@
 //! OSC 52 asks the terminal itself to set the clipboard, so `y` works over
 //! SSH and inside tmux (with `set-clipboard on`), where no clipboard program
 //! could. The payload is base64, so nothing in a citation can end the
-//! sequence or reach the terminal as a command; a quote's words are kept
-//! verbatim.
+//! sequence. What is pasted later is another matter: a title holding
+//! `ESC [201~` would end a shell's bracketed paste and run what follows, so
+//! every field goes through the sanitiser (`text.rs`); a quote's words keep
+//! their line breaks, every other field is one line.
 
+use crate::text::{sanitize, sanitize_block};
 use crate::timeline::date::{Precision, When};
 use crate::timeline::{Event, Quote, Source, Timeline};
 
@@ -34,23 +37,23 @@ pub fn written(w: &When) -> String {
 /// A source as cited: `Publisher, “Title”, date, URL`, leaving out what is unknown.
 #[must_use]
 pub fn source(s: &Source) -> String {
-    let mut parts: Vec<String> = s.publisher.iter().cloned().collect();
-    parts.push(format!("“{}”", s.title));
+    let mut parts: Vec<String> = s.publisher.iter().map(|p| sanitize(p).into_owned()).collect();
+    parts.push(format!("“{}”", sanitize(&s.title)));
     parts.extend(s.published.as_ref().map(written));
-    parts.extend(s.url.iter().cloned());
+    parts.extend(s.url.iter().map(|u| sanitize(u).into_owned()));
     parts.join(", ")
 }
 
 /// A quote as cited: `“words” — Speaker, role; Publisher, “Title”, date, URL`.
 #[must_use]
 pub fn quote(t: &Timeline, q: &Quote) -> String {
-    let mut out = format!("“{}”", q.text);
+    let mut out = format!("“{}”", sanitize_block(&q.text));
     if let Some(a) = t.actors.get(q.by as usize) {
         out.push_str(" — ");
-        out.push_str(&a.name);
+        out.push_str(&sanitize(&a.name));
         if let Some(role) = &a.role {
             out.push_str(", ");
-            out.push_str(role);
+            out.push_str(&sanitize(role));
         }
     }
     if let Some(s) = t.sources.get(q.source as usize) {
@@ -71,7 +74,7 @@ pub fn event(t: &Timeline, e: &Event) -> String {
     if e.approximate {
         date = format!("c. {date}");
     }
-    let mut out = format!("{date} — {}", e.title);
+    let mut out = format!("{date} — {}", sanitize(&e.title));
     for s in e.sources.iter().filter_map(|&s| t.sources.get(s as usize)) {
         out.push_str("\nSource: ");
         out.push_str(&source(s));

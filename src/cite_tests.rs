@@ -87,3 +87,26 @@ fn osc52_carries_the_citation_and_nothing_raw() {
     assert!(payload.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)));
     assert_eq!(decode(payload), text.as_bytes());
 }
+
+#[test]
+fn a_pasted_citation_holds_no_control_character_but_line_breaks() {
+    let evil = r#""x\e[201~\nrm -rf ~\n\r\x07\u202e\x9b""#;
+    let file = format!(
+        "title: T\nactors:\n  - {{id: p, name: {evil}, role: {evil}}}\n\
+         sources:\n  - {{id: s, title: {evil}, publisher: {evil}, url: {evil}}}\n\
+         events:\n  - id: e\n    date: 2018-02-07\n    title: {evil}\n    sources: [s]\n\
+         \x20   quotes:\n      - {{by: p, text: {evil}, source: s}}\n"
+    );
+    let t = crate::timeline::load_bytes("t.yaml", file.as_bytes(), &Limits::default()).expect("loads");
+    let e = &t.events[0];
+    for text in [event(&t, e), quote(&t, &e.quotes[0])] {
+        let seq = osc52(&text);
+        let payload = seq.strip_prefix("\x1b]52;c;").and_then(|s| s.strip_suffix("\x1b\\")).expect("framed");
+        let pasted = String::from_utf8(decode(payload)).expect("utf-8");
+        let bad: Vec<char> = pasted.chars().filter(|&c| c != '\n' && crate::text::is_unsafe(c)).collect();
+        assert!(bad.is_empty(), "{bad:?} in {pasted:?}");
+        assert!(pasted.contains("[201~"), "the words stay, made harmless: {pasted:?}");
+    }
+    // Only a quote's words keep their line breaks; a title is one line.
+    assert_eq!(event(&t, e).lines().count(), 2, "the title line and one source line");
+}

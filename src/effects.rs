@@ -7,7 +7,7 @@
 
 use crate::app::msg::Loaded;
 use crate::app::writing::{Effect, ProblemLine};
-use crate::app::{App, Msg, update};
+use crate::app::{App, Msg};
 use crate::timeline::limits::Limits;
 use crate::timeline::locate;
 use std::ffi::OsString;
@@ -50,22 +50,25 @@ impl Context {
 /// Carries out every effect `update` asked for, feeding outcomes back into
 /// `app`. `out` is the terminal (for OSC 52); `run_editor` must restore the
 /// terminal, run the argument vector (e.g. with [`crate::editor::run`]),
-/// then re-enter the viewer's screen and redraw in full.
+/// then re-enter the viewer's screen and redraw in full; `reload` reads the
+/// file again and feeds `app` the outcome, now or later (the terminal loop
+/// does it on a thread, so a large file does not freeze the keys).
 pub fn perform(
     app: &mut App,
     ctx: &Context,
     out: &mut dyn Write,
     run_editor: &mut dyn FnMut(&[OsString]) -> io::Result<ExitStatus>,
+    reload: &mut dyn FnMut(&mut App, &Path),
 ) {
     while let Some(effect) = app.writing.take_effect() {
         let file = app.writing.file.clone();
         match (effect, file) {
-            (Effect::Reload, Some(file)) => update(app, reload(&file, &ctx.limits)),
+            (Effect::Reload, Some(file)) => reload(app, &file),
             (effect @ (Effect::Edit { .. } | Effect::EditEvent(_)), Some(file)) => {
                 match edit_argv(&effect, &file, &ctx.limits, ctx.visual.clone(), ctx.editor.clone()) {
                     Err(e) => app.writing.status = Some(e),
                     Ok(argv) => match run_editor(&argv) {
-                        Ok(_) => update(app, reload(&file, &ctx.limits)),
+                        Ok(_) => reload(app, &file),
                         Err(e) => {
                             let editor = crate::text::sanitize(&argv[0].to_string_lossy()).into_owned();
                             app.writing.status = Some(format!("could not start the editor {editor}: {e}"));

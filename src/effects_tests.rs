@@ -92,17 +92,23 @@ fn e_runs_the_editor_at_the_event_then_reloads_what_it_wrote() {
     let ctx = Context { editor: Some(script.into_os_string()), ..Context::default() };
     let mut out = Vec::new();
     let mut ran = 0;
-    perform(&mut app, &ctx, &mut out, &mut |argv| {
-        ran += 1;
-        crate::editor::run(argv)
-    });
+    perform(
+        &mut app,
+        &ctx,
+        &mut out,
+        &mut |argv| {
+            ran += 1;
+            crate::editor::run(argv)
+        },
+        &mut now,
+    );
     assert_eq!(ran, 1);
     assert_eq!(std::fs::read_to_string(&record).expect("ran"), format!("+6\n{}\n", file.display()));
     assert_eq!(app.timeline.events.len(), 3);
     assert_eq!(app.selected_event().map(|e| &*e.id), Some("b"));
     assert_eq!(app.writing.status.as_deref(), Some("reloaded: 1 event added"));
     crate::app::update(&mut app, Msg::Copy);
-    perform(&mut app, &ctx, &mut out, &mut |_| unreachable!("no edit asked"));
+    perform(&mut app, &ctx, &mut out, &mut |_| unreachable!("no edit asked"), &mut now);
     assert_eq!(String::from_utf8(out).expect("ascii"), crate::cite::osc52("2020-01-02 — B"));
 }
 
@@ -121,7 +127,7 @@ fn x_exports_the_events_shown_beside_the_file_never_overwriting() {
     crate::app::update(&mut app, Msg::Export);
     assert_eq!(app.writing.effect, Some(Effect::Export));
     let mut out = Vec::new();
-    perform(&mut app, &Context::default(), &mut out, &mut |_| unreachable!("no edit asked"));
+    perform(&mut app, &Context::default(), &mut out, &mut |_| unreachable!("no edit asked"), &mut now);
     let first = dir.join("t-export.md");
     let status = app.writing.status.clone().unwrap_or_default();
     assert_eq!(status, format!("exported 1 event (as shown) to {}", first.display()));
@@ -130,7 +136,7 @@ fn x_exports_the_events_shown_beside_the_file_never_overwriting() {
     // Again: a new file, the first one kept as it was.
     std::fs::write(&first, "mine").expect("write");
     crate::app::update(&mut app, Msg::Export);
-    perform(&mut app, &Context::default(), &mut out, &mut |_| unreachable!("no edit asked"));
+    perform(&mut app, &Context::default(), &mut out, &mut |_| unreachable!("no edit asked"), &mut now);
     assert_eq!(std::fs::read_to_string(&first).expect("kept"), "mine");
     assert!(app.writing.status.as_deref().is_some_and(|s| s.ends_with("t-export-2.md")), "{:?}", app.writing.status);
     assert!(std::fs::read_to_string(dir.join("t-export-2.md")).expect("second").contains("### B"));
@@ -145,4 +151,9 @@ fn the_bundled_timeline_exports_into_the_folder_given() {
     let status = export_shown(&t, None, &dir);
     assert!(status.starts_with(&format!("exported {} events", t.events.len())), "{status}");
     assert!(dir.join("deir-ez-zor-2018-export.md").exists(), "{status}");
+}
+
+/// Reloads on the spot, as the terminal loop's thread would, later.
+fn now(app: &mut crate::app::App, file: &Path) {
+    crate::app::update(app, reload(file, &Limits::default()));
 }

@@ -77,22 +77,26 @@ impl Watcher {
     /// Only when the thread cannot be spawned; a failing notification backend
     /// falls back to polling instead.
     pub fn start(path: &Path, on_change: impl FnMut() + Send + 'static) -> std::io::Result<Watcher> {
+        Watcher::start_with(path, start_backend, on_change)
+    }
+
+    /// [`Watcher::start`] with the notification backend `backend` starts
+    /// (`None`: it failed, and the thread polls instead).
+    fn start_with(
+        path: &Path,
+        backend: fn(&Path, Sender<Raw>) -> Option<notify::RecommendedWatcher>,
+        on_change: impl FnMut() + Send + 'static,
+    ) -> std::io::Result<Watcher> {
         let (to_thread, raw) = mpsc::channel();
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let dir = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        let backend = start_backend(&dir, to_thread.clone());
+        let backend = backend(&dir, to_thread.clone());
         let polling = backend.is_none();
         let first = fingerprint(&path);
         let thread = std::thread::Builder::new().name("tlview-watch".into()).spawn(move || {
             run(&path, &raw, polling, first, on_change);
         })?;
         Ok(Watcher { to_thread, thread: Some(thread), backend })
-    }
-
-    /// Whether the watch fell back to polling (the platform's notification failed).
-    #[must_use]
-    pub fn polling(&self) -> bool {
-        self.backend.is_none()
     }
 }
 

@@ -99,3 +99,24 @@ fn polling_notices_a_change_and_drop_ends_the_thread() {
     thread.join().expect("thread ends");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_watcher_whose_notification_fails_polls_and_still_notices_a_save() {
+    let dir = temp_dir("fallback");
+    let file = dir.join("t.yaml");
+    std::fs::write(&file, "one\n").expect("write");
+    let (tx, rx) = mpsc::channel();
+    let w = Watcher::start_with(
+        &file,
+        |_, _| None,
+        move || {
+            let _ = tx.send(());
+        },
+    )
+    .expect("starts");
+    assert!(w.backend.is_none());
+    std::fs::write(&file, "two, longer\n").expect("write");
+    assert!(notice(&rx));
+    drop(w);
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -25,11 +25,20 @@ fn date(day: u32, precision: u8, hour: u32) -> String {
 }
 
 fn yaml(events: &[Ev]) -> String {
+    yaml_ordered(events, &[])
+}
+
+/// Like [`yaml`], with `before` constraints: `(a, b)` puts event `a` before `b`.
+fn yaml_ordered(events: &[Ev], before: &[(usize, usize)]) -> String {
     let mut out = String::from("title: T\ntimezone: '+05:30'\nevents:\n");
     for (i, &(day, p, hour, end, approx, letter)) in events.iter().enumerate() {
         out.push_str(&format!("  - {{id: e{i}, title: '{letter}', date: {}", date(day, p, hour)));
         if let Some(len) = end {
             out.push_str(&format!(", end: {}", date(day + len, p.max(2), 23)));
+        }
+        let ids: Vec<String> = before.iter().filter(|&&(a, _)| a == i).map(|&(_, b)| format!("e{b}")).collect();
+        if !ids.is_empty() {
+            out.push_str(&format!(", before: [{}]", ids.join(", ")));
         }
         out.push_str(&format!(", approximate: {approx}}}\n"));
     }
@@ -60,6 +69,29 @@ fn check(app: &App, width: u16) -> Result<(), TestCaseError> {
     }
     let shown: Vec<usize> = counts.iter().map(|c| c.points).collect();
     prop_assert_eq!(&shown, &points, "points only where the whole period lies, unit {:?}", ticks.unit);
+    // The spanning counts and shades, walked event by event: an event that is
+    // no point in its own tick counts where it starts and shades every tick
+    // it overlaps (one that started before the window shades from the first).
+    let n = ticks.len();
+    let (mut spanning, mut across) = (vec![0; n], vec![false; n]);
+    for &i in app.shown.events() {
+        let e = &app.timeline.events[i as usize];
+        if e.finish() <= first || e.start() >= end {
+            continue;
+        }
+        let own = (0..n).find(|&t| b[t] <= e.start() && e.start() < b[t + 1]);
+        if own.is_some_and(|t| e.finish() <= b[t + 1]) {
+            continue;
+        }
+        if let Some(t) = own {
+            spanning[t] += 1;
+        }
+        (0..n).filter(|&t| b[t] < e.finish() && e.start() < b[t + 1]).for_each(|t| across[t] = true);
+    }
+    let got: Vec<usize> = counts.iter().map(|c| c.spanning).collect();
+    prop_assert_eq!(&got, &spanning, "spanning counted where they start, unit {:?}", ticks.unit);
+    let got: Vec<bool> = counts.iter().map(|c| c.across).collect();
+    prop_assert_eq!(&got, &across, "shaded wherever a spanning event runs, unit {:?}", ticks.unit);
     let total: usize = counts.iter().map(|c| c.points + c.spanning).sum();
     prop_assert_eq!(total, in_window, "points + spanning = the events starting on screen");
     if b[0] <= app.span.0 && end >= app.span.1 {
@@ -80,6 +112,39 @@ proptest! {
             update(&mut app, Msg::Input('a'));
         }
         // Coarsest first, then every unit down to hours.
+        for _ in 0..5 {
+            update(&mut app, Msg::Zoom(-1));
+        }
+        for _ in 0..5 {
+            check(&app, width)?;
+            update(&mut app, Msg::Zoom(1));
+        }
+        check(&app, width)?;
+    }
+
+    /// `before` moves events out of date order in the list: the counts still
+    /// follow the dates, not the list order.
+    #[test]
+    fn counts_hold_when_the_list_is_out_of_date_order(
+        events in prop::collection::vec(event(), 2..30),
+        picks in prop::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>()), 1..4),
+        width in 20u16..240,
+    ) {
+        let plain = load_bytes("g.yaml", yaml(&events).as_bytes(), &Limits::default()).expect("generated timeline loads");
+        let by_id = |k: usize| plain.events.iter().find(|e| *e.id == *format!("e{k}")).expect("event");
+        // `a before b` where `a` starts later but before `b` ends: allowed, and it reorders.
+        let before: Vec<(usize, usize)> = picks
+            .iter()
+            .map(|(a, b)| (a.index(events.len()), b.index(events.len())))
+            .filter(|&(a, b)| by_id(a).start() > by_id(b).start() && by_id(a).start() < by_id(b).finish())
+            .collect();
+        prop_assume!(!before.is_empty());
+        let loaded = load_bytes("o.yaml", yaml_ordered(&events, &before).as_bytes(), &Limits::default());
+        prop_assume!(loaded.is_ok());
+        let t = loaded.expect("checked");
+        let starts: Vec<i64> = t.events.iter().map(tlview::timeline::Event::start).collect();
+        prop_assume!(!starts.is_sorted());
+        let mut app = App::new(t, (width + 2, 40));
         for _ in 0..5 {
             update(&mut app, Msg::Zoom(-1));
         }

@@ -91,3 +91,50 @@ fn axis_counts_add_up_to_the_filtered_total() {
     assert!(app.shown.events().len() < N);
     assert_eq!(sum(&app), app.shown.events().len());
 }
+
+/// The axis keys one 200×60 frame reads, averaged over frames after each of
+/// `moves` presses of `j` (and one zoom out and back, which re-picks the ticks).
+fn axis_reads_per_frame(t: Timeline, moves: usize) -> u64 {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut app = App::new(t, (200, 60));
+    update(&mut app, Msg::Resize(200, 60));
+    let mut term = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
+    let mut draw = |app: &App| {
+        let before = app.shown.ticks().reads();
+        term.draw(|f| {
+            tlview::ui::draw(f, app, tlview::ui::Theme { color: true });
+        })
+        .expect("draws");
+        app.shown.ticks().reads() - before
+    };
+    let mut total = draw(&app);
+    for k in 0..moves {
+        update(&mut app, if k == moves / 2 { Msg::Zoom(-1) } else { Msg::Move(tlview::app::Step::By(1)) });
+        total += draw(&app);
+    }
+    update(&mut app, Msg::Zoom(1));
+    total += draw(&app);
+    total / (moves as u64 + 2)
+}
+
+#[test]
+fn a_frame_reads_what_its_ticks_need_not_every_event() {
+    let base = generated();
+    let mut ten = base.clone();
+    ten.events = (0..10)
+        .flat_map(|k| {
+            base.events.iter().map(move |e| {
+                let mut e = e.clone();
+                e.id = format!("{}-{k}", e.id).into();
+                e
+            })
+        })
+        .collect();
+    ten.events.sort_by_key(tlview::timeline::Event::start);
+    let (small, large) = (axis_reads_per_frame(base, 30), axis_reads_per_frame(ten, 30));
+    eprintln!("axis keys read per frame: {small} at {N} events, {large} at {}", 10 * N);
+    // At most 40 ticks fit 198 columns; each costs two binary searches.
+    assert!(small > 0, "the axis reads its keys through the counter");
+    assert!(large < 10 * N as u64 / 20, "{large} keys read per frame of {} events", 10 * N);
+    assert!(large < small * 2, "ten times the events: {small} → {large} keys read per frame");
+}

@@ -7,8 +7,8 @@
 //! tick; one that runs past its tick (a range, an approximate date, a day
 //! seen by the hour) is counted apart, once, in the tick where it starts, and
 //! shaded across the ticks it covers. Points plus spanning counts add up to
-//! the events starting in the ticks shown. [`certainty`] walks the visible
-//! events once per frame; [`starting`] and [`covering`] are binary searches.
+//! the events starting in the ticks shown. [`certainty`], [`starting`] and
+//! [`covering`] are binary searches, so a frame never walks the events.
 
 use super::state::App;
 use chrono::{DateTime, Datelike, Duration, FixedOffset, Months, NaiveDate, NaiveDateTime, TimeZone, Timelike};
@@ -237,47 +237,40 @@ pub struct TickCount {
 }
 
 /// Per tick of `ticks`, its points, spanning events and whether a spanning
-/// event runs across it: one pass over the filtered events, so the counts
-/// hold whatever the order of the list.
+/// event runs across it, from binary searches over the shown events' sorted
+/// starts and finishes and the running counts of [`super::tick_index`]: a
+/// frame's cost follows the ticks, not the events, and the counts hold
+/// whatever the order of the list.
+///
+/// The events starting in a tick are one run of the sorted starts; those
+/// of them inside one period of the unit are its points, the rest run past
+/// it (spanning). A tick is run across when one of those runs past it, or
+/// when an event that started before the tick is still running at its start.
 #[must_use]
 pub fn certainty(app: &App, ticks: &Ticks) -> Vec<TickCount> {
-    let n = ticks.len();
-    let mut out = vec![TickCount::default(); n];
-    let (Some(&first), Some(&end)) = (ticks.bounds.first(), ticks.bounds.last()) else { return out };
-    // +1 where a spanning event's cover begins, -1 after it ends.
-    let mut cover = vec![0i64; n + 1];
-    let tick_of = |t: i64| ticks.bounds.partition_point(|&b| b <= t).saturating_sub(1).min(n - 1);
-    // Starts mostly ascend: the previous event's tick usually holds the next
-    // one's start, so the search runs only where the tick changes; a point's
-    // finish needs no search at all.
-    let mut at = 0;
-    for (&i, &start) in app.shown.events().iter().zip(app.shown.starts()) {
-        let finish = app.keys.finish[i as usize];
-        if finish <= first || start >= end {
-            continue;
-        }
-        if start < first {
-            cover[0] += 1;
-            cover[tick_of(finish - 1) + 1] -= 1;
-            continue;
-        }
-        if !(ticks.bounds[at] <= start && start < ticks.bounds[at + 1]) {
-            at = tick_of(start);
-        }
-        if finish <= ticks.bounds[at + 1] {
-            out[at].points += 1;
-        } else {
-            out[at].spanning += 1;
-            cover[at] += 1;
-            cover[tick_of(finish - 1) + 1] -= 1;
-        }
-    }
-    let mut running = 0;
-    for (i, c) in out.iter_mut().enumerate() {
-        running += cover[i];
-        c.across = running > 0;
-    }
-    out
+    let index = app.shown.ticks();
+    let starts = app.shown.sorted_starts();
+    let Some(&first) = ticks.bounds.first() else { return Vec::new() };
+    let mut lo = index.below(starts, first);
+    ticks
+        .bounds
+        .windows(2)
+        .map(|w| {
+            let hi = index.below(starts, w[1]);
+            let points = index.points(ticks.unit, lo, hi);
+            let spanning = hi - lo - points;
+            let across = spanning > 0 || running_at(app, lo, w[0]) > 0;
+            lo = hi;
+            TickCount { points, spanning, across }
+        })
+        .collect()
+}
+
+/// How many shown events started before `from` (the first `started` in
+/// start order) and are still running then.
+fn running_at(app: &App, started: usize, from: i64) -> usize {
+    let finished = app.shown.ticks().below(app.shown.finishes(), from.saturating_add(1));
+    started.saturating_sub(finished)
 }
 
 /// How many filtered events start in `from..to`: each event counts once, in
@@ -285,7 +278,7 @@ pub fn certainty(app: &App, ticks: &Ticks) -> Vec<TickCount> {
 /// filtered total.
 #[must_use]
 pub fn starting(app: &App, from: i64, to: i64) -> usize {
-    let starts = app.shown.starts();
+    let starts = app.shown.sorted_starts();
     starts.partition_point(|&s| s < to) - starts.partition_point(|&s| s < from)
 }
 
@@ -293,7 +286,5 @@ pub fn starting(app: &App, from: i64, to: i64) -> usize {
 /// then: the ranges and approximate dates that run into a tick starting at `from`.
 #[must_use]
 pub fn covering(app: &App, from: i64) -> usize {
-    let started_before = app.shown.starts().partition_point(|&s| s < from);
-    let finished = app.shown.finishes().partition_point(|&f| f <= from);
-    started_before.saturating_sub(finished)
+    running_at(app, app.shown.sorted_starts().partition_point(|&s| s < from), from)
 }

@@ -40,7 +40,8 @@ pub fn claims(app: &mut App, msg: Msg) {
             let target = view.entries.get(view.cursor).map(|r| r.event);
             close_claims(app);
             if let Some(event) = target {
-                jump_to(app, event);
+                app.focus = super::state::Pane::List;
+                reveal(app, event);
             }
         }
         Msg::Close | Msg::ToggleClaims => close_claims(app),
@@ -53,14 +54,17 @@ fn close_claims(app: &mut App) {
     app.mode = Mode::Browse;
 }
 
-/// Selects event `i`, clearing the filters first when they hide it.
-fn jump_to(app: &mut App, i: u32) {
+/// Shows and selects event `i`, clearing whatever hides it: the filters,
+/// then the as-of cursor (the claims view and `f` lead to events either can hide).
+pub(super) fn reveal(app: &mut App, i: u32) {
     if app.shown.position(i).is_none() {
         app.filters = Default::default();
         nav::refilter(app);
     }
+    if app.shown.position(i).is_none() {
+        set_cursor(app, None);
+    }
     if app.shown.position(i).is_some() {
-        app.focus = super::state::Pane::List;
         nav::select(app, i);
     }
 }
@@ -93,6 +97,10 @@ pub fn asof_input(app: &mut App, msg: Msg) {
             app.asof.input.push(c);
             app.asof.error = None;
         }
+        Msg::Paste(text) => {
+            app.asof.input.push_str(&super::update::one_line(&text));
+            app.asof.error = None;
+        }
         Msg::Backspace => {
             app.asof.input.pop();
             app.asof.error = None;
@@ -119,7 +127,7 @@ pub fn asof_input(app: &mut App, msg: Msg) {
 /// Moves the cursor one period of the axis's unit (`[`/`]` while it is set).
 pub fn step_asof(app: &mut App, d: i32) {
     if let Some(at) = app.asof.at {
-        let unit = axis::unit(app, app.size.0.saturating_sub(2));
+        let unit = axis::unit(app, axis::inner_width(app.size.0));
         set_cursor(app, Some(asof::step(at, unit, app.timeline.zone, d)));
     }
 }

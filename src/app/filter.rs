@@ -8,6 +8,7 @@
 
 use super::index::{EventKeys, LazyIndex, Postings, intersect, merge};
 use super::search::{self, SearchCache};
+use super::tick_index::TickIndex;
 use std::collections::BTreeSet;
 
 /// The filters in force; an event is shown when it passes all three.
@@ -57,6 +58,7 @@ pub struct Shown {
     events: Vec<u32>,
     starts: Vec<i64>,
     finishes: Vec<i64>,
+    ticks: TickIndex,
     rows: Vec<Row>,
     row_of: Vec<usize>,
 }
@@ -68,10 +70,23 @@ impl Shown {
         &self.events
     }
 
-    /// Start instants of [`Shown::events`], ascending (for the axis and `[`/`]`).
+    /// Start instants of [`Shown::events`], in list order: ascending except
+    /// where `after`/`before` moved an event (for `[`/`]` and clicks).
     #[must_use]
     pub fn starts(&self) -> &[i64] {
         &self.starts
+    }
+
+    /// Start instants of [`Shown::events`], sorted ascending (for the axis counts).
+    #[must_use]
+    pub fn sorted_starts(&self) -> &[i64] {
+        self.ticks.sorted(&self.starts)
+    }
+
+    /// Which shown events lie wholly inside one period of each unit, in start order.
+    #[must_use]
+    pub fn ticks(&self) -> &TickIndex {
+        &self.ticks
     }
 
     /// Finish instants of [`Shown::events`], sorted ascending (for the axis counts).
@@ -133,11 +148,23 @@ pub fn shown(
         Some(first) => lists.fold(first, |acc, l| intersect(&acc, &l)),
     };
     restrict(&mut events);
-    let starts = events.iter().map(|&i| keys.start[i as usize]).collect();
-    let finishes = finishes(&events, keys);
-    let (rows, row_of) = rows(&events, keys);
-    Shown { events, starts, finishes, rows, row_of }
+    // The list's rows and the axis's keys are independent gathers over the
+    // same events: for a large result, on two cores.
+    let (starts, ticks, finishes, (rows, row_of)) = std::thread::scope(|s| {
+        let events = &events;
+        let other = (events.len() >= SPLIT_FROM).then(|| s.spawn(|| (finishes(events, keys), rows(events, keys))));
+        let starts: Vec<i64> = events.iter().map(|&i| keys.start[i as usize]).collect();
+        let ticks = TickIndex::build(&starts, events.iter().map(|&i| keys.fits[i as usize]));
+        let (finishes, rows) =
+            other.and_then(|h| h.join().ok()).unwrap_or_else(|| (finishes(events, keys), rows(events, keys)));
+        (starts, ticks, finishes, rows)
+    });
+    Shown { events, starts, finishes, ticks, rows, row_of }
 }
+
+/// From this many shown events, [`shown`] builds the rows on a second core
+/// (in tests, a handful, so the split path is tested too).
+const SPLIT_FROM: usize = if cfg!(test) { 16 } else { 64 * 1024 };
 
 /// The events matching `query` in their text, actors or tags; `None` for no search.
 fn search_matches(

@@ -313,13 +313,41 @@ impl Postings {
         Postings { actors, tags, sources }
     }
 
-    /// The sorted union of the lists of `chosen`.
+    /// The sorted union of the lists of `chosen` (each ascending): a copy
+    /// or a merge for one or two lists; for more, a sort when they are
+    /// short, else one bit per event up to the largest, read back in order
+    /// (a search matching most actors' names unions millions of postings).
     #[must_use]
     pub fn union<'a>(lists: &[Vec<u32>], chosen: impl Iterator<Item = &'a u32>) -> Vec<u32> {
-        let mut out: Vec<u32> = chosen.filter_map(|&c| lists.get(c as usize)).flatten().copied().collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        let picked: Vec<&Vec<u32>> = chosen.filter_map(|&c| lists.get(c as usize)).collect();
+        let total: usize = picked.iter().map(|l| l.len()).sum();
+        let end = picked.iter().filter_map(|l| l.last()).max().map_or(0, |&m| m as usize + 1);
+        match picked.as_slice() {
+            [] => Vec::new(),
+            [one] => (*one).clone(),
+            [a, b] => merge(a, b),
+            _ if total < end / 64 => {
+                let mut out: Vec<u32> = picked.into_iter().flatten().copied().collect();
+                out.sort_unstable();
+                out.dedup();
+                out
+            }
+            _ => {
+                let mut bits = vec![0u64; end.div_ceil(64)];
+                for &i in picked.into_iter().flatten() {
+                    bits[i as usize / 64] |= 1 << (i % 64);
+                }
+                let mut out = Vec::with_capacity(total);
+                for (w, &word) in (0u32..).zip(&bits) {
+                    let mut word = word;
+                    while word != 0 {
+                        out.push(w * 64 + word.trailing_zeros());
+                        word &= word - 1;
+                    }
+                }
+                out
+            }
+        }
     }
 }
 
@@ -336,6 +364,9 @@ pub struct EventKeys {
     pub finish_sorted: Vec<i64>,
     /// The list group of each event: a heading starts where it changes.
     pub group: Vec<u64>,
+    /// Per event, the units whose one period holds all of it (see
+    /// [`super::tick_index::fits`]): what the axis counts as a point.
+    pub fits: Vec<u8>,
 }
 
 impl EventKeys {
@@ -348,7 +379,8 @@ impl EventKeys {
         by_finish.sort_by_key(|&i| finish[i as usize]);
         let group = t.events.iter().map(|e| super::group::key(e, t.zone)).collect();
         let finish_sorted = by_finish.iter().map(|&i| finish[i as usize]).collect();
-        EventKeys { start, finish, by_finish, finish_sorted, group }
+        let fits = start.iter().zip(&finish).map(|(&s, &f)| super::tick_index::fits(s, f, t.zone)).collect();
+        EventKeys { start, finish, by_finish, finish_sorted, group, fits }
     }
 }
 
@@ -384,4 +416,31 @@ pub fn merge(a: &[u32], b: &[u32]) -> Vec<u32> {
 pub fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     small.iter().copied().filter(|x| large.binary_search(x).is_ok()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn union_agrees_with_a_set_on_every_path() {
+        let mut seed = 5u64;
+        let mut rand = |m: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % m
+        };
+        // Short lists over a wide range (sorted), long ones over a narrow one (bits), and 0–2 lists.
+        for (lists, len, range) in [(5, 3, 100_000), (6, 400, 5_000), (1, 50, 900), (2, 50, 900), (0, 0, 1)] {
+            let lists: Vec<Vec<u32>> = (0..lists)
+                .map(|_| {
+                    let set: BTreeSet<u32> = (0..len).map(|_| rand(range) as u32).collect();
+                    set.into_iter().collect()
+                })
+                .collect();
+            let chosen: Vec<u32> = (0..lists.len() as u32).chain([99]).collect();
+            let want: Vec<u32> = lists.iter().flatten().copied().collect::<BTreeSet<_>>().into_iter().collect();
+            assert_eq!(Postings::union(&lists, chosen.iter()), want, "{} lists of {len}", lists.len());
+        }
+    }
 }

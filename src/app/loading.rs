@@ -24,7 +24,7 @@
 use super::index::{EventKeys, LazyIndex};
 use super::msg::Msg;
 use super::nav;
-use super::state::{App, Mode};
+use super::state::App;
 use crate::timeline::{Event, Part, Timeline};
 use std::sync::Arc;
 
@@ -139,35 +139,18 @@ fn merge_pending(app: &mut App) {
     }
     app.keys = EventKeys::build(t);
     app.span = super::state::span(t);
+    app.earliest = super::state::earliest(t);
     app.widest_title = super::state::widest_title(t);
     app.selected = app.selected.map(|s| s + u32::try_from(shift).unwrap_or(0));
     nav::refilter(app);
 }
 
 /// Replaces the provisional timeline with the loaded one, keeping the
-/// reader's place: the selection on its event (by id), panes, zoom and scroll.
+/// reader's place as a reload does ([`super::reload::carry_over`]).
 fn done(app: &mut App, new: Timeline) {
-    let selected_id = app.selected_event().map(|e| e.id.clone());
-    let mut next = App::new(new, app.size);
-    if let Some(id) = selected_id
-        && let Some(i) = next.timeline.events.iter().position(|e| e.id == id)
-    {
-        next.selected = u32::try_from(i).ok();
-        next.detail_scroll = app.detail_scroll;
-        next.quotes_scroll = app.quotes_scroll;
-    }
-    next.list_offset = app.list_offset;
-    next.zoom = app.zoom;
-    next.focus = app.focus;
-    next.quotes_open = app.quotes_open;
-    next.help_scroll = app.help_scroll;
-    next.mode = if app.mode == Mode::Help { Mode::Help } else { Mode::Browse };
-    next.quit = app.quit;
-    next.mouse = app.mouse;
-    next.writing = std::mem::take(&mut app.writing);
+    let mut next = super::reload::carry_over(app, new);
     // A note that something waits for the load is out of date now.
     next.writing.status = None;
-    nav::keep_selection_visible(&mut next);
     let provisional = std::mem::replace(app, next).timeline;
     // Freeing the provisional copy of every event takes a while: not before
     // the full list is drawn (if no thread can start, it is freed here).

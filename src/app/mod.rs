@@ -17,6 +17,7 @@ pub mod reload;
 mod search;
 pub mod sources;
 pub mod state;
+pub mod tick_index;
 mod update;
 mod verify;
 pub mod writing;

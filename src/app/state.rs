@@ -96,6 +96,9 @@ pub struct App {
     pub zoom: Option<super::axis::Unit>,
     /// The first start and last finish of all events (UTC seconds): the axis's span.
     pub span: (i64, i64),
+    /// The event starting earliest (the first listed of equals): the detail
+    /// pane counts days from it, and a frame must not search for it.
+    pub earliest: Option<u32>,
     /// Terminal columns and rows.
     pub size: (u16, u16),
     /// Whether the terminal should report clicks and the wheel; off, the
@@ -138,6 +141,7 @@ impl App {
         let shown =
             filter::shown(&filters, &mut index, &mut search_cache, &postings, &keys, &source_index.resting, |_| ());
         let span = span(&timeline);
+        let earliest = earliest(&timeline);
         let widest_title = widest_title(&timeline);
         App {
             timeline,
@@ -158,6 +162,7 @@ impl App {
             picker: None,
             zoom: None,
             span,
+            earliest,
             size,
             mouse: true,
             widest_title,
@@ -184,15 +189,22 @@ impl App {
     }
 }
 
+/// The event of `t` starting earliest, the first listed of equals.
+pub(super) fn earliest(t: &Timeline) -> Option<u32> {
+    t.events.iter().enumerate().min_by_key(|(_, e)| e.start()).and_then(|(i, _)| u32::try_from(i).ok())
+}
+
 /// The display width of `t`'s longest title (for the list's share of a wide screen).
 pub(super) fn widest_title(t: &Timeline) -> u16 {
     let widest = t.events.iter().map(|e| unicode_width::UnicodeWidthStr::width(&*e.title)).max().unwrap_or(0);
     u16::try_from(widest).unwrap_or(u16::MAX)
 }
 
-/// The first start and last finish of `t`'s events (UTC seconds), at least a second apart.
+/// The first start and last finish of `t`'s events (UTC seconds), at least a
+/// second apart. The earliest start, not the first event's: `after`/`before`
+/// may list an event ahead of one that starts earlier.
 pub(super) fn span(t: &Timeline) -> (i64, i64) {
-    let first = t.events.first().map_or(0, crate::timeline::Event::start);
+    let first = t.events.iter().map(crate::timeline::Event::start).min().unwrap_or(0);
     let last = t.events.iter().map(crate::timeline::Event::finish).max().unwrap_or(first);
     (first, last.max(first + 1))
 }

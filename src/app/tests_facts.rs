@@ -134,3 +134,30 @@ fn the_sources_filter_keeps_what_rests_on_the_ticked_sources() {
     let ix = &app.source_index;
     assert_eq!((ix.events[1], ix.quotes[2], ix.claims[2], ix.facts(2)), (1, 1, 1, 2));
 }
+
+#[test]
+fn jumping_to_a_claim_whose_event_the_as_of_cursor_hides_removes_the_cursor() {
+    let yaml = "title: T\nactors: [{id: a, name: Ann}]\nsources: [{id: s, title: S}]\nevents:\n\
+                  - {id: early, date: 2018-02-01, title: Early}\n\
+                  - {id: late, date: 2018-02-01, reported: 2018-03-01, title: Late, claims: [{about: x, value: y, by: a, source: s, date: 2018-02-02}]}\n";
+    let t = load_bytes("l.yaml", yaml.as_bytes(), &Limits::default()).expect("fixture loads");
+    let mut app = App::new(t, (120, 40));
+    send(&mut app, &[Msg::StartAsOf]);
+    type_text(&mut app, "2018-02-10");
+    send(&mut app, &[Msg::Accept]);
+    assert_eq!(visible_ids(&app), ["early"]);
+    send(&mut app, &[Msg::ToggleClaims]);
+    assert_eq!(app.claims.as_ref().map(|v| v.entries.len()), Some(1), "the claim is public before its event");
+    send(&mut app, &[Msg::Accept]);
+    assert_eq!(app.selected_event().map(|e| &*e.id), Some("late"));
+    assert_eq!((app.asof.at, visible_ids(&app).len()), (None, 2));
+}
+
+#[test]
+fn a_paste_is_typed_into_the_as_of_prompt_as_one_line() {
+    let mut app = story();
+    send(&mut app, &[Msg::StartAsOf, Msg::Paste("2018-02-08\n".into())]);
+    assert_eq!(app.asof.input, "2018-02-08");
+    send(&mut app, &[Msg::Accept]);
+    assert_eq!(visible_ids(&app), ["attack"]);
+}

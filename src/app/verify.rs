@@ -2,7 +2,6 @@
 //! of one status, and an event's related events.
 
 use super::filter::Filters;
-use super::nav;
 use super::state::App;
 use crate::timeline::{Event, Status};
 
@@ -32,7 +31,7 @@ pub fn narrow(filters: &Filters, events: &[Event], visible: &mut Vec<u32>) {
 
 /// Selects the next related event of the one selected: the first, or, when
 /// the selection was reached this way, the one after it. A related event the
-/// filters hide is shown by clearing them.
+/// filters or the as-of cursor hide is shown by clearing them.
 pub fn follow_related(app: &mut App) {
     let Some(selected) = app.selected else { return };
     let (origin, next) = match app.related_trail {
@@ -47,10 +46,6 @@ pub fn follow_related(app: &mut App) {
     let n = next % related.len();
     let Some(target) = events.iter().position(|e| e.id == related[n]) else { return };
     let target = u32::try_from(target).unwrap_or(u32::MAX);
-    if app.shown.position(target).is_none() {
-        app.filters = Default::default();
-        nav::refilter(app);
-    }
-    nav::select(app, target);
+    super::facts::reveal(app, target);
     app.related_trail = Some((origin, target, n));
 }

@@ -129,3 +129,16 @@ fn search_finds_new_fields_kinds_and_source_authors() {
     assert_eq!(search(&mut app, "government agency"), with_sca, "actor kind");
     assert_eq!(search(&mut app, "b. reporter").len(), 4, "source author");
 }
+
+#[test]
+fn f_shows_a_related_event_the_as_of_cursor_hides() {
+    let mut app = fixture();
+    update(&mut app, Msg::StartAsOf);
+    "2020-01-02".chars().for_each(|c| update(&mut app, Msg::Input(c)));
+    update(&mut app, Msg::Accept);
+    assert_eq!(ids(&app), ["a", "b"]);
+    nav::select(&mut app, 0);
+    update(&mut app, Msg::FollowRelated);
+    assert_eq!(app.selected_event().map(|e| &*e.id), Some("c"));
+    assert_eq!((app.asof.at, ids(&app).len()), (None, 4), "the cursor removed to show it");
+}

@@ -263,6 +263,7 @@ fn event_loop(
             }
         }
         loaded |= take_loads(app, &mut loads);
+        dirty |= writing.take_reloaded(app);
         if app.load.as_ref().is_some_and(|l| l.failed) {
             return Ok(End::LoadFailed);
         }

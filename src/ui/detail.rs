@@ -64,7 +64,7 @@ fn event_lines(app: &App, e: &Event, width: usize, theme: Theme) -> Vec<Line<'st
         .into_iter()
         .map(|l| Line::from(highlight::spans(&l, q, theme.heading(), theme.matched())))
         .collect();
-    for (n, d) in when::describe(t, e).iter().enumerate() {
+    for (n, d) in when::describe(t, e, app.earliest.and_then(|i| t.events.get(i as usize))).iter().enumerate() {
         let style = if n == 0 { Style::new() } else { theme.muted() };
         let text = match (&e.display_date, n) {
             (Some(words), 0) => format!("{d} · {}", clean(words)),

@@ -98,9 +98,9 @@ pub fn heading(e: &Event, zone: FixedOffset) -> String {
 
 /// The detail pane's date lines: when, as written (with its zone), converted
 /// to the timeline's zone when the offset differs, the precision, and the day
-/// relative to the first event.
+/// relative to the first event (`earliest`, the event starting first).
 #[must_use]
-pub fn describe(t: &Timeline, e: &Event) -> Vec<String> {
+pub fn describe(t: &Timeline, e: &Event, earliest: Option<&Event>) -> Vec<String> {
     let zone = t.zone;
     let mut out = Vec::new();
     let written = match e.end {
@@ -133,8 +133,7 @@ pub fn describe(t: &Timeline, e: &Event) -> Vec<String> {
     }
     // Counted from the earliest event's day, and said so; not when either
     // date is coarser than a day (there is no day to count).
-    let first = t.events.iter().min_by_key(|f| f.start());
-    if let Some(first) = first.filter(|f| e.date.precision >= Precision::Day && f.date.precision >= Precision::Day) {
+    if let Some(first) = earliest.filter(|f| e.date.precision >= Precision::Day && f.date.precision >= Precision::Day) {
         let day = first.date.day_in(zone);
         let n = (e.date.day_in(zone) - day).num_days() + 1;
         facts.push(format!("day {n} since {}, the first event", day.format("%-d %b %Y")));

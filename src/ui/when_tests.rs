@@ -35,10 +35,10 @@ fn ranges_within_a_year_stay_short() {
 #[test]
 fn the_conversion_names_the_day_when_the_offset_crosses_midnight() {
     let t = one("date: '2020-01-01T01:00+14:00'");
-    let lines = describe(&t, &t.events[0]);
+    let lines = describe(&t, &t.events[0], t.events.iter().min_by_key(|e| e.start()));
     assert!(lines.iter().any(|l| l == "= Tuesday 31 December 2019, 11:00 in the timeline's zone (UTC)"), "{lines:?}");
     let t = one("date: '2020-01-01T15:00+03:00'");
-    let lines = describe(&t, &t.events[0]);
+    let lines = describe(&t, &t.events[0], t.events.iter().min_by_key(|e| e.start()));
     assert!(lines.iter().any(|l| l == "= 12:00 in the timeline's zone (UTC)"), "{lines:?}");
 }
 
@@ -59,10 +59,10 @@ fn headings_state_the_real_extent() {
 #[test]
 fn day_numbers_say_what_they_count_from() {
     let t = timeline("  - {id: a, date: 2018-02-07, title: A}\n  - {id: b, date: 2018-02-11, title: B}\n");
-    let lines = describe(&t, &t.events[1]);
+    let lines = describe(&t, &t.events[1], t.events.iter().min_by_key(|e| e.start()));
     assert!(lines.iter().any(|l| l.ends_with("day 5 since 7 Feb 2018, the first event")), "{lines:?}");
     let t = timeline("  - {id: a, date: 2018-01, title: A}\n  - {id: b, date: 2018-02-11, title: B}\n");
-    let lines = describe(&t, &t.events[1]);
+    let lines = describe(&t, &t.events[1], t.events.iter().min_by_key(|e| e.start()));
     assert!(!lines.iter().any(|l| l.contains("since")), "no day to count from: {lines:?}");
 }
 

@@ -68,3 +68,34 @@ fn a_problem_in_a_later_chunk_leaves_the_screen_and_prints_every_problem() {
         assert!(after.contains(line), "{line:?} not printed after the screen was left:\n{after}");
     }
 }
+
+/// Opens `file` on a terminal: its events show, then `q` quits cleanly.
+fn opens_on_a_terminal(file: &std::path::Path, expected: &[&str]) {
+    let mut s = Session::start(&[file.to_str().expect("utf-8 path")], 120, 40);
+    s.wait_all(expected, &[]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.bytes());
+}
+
+#[test]
+fn timelinejs_json_and_csv_files_open_on_a_terminal() {
+    let dir = tempdir();
+    let json = dir.join("flood.json");
+    std::fs::write(
+        &json,
+        r#"{"title": {"text": {"headline": "Flood watch"}}, "events": [
+            {"start_date": {"year": 2021, "month": 7, "day": 14}, "text": {"headline": "River bursts its banks"}},
+            {"start_date": {"year": 2021, "month": 7, "day": 15}, "text": {"headline": "Town evacuated"}}]}"#,
+    )
+    .expect("write json");
+    opens_on_a_terminal(&json, &["River bursts its banks", "Town evacuated"]);
+    let csv = dir.join("sheet.csv");
+    std::fs::write(&csv, "Year,Month,Day,Headline,Text\n2019,3,1,Dam inspected,\n2019,4,2,Dam repaired,\n")
+        .expect("write csv");
+    opens_on_a_terminal(&csv, &["Dam inspected", "Dam repaired"]);
+    // A TimelineJS file by its content alone, whatever its name.
+    let plain = dir.join("export");
+    std::fs::copy(&json, &plain).expect("copy");
+    opens_on_a_terminal(&plain, &["River bursts its banks"]);
+}
