@@ -112,7 +112,7 @@ fn run(path: &Path, limits: &Limits, progress: Progress, to_viewer: &Sender<Msg>
     // Only tlview's YAML streams; a TimelineJS file (small, by its nature)
     // is converted first, as a load with no terminal does.
     let result = if is_timelinejs(path) {
-        crate::cli_export::load_path(path, limits, &mut on_progress)
+        crate::open::load_path(path, limits, &mut on_progress)
     } else {
         load_path_streaming(path, limits, &mut on_progress, Some(&mut sink))
     };
