@@ -246,8 +246,8 @@ pub fn check_to(files: &[PathBuf], limits: &Limits, strict: bool, out: &mut dyn 
             Ok(t) => write_warnings(out, &name, &t).and_then(|()| {
                 if strict && !t.warnings.is_empty() {
                     status = status.max(1);
-                    let n = t.warnings.len();
-                    writeln!(out, "{}: {n} warning{} (--strict)", sanitize(&name), if n == 1 { "" } else { "s" })
+                    let n = t.warnings.len() + t.warnings_more;
+                    writeln!(out, "{}: {} (--strict)", sanitize(&name), crate::report::plural(n, "warning"))
                 } else {
                     writeln!(
                         out,
@@ -282,9 +282,9 @@ fn write_warnings(out: &mut dyn Write, name: &str, t: &Timeline) -> io::Result<(
         let at = w.position.unwrap_or(timeline::problem::Position { line: 1, column: 1 });
         writeln!(out, "{}", sanitize(&format!("{name}:{}:{}: {}", at.line, at.column, w.describe())))?;
     }
-    let more = t.warnings.len().saturating_sub(SHOWN);
+    let more = t.warnings.len().saturating_sub(SHOWN) + t.warnings_more;
     if more > 0 {
-        writeln!(out, "{}: … and {more} more warning{}", sanitize(name), if more == 1 { "" } else { "s" })?;
+        writeln!(out, "{}: … and {}", sanitize(name), crate::report::plural(more, "more warning"))?;
     }
     Ok(())
 }

@@ -257,6 +257,7 @@ pub fn shown(app: &App) -> Timeline {
         sources: t.sources.clone(),
         tags: t.tags.clone(),
         warnings: t.warnings.clone(),
+        warnings_more: t.warnings_more,
         events: app.shown.events().iter().filter_map(|&i| t.events.get(i as usize)).cloned().collect(),
         periods: t.periods.clone(),
     }

@@ -178,3 +178,26 @@ fn what_is_not_a_regular_file_is_refused_without_blocking() {
         assert!(text.contains(want), "{}: {text}", path.display());
     }
 }
+
+#[test]
+fn every_warning_is_counted_and_strict_names_them_all() {
+    let dir = std::env::temp_dir().join(format!("tlview-cli-warn-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("unsourced.yaml");
+    let mut text = String::from("title: T\nevents:\n");
+    for i in 0..1_500 {
+        text.push_str(&format!("  - {{id: e{i}, date: 2018, title: E}}\n"));
+    }
+    std::fs::write(&path, text).expect("write");
+    let run = |strict| {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let status = check_to(std::slice::from_ref(&path), &Limits::default(), strict, &mut out, &mut err);
+        (status, String::from_utf8_lossy(&out).into_owned())
+    };
+    let (status, out) = run(false);
+    assert_eq!(status, 0);
+    assert!(out.contains("unsourced.yaml: … and 1400 more warnings\n"), "{out}");
+    let (status, out) = run(true);
+    assert_eq!(status, 1);
+    assert!(out.ends_with("unsourced.yaml: 1500 warnings (--strict)\n"), "{out}");
+}

@@ -58,21 +58,29 @@ pub fn lines(t: &Timeline, name: &str) -> Vec<String> {
     for (i, s) in t.sources.iter().enumerate() {
         let i = u32::try_from(i).unwrap_or(u32::MAX);
         let at = |v: &Vec<u32>| v.get(i as usize).copied().unwrap_or(0);
+        let facts = ix.facts(i) as usize;
         push(
             "source",
             format!(
-                "`{}` “{}”: {} rest on it ({}, {}, {})",
+                "`{}` “{}”: {} {} on it ({}, {}, {})",
                 s.id,
                 s.title,
-                plural(ix.facts(i), "fact"),
-                plural(at(&ix.events), "event"),
-                plural(at(&ix.quotes), "quote"),
-                plural(at(&ix.claims), "claim")
+                plural(facts, "fact"),
+                if facts == 1 { "rests" } else { "rest" },
+                plural(at(&ix.events) as usize, "event"),
+                plural(at(&ix.quotes) as usize, "quote"),
+                plural(at(&ix.claims) as usize, "claim")
             ),
         );
     }
-    let mut summary = format!("{} events: {single} on a single source, {none} with none", t.events.len());
-    let _ = write!(summary, "; {disputed} disputed subjects; {undated} undated quotes; {} sources", t.sources.len());
+    let mut summary = format!("{}: {single} on a single source, {none} with none", plural(t.events.len(), "event"));
+    let _ = write!(
+        summary,
+        "; {}; {}; {}",
+        plural(disputed, "disputed subject"),
+        plural(undated, "undated quote"),
+        plural(t.sources.len(), "source")
+    );
     push("summary", summary);
     out
 }
@@ -109,8 +117,11 @@ fn claim_text(t: &Timeline, r: ClaimRef) -> String {
     format!("“{}” ({by}, source `{src}`)", c.value)
 }
 
-/// `1 event`, `2 events`.
-fn plural(n: u32, word: &str) -> String {
+/// A count and a noun that takes an `s` in the plural: `1 event`, `2 events`,
+/// `0 events`. The one place the report, `--check` and the claims view make
+/// a count agree with its noun.
+#[must_use]
+pub fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 

@@ -25,7 +25,7 @@ fn the_fixture_reports_each_finding_on_its_own_line() {
             "f.yaml: source: `paper` “Morning paper”: 6 facts rest on it (2 events, 2 quotes, 2 claims)",
             "f.yaml: source: `wire` “Wire copy”: 2 facts rest on it (1 event, 0 quotes, 1 claim)",
             "f.yaml: source: `unused` “Never cited”: 0 facts rest on it (0 events, 0 quotes, 0 claims)",
-            "f.yaml: summary: 3 events: 1 on a single source, 1 with none; 1 disputed subjects; 1 undated quotes; 3 sources",
+            "f.yaml: summary: 3 events: 1 on a single source, 1 with none; 1 disputed subject; 1 undated quote; 3 sources",
         ]
     );
     assert!(r.iter().all(|l| !l.chars().any(char::is_control)));
@@ -63,4 +63,24 @@ fn run_prints_the_report_or_the_problems() {
     let mut out = Vec::new();
     assert_eq!(run(Some(&bad), &Limits::default(), &mut out), 1);
     assert!(String::from_utf8_lossy(&out).contains("bad.yaml:3:19:"));
+}
+
+#[test]
+fn counts_agree_with_their_nouns() {
+    assert_eq!(
+        (plural(0, "event"), plural(1, "event"), plural(2, "event")),
+        ("0 events".into(), "1 event".into(), "2 events".into())
+    );
+    let r = report(
+        "title: T\nsources: [{id: s, title: S}]\nevents: [{id: e, date: 2018, title: E, sources: [s]}]\n",
+        "one.yaml",
+    );
+    assert_eq!(
+        r,
+        [
+            "one.yaml: single-source: event `e` “E” rests only on source `s`",
+            "one.yaml: source: `s` “S”: 1 fact rests on it (1 event, 0 quotes, 0 claims)",
+            "one.yaml: summary: 1 event: 1 on a single source, 0 with none; 0 disputed subjects; 0 undated quotes; 1 source",
+        ]
+    );
 }

@@ -43,6 +43,17 @@ fn claims_view_on_the_bundled_timeline() {
 }
 
 #[test]
+fn the_claims_view_counts_one_subject_in_the_singular() {
+    let text = "title: T\nactors: [{id: a, name: A}]\nsources: [{id: s, title: S}]\nevents:\n  - {id: e, date: 2018, title: E, sources: [s], claims: [{about: deaths, value: '1', by: a, source: s}]}\n";
+    let t = load_bytes("one.yaml", text.as_bytes(), &Limits::default()).expect("valid");
+    let mut app = App::new(t, (100, 20));
+    update(&mut app, Msg::Resize(100, 20));
+    send(&mut app, &[Msg::ToggleClaims]);
+    let s = screen(&app);
+    assert!(s.contains("Claims · 1 subject, 0 disputed"), "{s}");
+}
+
+#[test]
 fn claims_view_keeps_the_highlighted_claim_on_a_small_screen() {
     let mut app = bundled(80, 24);
     send(&mut app, &[Msg::ToggleClaims, Msg::Move(Step::Last)]);

@@ -5,6 +5,7 @@
 use super::asof::{self, AsOf};
 use crate::timeline::Timeline;
 use crate::timeline::model::normalise;
+use std::collections::HashMap;
 
 /// One claim, by where it is in the timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,7 +35,9 @@ pub struct Section {
 /// when `asof.dim` is set (they do not count towards a dispute).
 #[must_use]
 pub fn sections(t: &Timeline, asof: &AsOf) -> Vec<Section> {
-    let mut keys: Vec<String> = Vec::new();
+    // Each subject's section, by its normalised key: one lookup per claim
+    // whatever the number of subjects.
+    let mut keys: HashMap<String, usize> = HashMap::new();
     let mut out: Vec<Section> = Vec::new();
     for (ei, e) in t.events.iter().enumerate() {
         for (ci, c) in e.claims.iter().enumerate() {
@@ -43,8 +46,7 @@ pub fn sections(t: &Timeline, asof: &AsOf) -> Vec<Section> {
                 continue;
             }
             let key = c.subject();
-            let at = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
-                keys.push(key);
+            let at = *keys.entry(key).or_insert_with(|| {
                 out.push(Section { about: c.about.clone(), claims: Vec::new(), disputed: false });
                 out.len() - 1
             });
@@ -53,7 +55,9 @@ pub fn sections(t: &Timeline, asof: &AsOf) -> Vec<Section> {
                 claim: u32::try_from(ci).unwrap_or(u32::MAX),
                 future,
             };
-            out[at].claims.push(r);
+            if let Some(section) = out.get_mut(at) {
+                section.claims.push(r);
+            }
         }
     }
     for s in &mut out {

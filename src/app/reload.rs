@@ -153,7 +153,18 @@ impl Same {
 /// The parts of the file other than events that differ between `old` and
 /// `new`. Actors and sources count through the events that name them.
 fn elsewhere(old: &Timeline, new: &Timeline) -> Vec<&'static str> {
-    let Timeline { title, description, zone, actors: _, sources: _, tags: _, events: _, warnings: _, periods } = old;
+    let Timeline {
+        title,
+        description,
+        zone,
+        actors: _,
+        sources: _,
+        tags: _,
+        events: _,
+        warnings: _,
+        warnings_more: _,
+        periods,
+    } = old;
     let shown = |x: &dyn std::fmt::Debug| format!("{x:?}");
     [
         ("title", *title == new.title),

@@ -285,8 +285,8 @@ fn load_text(
     let total = text.len();
     match pipeline::load_streaming(text, limits, &mut |done| progress(done, total), sink) {
         Fast::Loaded(mut t) => {
-            super::warnings::finish(text, &mut t.warnings);
-            return Ok(t);
+            super::warnings::finish(text, &mut t);
+            return Ok(*t);
         }
         Fast::Interrupted => return Err(LoadError::Interrupted),
         Fast::Fallback => {}
@@ -302,7 +302,7 @@ fn load_text(
     })?;
     let (mut list, dropped) = match validate::check(raw) {
         Ok(mut t) if outline.odd_dates.is_empty() => {
-            super::warnings::finish(text, &mut t.warnings);
+            super::warnings::finish(text, &mut t);
             return Ok(t);
         }
         Ok(_) => (Vec::new(), 0),

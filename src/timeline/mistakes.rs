@@ -3,6 +3,7 @@
 //! quotes inside quotes. Each returns the text to append to the generic
 //! message, or nothing when the mistake is not recognised.
 
+use super::problem::shown;
 use super::raw::Found;
 
 /// For a list key written as a plain value (`tags: a, b`, `sources: s1`):
@@ -79,8 +80,16 @@ pub fn nested_quotes(text: &str, line: usize) -> String {
     let value = l.split_once(": ").map_or(l, |(_, v)| v).trim();
     if value.starts_with('"') && value.matches('"').count() > 2 {
         let inner = value.trim_matches('"');
+        if inner.contains('\'') {
+            // Single quotes alone would end at its first `'`.
+            return format!(
+                "; a value in double quotes cannot hold a bare `\"`: write `\\\"` inside, put it in single quotes with each `'` doubled ('{}'), or write it as a block scalar (`|` and the text indented on the next line)",
+                shown(&inner.replace('\'', "''"))
+            );
+        }
         return format!(
-            "; a value in double quotes cannot hold a bare `\"`: put it in single quotes ('{inner}') or write `\\\"` inside"
+            "; a value in double quotes cannot hold a bare `\"`: put it in single quotes ('{}') or write `\\\"` inside",
+            shown(inner)
         );
     }
     if value.starts_with('\'') && value.matches('\'').count() % 2 == 1 {
@@ -114,6 +123,16 @@ mod tests {
         assert_eq!(date("2021-03-27T07:40:00.000Z"), "; seconds cannot have a fraction: `2021-03-27T07:40:00Z`");
         assert_eq!(date("~2021-03-27"), "; for an uncertain date write `2021-03-27` and add `approximate: true`");
         assert_eq!(date("soon"), "");
+    }
+
+    #[test]
+    fn nested_quotes_echo_at_most_sixty_characters_and_respect_apostrophes() {
+        let long = format!("title: \"say \"{}\" now\"\n", "w".repeat(100_000));
+        let hint = nested_quotes(&long, 1);
+        assert!(hint.chars().count() < 200 && hint.contains("w…"), "{hint}");
+        let hint = nested_quotes("title: \"it's \"no\" today\"\n", 1);
+        assert!(hint.contains("('it''s \"no\" today')") && hint.contains("block scalar"), "{hint}");
+        assert!(!hint.contains("('it's"), "{hint}");
     }
 
     #[test]

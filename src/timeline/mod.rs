@@ -41,4 +41,6 @@ mod tests;
 mod tests_claims;
 
 #[cfg(test)]
+mod bounds_tests;
+#[cfg(test)]
 mod load_tests;

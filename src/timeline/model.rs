@@ -24,6 +24,9 @@ pub struct Timeline {
     /// What a fact-checker should know but does not stop the file loading
     /// (unsourced events, unused declarations…), in file order.
     pub warnings: Vec<super::problem::Problem>,
+    /// How many more warnings the file has than `warnings` keeps (only the
+    /// first thousand or so are kept, so a file of a million costs little).
+    pub warnings_more: usize,
     /// Named spans of time (a war, a term of office), ordered by start.
     pub periods: Vec<Period>,
 }

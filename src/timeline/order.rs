@@ -8,7 +8,7 @@
 //! the date order, and it costs O((events + constraints) log events).
 
 use super::model::Event;
-use super::problem::{Path, Problems};
+use super::problem::{Path, Problems, shown};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
@@ -47,15 +47,16 @@ pub(super) fn order(
     for (k, c) in constraints.iter().enumerate() {
         let Some(&me) = index.get(&*c.owner) else { continue };
         let key = if c.before { "before" } else { "after" };
-        problems.owner = Some(format!("event `{}`", c.owner));
+        problems.owner = Some(format!("event `{}`", shown(&c.owner)));
         let Some(&other) = index.get(c.other.trim()) else {
             if !declared(c.other.trim()) {
-                problems.value(&c.path, format!("unknown event `{}` in `{key}`: no event has this id", c.other));
+                problems
+                    .value(&c.path, format!("unknown event `{}` in `{key}`: no event has this id", shown(&c.other)));
             }
             continue;
         };
         if other == me {
-            problems.value(&c.path, format!("event `{}` cannot come {key} itself", c.owner));
+            problems.value(&c.path, format!("event `{}` cannot come {key} itself", shown(&c.owner)));
             continue;
         }
         let (first, then) = if c.before { (me, other) } else { (other, me) };
@@ -66,10 +67,10 @@ pub(super) fn order(
                 &c.path,
                 format!(
                     "`{key}: {}` is impossible: `{}` ({}) ends before `{}` ({}) begins",
-                    c.other,
-                    t.id,
+                    shown(&c.other),
+                    shown(&t.id),
                     t.date.long(),
-                    f.id,
+                    shown(&f.id),
                     f.date.long()
                 ),
             );
@@ -168,19 +169,28 @@ fn report_cycle(
         }
     }
     walk.reverse();
-    let names: Vec<String> = walk.iter().map(|&i| format!("`{}`", events[i].id)).collect();
     let Some(&(_, k)) = walk.first().and_then(|i| pred.get(i)) else { return };
-    let c = &constraints[k];
-    problems.owner = Some(format!("event `{}`", c.owner));
-    problems.value(
-        &c.path,
-        format!(
-            "`after`/`before` form a cycle: {} then {} again; no order satisfies them",
-            names.join(" then "),
-            names[0]
-        ),
-    );
+    let Some(c) = constraints.get(k) else { return };
+    problems.owner = Some(format!("event `{}`", shown(&c.owner)));
+    problems.value(&c.path, cycle_message(events, &walk));
     problems.owner = None;
+}
+
+/// How many events of a cycle its message names before counting the rest.
+const CYCLE_NAMES: usize = 5;
+
+/// `` `after`/`before` form a cycle: `a` then `b` then `a` again `` for the
+/// events at `walk`; past [`CYCLE_NAMES`], the rest are counted (a cycle
+/// through thousands of events is one short line).
+fn cycle_message(events: &[Event], walk: &[usize]) -> String {
+    let name = |i: usize| events.get(i).map_or_else(String::new, |e| format!("`{}`", shown(&e.id)));
+    let names: Vec<String> = walk.iter().take(CYCLE_NAMES).map(|&i| name(i)).collect();
+    let first = walk.first().map(|&i| name(i)).unwrap_or_default();
+    let round = match walk.len().saturating_sub(CYCLE_NAMES) {
+        0 => format!("{} then {first} again", names.join(" then ")),
+        more => format!("{} then {more} more events, then {first} again", names.join(" then ")),
+    };
+    format!("`after`/`before` form a cycle: {round}; no order satisfies them")
 }
 
 #[cfg(test)]

@@ -44,7 +44,7 @@ const MAX_INDENT: usize = 64;
 /// What the fast path made of a file.
 pub(super) enum Fast {
     /// Loaded, with no problem.
-    Loaded(Timeline),
+    Loaded(Box<Timeline>),
     /// `progress` asked to stop.
     Interrupted,
     /// Not for the fast path: guard and load the whole document.
@@ -129,17 +129,28 @@ fn risky(chunk: &str, limits: &Limits) -> bool {
         || may_hold_odd_date(bytes)
 }
 
+/// Longest value after `date:` or `end:` the byte scan reads: no number
+/// YAML would take for a year is longer, and a longer one is left to the
+/// guard, so each `date:` costs a few bytes however long the text after it.
+const DATE_SCAN: usize = 64;
+
 /// Whether a `date:` or `end:` in the chunk is followed by a value YAML
 /// reads as a number not written in digits (`0x7E4`, `+2020`): the guard
 /// must then look, as serde_yaml would take it for a year.
 fn may_hold_odd_date(bytes: &[u8]) -> bool {
     ["date:", "end:"].iter().any(|key| {
         memchr::memmem::find_iter(bytes, key).any(|at| {
-            let rest = &bytes[at + key.len()..];
+            let rest = bytes.get(at + key.len()..).unwrap_or_default();
             let start = rest.iter().position(|b| !matches!(b, b' ' | b'\t')).unwrap_or(rest.len());
             let rest = &rest[start..];
+            let rest = &rest[..rest.len().min(DATE_SCAN + 1)];
             let end = rest.iter().position(|b| matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n' | b'#'));
-            std::str::from_utf8(&rest[..end.unwrap_or(rest.len())]).is_ok_and(scan::number_not_in_digits)
+            let token = match end {
+                Some(end) => &rest[..end],
+                None if rest.len() > DATE_SCAN => return true,
+                None => rest,
+            };
+            std::str::from_utf8(token).is_ok_and(scan::number_not_in_digits)
         })
     })
 }
@@ -328,7 +339,7 @@ pub(super) fn load_streaming(
     match checking.parts.take() {
         Some((mut checker, head, builder)) if checking.ok && checking.next == chunks.len() => {
             let (events, tags) = builder.finish(&mut checker);
-            checker.assemble(head, events, tags).map_or(Fast::Fallback, Fast::Loaded)
+            checker.assemble(head, events, tags).map_or(Fast::Fallback, |t| Fast::Loaded(Box::new(t)))
         }
         _ => Fast::Fallback,
     }

@@ -14,7 +14,7 @@ pub const SHOWN: usize = 100;
 /// order event by event) before it only counts them: enough to print the
 /// first [`SHOWN`] in file order, few enough that a file of a million
 /// mistakes costs little.
-const KEPT: usize = 1_000;
+pub(super) const KEPT: usize = 1_000;
 
 /// Longest part of a file's value echoed in a message, in characters.
 pub(super) const ECHO_CHARS: usize = 60;
@@ -151,6 +151,8 @@ pub struct Problems {
     pub owner: Option<String>,
     /// Problems found after the first [`KEPT`], counted but not kept.
     pub dropped: usize,
+    /// Warnings found after the first [`KEPT`], counted but not kept.
+    pub warnings_dropped: usize,
 }
 
 impl Problems {
@@ -179,6 +181,7 @@ impl Problems {
     /// Records a warning about the value at `path`, in `warnings`.
     pub fn warn(&mut self, path: &Path, message: impl Into<String>) {
         if self.warnings.len() >= KEPT {
+            self.warnings_dropped += 1;
             return;
         }
         self.warnings.push(Problem {

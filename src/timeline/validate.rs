@@ -115,6 +115,7 @@ impl Head {
             tags,
             events,
             warnings: Vec::new(),
+            warnings_more: 0,
             periods: self.periods.clone(),
         }
     }
@@ -138,6 +139,7 @@ impl Checker {
                 tags,
                 events,
                 warnings: self.problems.warnings,
+                warnings_more: self.problems.warnings_dropped,
                 periods,
             })
         } else {

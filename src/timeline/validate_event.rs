@@ -122,7 +122,7 @@ impl Checker {
             self.problems.count();
             return None;
         }
-        let near = self.hints.suggest(id, which, table).map(|n| format!("; did you mean `{n}`?"));
+        let near = self.hints.suggest(id, which, table).map(|n| format!("; did you mean `{}`?", shown(&n)));
         let hint = if actor { self.name_hint(id).or(near) } else { near }.unwrap_or_default();
         let path = match i {
             Some(i) => at.key(key).index(i),

@@ -60,6 +60,7 @@ impl Checker {
     /// The hint for a reference `id` that is an actor's name or alias.
     pub(super) fn name_hint(&self, id: &str) -> Option<String> {
         let (what, actor) = self.actor_names.get(id.trim())?.split_once('|')?;
+        let actor = shown(actor);
         Some(format!("; `{}` is {what} of actor `{actor}`: refer to actors by id, e.g. `{actor}`", shown(id.trim())))
     }
 
@@ -133,7 +134,7 @@ impl Checker {
                 let hint = self
                     .hints
                     .suggest(&id, super::hints::Table::Events, known)
-                    .map(|n| format!("; did you mean `{n}`?"))
+                    .map(|n| format!("; did you mean `{}`?", shown(&n)))
                     .unwrap_or_default();
                 let msg = format!("`related` names `{}`, which is not the id of any event{hint}", shown(&id));
                 self.problems.value(&path, msg);

@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let rect = centered(area, area.width.saturating_sub(4).max(20), area.height.saturating_sub(2).max(6));
     frame.render_widget(Clear, rect);
     let disputed = view.sections.iter().filter(|s| s.disputed).count();
-    let title = format!(" Claims · {} subjects, {disputed} disputed ", view.sections.len());
+    let title = format!(" Claims · {}, {disputed} disputed ", crate::report::plural(view.sections.len(), "subject"));
     let block = pane(title, true, theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);

@@ -8,6 +8,7 @@
 #![allow(unsafe_code)]
 
 mod floods;
+mod loud;
 mod run;
 
 use run::{Outcome, fixture, run, scratch};
