@@ -344,7 +344,7 @@ fn a_streaming_load_hands_over_each_chunk_in_file_order_until_the_last() {
     let mut parts = Vec::new();
     let loaded = pipeline::load_streaming(&text, &Limits::default(), &mut |_| true, Some(&mut |p| parts.push(p)));
     let pipeline::Fast::Loaded(full) = loaded else { panic!("not loaded") };
-    assert!(parts.len() >= 2, "{} parts", parts.len());
+    assert!(!parts.is_empty(), "no part before the whole timeline");
     let (mut ids, mut tags) = (Vec::new(), Vec::new());
     for (k, part) in parts.into_iter().enumerate() {
         let (events, new_tags) = match part {
