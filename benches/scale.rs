@@ -5,7 +5,7 @@
 //! the binary. Prints a table; asserts nothing about time.
 
 // A counting global allocator needs `unsafe impl GlobalAlloc`.
-#![allow(unsafe_code)]
+#![expect(unsafe_code, reason = "a counting global allocator")]
 
 #[path = "../tests/support/generate.rs"]
 mod generate;
@@ -83,7 +83,7 @@ fn counted<T>(f: impl FnOnce() -> T) -> (T, usize, usize) {
 
 /// The floor: the same file into plain structs, no checks.
 #[derive(Deserialize)]
-#[allow(dead_code)]
+#[expect(dead_code, reason = "read only by serde: the floor parses, nothing more")]
 struct Plain {
     title: String,
     description: Option<String>,
@@ -94,7 +94,7 @@ struct Plain {
 }
 
 #[derive(Deserialize)]
-#[allow(dead_code)]
+#[expect(dead_code, reason = "read only by serde: the floor parses, nothing more")]
 struct PlainEvent {
     id: String,
     date: String,

@@ -97,9 +97,9 @@ pub enum Msg {
     NextMatch(i32),
     /// Turn the terminal's mouse reporting off (so its own selection works) or back on.
     ToggleMouse,
-    /// Open the actor or tag filter popup.
+    /// Open the actor, tag or source filter popup.
     OpenPicker(PickerKind),
-    /// Clear the search, actor and tag filters.
+    /// Clear every filter: search, actors, tags, sources, no-source, status, and the as-of cursor.
     ClearFilters,
     /// Show only events with no source, or every event again.
     ToggleUnsourced,

@@ -89,7 +89,7 @@ pub struct App {
     pub help_scroll: u16,
     /// Which keys are in effect.
     pub mode: Mode,
-    /// The actor or tag popup, while open.
+    /// The actor, tag or source popup, while open.
     pub picker: Option<Picker>,
     /// The axis unit the user zoomed to, kept across resizes; `None`: the
     /// unit that fits the span to the width, chosen afresh for each width.

@@ -90,13 +90,15 @@ impl End {
 pub fn check_usable() -> Result<(), String> {
     if !io::stdout().is_terminal() {
         return Err("standard output is not a terminal, and the viewer draws on one.\n\
-             To check a file without the viewer, run `tlview --check FILE`."
+             To check a file without the viewer, run `tlview --check FILE`; \
+             to print it, `tlview export --to markdown FILE`."
             .into());
     }
     if Input::open().is_none() {
         return Err("there is no terminal to read keys from (standard input is not one, \
              and there is no controlling terminal).\n\
-             To check a file without the viewer, run `tlview --check FILE`."
+             To check a file without the viewer, run `tlview --check FILE`; \
+             to print it, `tlview export --to markdown FILE`."
             .into());
     }
     Ok(())

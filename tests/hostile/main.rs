@@ -4,8 +4,7 @@
 //! prints holds a control character. Run with `--nocapture` to see the
 //! measured seconds and peak memory of each resource bomb.
 
-// wait4 and kill for measuring and bounding the child.
-#![allow(unsafe_code)]
+#![expect(unsafe_code, reason = "wait4 and kill, to measure and bound the child")]
 
 mod floods;
 mod loud;
