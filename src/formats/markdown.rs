@@ -9,9 +9,7 @@
 //! so a title cannot turn into a link or a heading.
 
 use super::{Options, block, line, span_words, when_words};
-use crate::timeline::date::Precision;
 use crate::timeline::{Event, Timeline};
-use chrono::Datelike;
 use std::fmt::Write as _;
 
 /// The whole timeline as Markdown.
@@ -33,7 +31,7 @@ pub(super) fn write(t: &Timeline, options: Options) -> String {
     let mut order = Vec::new();
     let mut last_heading = String::new();
     for e in &t.events {
-        let heading = heading(e);
+        let heading = crate::app::group::heading(e, t.zone);
         if heading != last_heading {
             let _ = write!(out, "## {heading}\n\n");
             last_heading = heading;
@@ -64,16 +62,6 @@ pub(super) fn write(t: &Timeline, options: Options) -> String {
         }
     }
     out
-}
-
-/// The heading an event sits under: its day, month or year.
-fn heading(e: &Event) -> String {
-    let d = e.date.local;
-    match e.date.precision {
-        Precision::Year => d.year().to_string(),
-        Precision::Month => when_words(&e.date),
-        _ => format!("{} {} {}", d.day(), crate::timeline::date::month_name(d.month()), d.year()),
-    }
 }
 
 fn event(out: &mut String, t: &Timeline, e: &Event, options: Options, cite: &mut dyn FnMut(u32) -> usize) {

@@ -234,9 +234,10 @@ fn markdown_groups_by_day_and_numbers_sources() {
     let md = export(&load(MIXED), Format::Markdown, Options::default()).expect("exports");
     for part in [
         "# Mixed precision\n",
-        "## 1990\n",
-        "## March 1991\n",
-        "## 5 April 1992\n",
+        // Headings state the real extent, as the viewer's list does.
+        "## 1990 · month unknown\n",
+        "## March–May 1991 · exact month unknown\n",
+        "## Sunday 5 April 1992\n",
         "### A month <b>bold</b> & more".replace('<', "\\<").replace('>', "\\>").replace('&', "\\&").as_str(),
         "*c. March–May 1991*",
         "Line one\nline two\n\nSecond paragraph",

@@ -65,35 +65,10 @@ fn range(a: &When, b: &When, zone: FixedOffset) -> String {
     }
 }
 
-/// The heading of the group that `e` opens: its real extent. An exact day
-/// with its weekday; else the stretch it may fall in and what is unknown:
-/// `March 2021 · day unknown`, `7–14 February 2018 · exact day unknown`.
+/// The heading of the group that `e` opens (see [`group::heading`]).
 #[must_use]
 pub fn heading(e: &Event, zone: FixedOffset) -> String {
-    let x = group::extent(e, zone);
-    if x.is_day() {
-        return x.first.format("%A %-d %B %Y").to_string();
-    }
-    let (a, b) = (x.first, x.last);
-    let (span, unknown) = match x.precision {
-        Precision::Year if a.year() == b.year() => (a.format("%Y").to_string(), "month unknown"),
-        Precision::Year => (format!("{}–{}", a.format("%Y"), b.format("%Y")), "exact year unknown"),
-        Precision::Month if (a.year(), a.month()) == (b.year(), b.month()) => {
-            (a.format("%B %Y").to_string(), "day unknown")
-        }
-        Precision::Month if a.year() == b.year() => {
-            (format!("{}–{}", a.format("%B"), b.format("%B %Y")), "exact month unknown")
-        }
-        Precision::Month => (format!("{} – {}", a.format("%B %Y"), b.format("%B %Y")), "exact month unknown"),
-        _ if (a.year(), a.month()) == (b.year(), b.month()) => {
-            (format!("{}–{}", a.format("%-d"), b.format("%-d %B %Y")), "exact day unknown")
-        }
-        _ if a.year() == b.year() => {
-            (format!("{} – {}", a.format("%-d %B"), b.format("%-d %B %Y")), "exact day unknown")
-        }
-        _ => (format!("{} – {}", a.format("%-d %B %Y"), b.format("%-d %B %Y")), "exact day unknown"),
-    };
-    format!("{span} · {unknown}")
+    group::heading(e, zone)
 }
 
 /// The detail pane's date lines: when, as written (with its zone), converted
