@@ -75,6 +75,18 @@ pub const EXPORT_FLAGS: &[Flag] = &[
         value: Some("TEXT"),
         doc: "export: only events whose text contains TEXT, as the viewer's `/` search",
     },
+    Flag {
+        long: "unsourced",
+        short: None,
+        value: None,
+        doc: "export: only events with no source, as the viewer's `u`",
+    },
+    Flag {
+        long: "status",
+        short: None,
+        value: Some("STATUS"),
+        doc: "export: only events of STATUS (confirmed, unconfirmed, disputed, false, or none: not assessed), as the viewer's `!`",
+    },
 ];
 
 /// What `export` was asked.
@@ -98,6 +110,10 @@ pub struct ExportArgs {
     pub search: Option<String>,
     /// Whether to write editorial notes.
     pub notes: bool,
+    /// Only events with no source.
+    pub unsourced: bool,
+    /// Only events of this status (`Some(None)`: not assessed).
+    pub status: Option<Option<crate::timeline::Status>>,
 }
 
 /// What `convert` was asked.
@@ -168,6 +184,23 @@ fn parse_sub(args: Vec<OsString>, limits: &mut Limits, size_flag: &mut bool) -> 
             Long("source") if !convert => e.sources.push(text(parser.value().map_err(|e| e.to_string())?)),
             Long("notes") if !convert => e.notes = true,
             Long("search") if !convert => e.search = Some(text(parser.value().map_err(|e| e.to_string())?)),
+            Long("unsourced") if !convert => e.unsourced = true,
+            Long("status") if !convert => {
+                let v = text(parser.value().map_err(|e| e.to_string())?);
+                e.status = Some(match v.as_str() {
+                    "none" => None,
+                    word => Some(
+                        crate::timeline::Status::ALL.iter().find(|(_, w)| *w == word).map(|(s, _)| *s).ok_or_else(
+                            || {
+                                format!(
+                                    "--status: unknown status `{}`; use confirmed, unconfirmed, disputed, false or none",
+                                    sanitize(word)
+                                )
+                            },
+                        )?,
+                    ),
+                });
+            }
             Long("max-file-size") => {
                 let v = text(parser.value().map_err(|e| e.to_string())?);
                 limits.max_file_bytes =
@@ -217,10 +250,18 @@ pub fn markdown_table() -> String {
 /// # Errors
 /// An actor or tag the timeline does not have.
 pub fn filtered(t: Timeline, e: &ExportArgs) -> Result<Timeline, String> {
-    if e.actors.is_empty() && e.tags.is_empty() && e.sources.is_empty() && e.search.is_none() {
+    if e.actors.is_empty()
+        && e.tags.is_empty()
+        && e.sources.is_empty()
+        && e.search.is_none()
+        && !e.unsourced
+        && e.status.is_none()
+    {
         return Ok(t);
     }
     let mut app = App::new(t, (80, 24));
+    app.filters.unsourced = e.unsourced;
+    app.filters.status = e.status;
     for s in &e.sources {
         let wanted = s.to_lowercase();
         let i = app.timeline.sources.iter().position(|x| x.id == *s || x.title.to_lowercase() == wanted);

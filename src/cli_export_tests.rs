@@ -121,3 +121,29 @@ fn help_and_readme_show_every_export_flag() {
         markdown_table()
     );
 }
+
+#[test]
+fn unsourced_and_status_filters_export_what_u_and_bang_show() {
+    let eg = || {
+        let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ever-given.yaml"));
+        crate::timeline::load_path(&path, &Limits::default(), &mut |_, _| true).expect("fixture loads")
+    };
+    let ids = |e: ExportArgs| filtered(eg(), &e).map(|t| t.events.iter().map(|e| e.id.to_string()).collect::<Vec<_>>());
+    let unsourced = ids(ExportArgs { unsourced: true, ..ExportArgs::default() }).expect("filters");
+    let want: Vec<String> = eg().events.iter().filter(|e| e.sources.is_empty()).map(|e| e.id.to_string()).collect();
+    assert_eq!((unsourced.len(), &unsourced), (7, &want), "the fixture's seven unsourced events");
+    let confirmed = Some(Some(crate::timeline::Status::Confirmed));
+    let done = ids(ExportArgs { status: confirmed, ..ExportArgs::default() }).expect("filters");
+    let want: Vec<String> = eg()
+        .events
+        .iter()
+        .filter(|e| e.status == Some(crate::timeline::Status::Confirmed))
+        .map(|e| e.id.to_string())
+        .collect();
+    assert!(!done.is_empty());
+    assert_eq!(done, want);
+    let parsed = sub(&["export", "--to", "csv", "--unsourced", "--status", "none"]).expect("parses");
+    let Sub::Export(e) = parsed else { panic!("an export") };
+    assert_eq!((e.unsourced, e.status), (true, Some(None)));
+    assert!(sub(&["export", "--to", "csv", "--status", "maybe"]).is_err_and(|m| m.contains("unknown status `maybe`")));
+}
