@@ -5,19 +5,14 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use support::{bundled, send, type_text};
 use tlview::app::{App, Msg, PickerKind, Step, update};
-use tlview::timeline::limits::Limits;
-use tlview::timeline::{BUNDLED, load_bytes};
 use tlview::ui::{self, Theme};
 
-const COLOR: Theme = Theme { color: true };
+#[path = "support/screen.rs"]
+mod support;
 
-fn bundled(w: u16, h: u16) -> App {
-    let t = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
-    let mut app = App::new(t, (w, h));
-    update(&mut app, Msg::Resize(w, h));
-    app
-}
+const COLOR: Theme = Theme { color: true };
 
 /// Draws `app`, hands the scroll limits back as the terminal loop does, and returns the screen.
 fn screen(app: &mut App) -> String {
@@ -26,14 +21,6 @@ fn screen(app: &mut App) -> String {
     term.draw(|f| limits = Some(ui::draw(f, app, COLOR))).expect("draw");
     update(app, Msg::Drawn(limits.expect("drawn")));
     term.backend().to_string()
-}
-
-fn send(app: &mut App, msgs: &[Msg]) {
-    msgs.iter().for_each(|m| update(app, m.clone()));
-}
-
-fn type_text(app: &mut App, s: &str) {
-    s.chars().for_each(|c| update(app, Msg::Input(c)));
 }
 
 /// The list's rows (the left pane, below the axis), as drawn.
@@ -172,10 +159,7 @@ fn a_long_picker_says_it_has_more() {
 
 #[test]
 fn matches_in_editors_notes_are_marked() {
-    let t = load_bytes("e.yaml", include_str!("fixtures/ever-given.yaml").as_bytes(), &Limits::default())
-        .expect("fixture loads");
-    let mut app = App::new(t, (200, 60));
-    update(&mut app, Msg::Resize(200, 60));
+    let mut app = support::app(include_str!("fixtures/ever-given.yaml"), 200, 60);
     send(&mut app, &[Msg::StartSearch]);
     type_text(&mut app, "find the investigation");
     send(&mut app, &[Msg::Accept]);

@@ -6,42 +6,14 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
-use tlview::app::{App, Msg, PickerKind, Step, update};
-use tlview::timeline::limits::Limits;
-use tlview::timeline::{BUNDLED, load_bytes};
+use support::{bundled, render, screen, send, type_text};
+use tlview::app::{Msg, PickerKind, Step};
 use tlview::ui::{self, Theme};
 
 const COLOR: Theme = Theme { color: true };
 
-fn bundled(w: u16, h: u16) -> App {
-    let t = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
-    let mut app = App::new(t, (w, h));
-    update(&mut app, Msg::Resize(w, h));
-    app
-}
-
-fn render(app: &App, theme: Theme) -> Terminal<TestBackend> {
-    let mut term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test backend");
-    term.draw(|f| {
-        ui::draw(f, app, theme);
-    })
-    .expect("draw");
-    term
-}
-
-fn screen(app: &App) -> String {
-    render(app, COLOR).backend().to_string()
-}
-
-fn send(app: &mut App, msgs: &[Msg]) {
-    for m in msgs {
-        update(app, m.clone());
-    }
-}
-
-fn type_text(app: &mut App, s: &str) {
-    s.chars().for_each(|c| update(app, Msg::Input(c)));
-}
+#[path = "support/screen.rs"]
+mod support;
 
 #[test]
 fn default_screen_120x40() {

@@ -2,36 +2,11 @@
 //! the claims view, the sources view, and the as-of cursor on the status
 //! bar and the axis.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use tlview::app::{App, Msg, PickerKind, Step, update};
-use tlview::timeline::limits::Limits;
-use tlview::timeline::{BUNDLED, load_bytes};
-use tlview::ui::{self, Theme};
+use support::{bundled, screen, send, type_text};
+use tlview::app::{Msg, PickerKind, Step};
 
-fn bundled(w: u16, h: u16) -> App {
-    let t = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
-    let mut app = App::new(t, (w, h));
-    update(&mut app, Msg::Resize(w, h));
-    app
-}
-
-fn screen(app: &App) -> String {
-    let mut term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test backend");
-    term.draw(|f| {
-        ui::draw(f, app, Theme { color: true });
-    })
-    .expect("draw");
-    term.backend().to_string()
-}
-
-fn send(app: &mut App, msgs: &[Msg]) {
-    msgs.iter().for_each(|m| update(app, m.clone()));
-}
-
-fn type_text(app: &mut App, s: &str) {
-    s.chars().for_each(|c| update(app, Msg::Input(c)));
-}
+#[path = "support/screen.rs"]
+mod support;
 
 #[test]
 fn claims_view_on_the_bundled_timeline() {
@@ -45,9 +20,7 @@ fn claims_view_on_the_bundled_timeline() {
 #[test]
 fn the_claims_view_counts_one_subject_in_the_singular() {
     let text = "title: T\nactors: [{id: a, name: A}]\nsources: [{id: s, title: S}]\nevents:\n  - {id: e, date: 2018, title: E, sources: [s], claims: [{about: deaths, value: '1', by: a, source: s}]}\n";
-    let t = load_bytes("one.yaml", text.as_bytes(), &Limits::default()).expect("valid");
-    let mut app = App::new(t, (100, 20));
-    update(&mut app, Msg::Resize(100, 20));
+    let mut app = support::app(text, 100, 20);
     send(&mut app, &[Msg::ToggleClaims]);
     let s = screen(&app);
     assert!(s.contains("Claims · 1 subject, 0 disputed"), "{s}");
@@ -112,9 +85,8 @@ fn an_as_of_cursor_hiding_everything_says_so_and_the_sources_filter_is_named() {
 #[test]
 fn quotes_not_yet_public_are_hidden_from_the_quotes_pane() {
     let yaml = "title: T\nactors: [{id: a, name: Ann}]\nsources:\n  - {id: early, title: Early, published: 2018-02-08}\n  - {id: late, title: Late, published: 2018-02-14}\nevents:\n  - id: e\n    date: 2018-02-07\n    title: Event\n    sources: [early]\n    quotes:\n      - {by: a, text: Said early, source: early}\n      - {by: a, text: Said late, source: late}\n";
-    let t = load_bytes("q.yaml", yaml.as_bytes(), &Limits::default()).expect("valid");
-    let mut app = App::new(t, (120, 40));
-    send(&mut app, &[Msg::Resize(120, 40), Msg::StartAsOf]);
+    let mut app = support::app(yaml, 120, 40);
+    send(&mut app, &[Msg::StartAsOf]);
     type_text(&mut app, "2018-02-10");
     send(&mut app, &[Msg::Accept, Msg::OpenQuotes]);
     let s = screen(&app);

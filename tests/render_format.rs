@@ -2,30 +2,13 @@
 //! markers in the list, the detail pane's status, notes, media and related
 //! events, a translated quote, and the empty timeline's screen.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use tlview::app::{App, Msg, Step, update};
-use tlview::timeline::limits::Limits;
-use tlview::timeline::load_bytes;
-use tlview::ui::{self, Theme};
+use support::{app, screen};
+use tlview::app::{Msg, Step, update};
+
+#[path = "support/screen.rs"]
+mod support;
 
 const EVER_GIVEN: &str = include_str!("fixtures/ever-given.yaml");
-
-fn app(yaml: &str, w: u16, h: u16) -> App {
-    let t = load_bytes("t.yaml", yaml.as_bytes(), &Limits::default()).expect("loads");
-    let mut app = App::new(t, (w, h));
-    update(&mut app, Msg::Resize(w, h));
-    app
-}
-
-fn screen(app: &App) -> String {
-    let mut term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test backend");
-    term.draw(|f| {
-        ui::draw(f, app, Theme { color: true });
-    })
-    .expect("draw");
-    term.backend().to_string()
-}
 
 #[test]
 fn ever_given_grounding_detail() {

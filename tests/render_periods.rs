@@ -1,12 +1,16 @@
 //! Named periods on screen: a labelled band along the axis's bottom border
 //! (the title only where it fits), and "Period" in the detail pane.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use tlview::app::{App, Msg, update};
-use tlview::timeline::limits::Limits;
-use tlview::timeline::load_bytes;
-use tlview::ui::{self, Theme};
+use tlview::ui::Theme;
+
+#[path = "support/screen.rs"]
+mod support;
+
+/// The screen without colour.
+fn screen(app: &App) -> String {
+    support::render(app, Theme { color: false }).backend().to_string()
+}
 
 const YAML: &str = "title: Periods
 periods:
@@ -18,20 +22,9 @@ events:
   - {id: c, date: 2018-06-20, title: After}
 ";
 
-fn screen(app: &App) -> String {
-    let mut term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test backend");
-    term.draw(|f| {
-        ui::draw(f, app, Theme { color: false });
-    })
-    .expect("draw");
-    term.backend().to_string()
-}
-
 #[test]
 fn periods_are_bands_on_the_axis_and_named_in_the_detail() {
-    let t = load_bytes("t.yaml", YAML.as_bytes(), &Limits::default()).expect("loads");
-    let mut app = App::new(t, (120, 40));
-    update(&mut app, Msg::Resize(120, 40));
+    let mut app = support::app(YAML, 120, 40);
     let s = screen(&app);
     let band = s.lines().find(|l| l.contains('═')).unwrap_or_else(|| panic!("no band:\n{s}"));
     assert!(band.contains("╞") && band.contains(" The siege ") && band.contains("╡"), "{band}\n{s}");
