@@ -4,7 +4,8 @@ use super::*;
 use crate::timeline::limits::Limits;
 use crate::timeline::{BUNDLED, load_bytes};
 
-fn bundled() -> App {
+/// A viewer on the bundled timeline at 120×40 (shared by the other update-logic test files).
+pub(super) fn bundled() -> App {
     let t = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
     App::new(t, (120, 40))
 }
@@ -24,13 +25,15 @@ fn selected_id(app: &App) -> &str {
     app.selected_event().map_or("", |e| &*e.id)
 }
 
-fn send(app: &mut App, msgs: &[Msg]) {
+/// Each message in turn, through `update`.
+pub(super) fn send(app: &mut App, msgs: &[Msg]) {
     for m in msgs {
         update(app, m.clone());
     }
 }
 
-fn type_text(app: &mut App, s: &str) {
+/// Each character of `s` typed into the open prompt.
+pub(super) fn type_text(app: &mut App, s: &str) {
     for c in s.chars() {
         update(app, Msg::Input(c));
     }

@@ -1,14 +1,10 @@
 //! Update-logic tests for the fact-checker's keys: the claims view, the
 //! as-of cursor and the sources filter.
 
+use super::tests::{bundled, send, type_text};
 use super::*;
 use crate::timeline::limits::Limits;
-use crate::timeline::{BUNDLED, load_bytes};
-
-fn bundled() -> App {
-    let t = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
-    App::new(t, (120, 40))
-}
+use crate::timeline::load_bytes;
 
 /// Two sources published on different days, an event `reported` late, and claims.
 fn story() -> App {
@@ -21,16 +17,6 @@ fn story() -> App {
                   - {id: talks, date: 2018-02-12, title: Talks, quotes: [{by: b, text: hi, source: s0}]}\n";
     let t = load_bytes("s.yaml", yaml.as_bytes(), &Limits::default()).expect("fixture loads");
     App::new(t, (120, 40))
-}
-
-fn send(app: &mut App, msgs: &[Msg]) {
-    for m in msgs {
-        update(app, m.clone());
-    }
-}
-
-fn type_text(app: &mut App, s: &str) {
-    s.chars().for_each(|c| update(app, Msg::Input(c)));
 }
 
 fn visible_ids(app: &App) -> Vec<&str> {

@@ -2,24 +2,10 @@
 //! kept searches and `n`/`N`, `Esc` and `c`, the filter popups' keys and
 //! ranking, the quotes pane that follows the selection, the mouse switch.
 
+use super::tests::{bundled, send, type_text};
 use super::*;
 use crate::timeline::limits::Limits;
 use crate::timeline::{BUNDLED, load_bytes};
-
-fn bundled() -> App {
-    let t = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
-    App::new(t, (120, 40))
-}
-
-fn send(app: &mut App, msgs: &[Msg]) {
-    for m in msgs {
-        update(app, m.clone());
-    }
-}
-
-fn type_text(app: &mut App, s: &str) {
-    s.chars().for_each(|c| update(app, Msg::Input(c)));
-}
 
 fn id(app: &App) -> &str {
     app.selected_event().map_or("", |e| &*e.id)
