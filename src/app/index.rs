@@ -140,6 +140,8 @@ pub struct SearchIndex {
     /// title: a timeline written from one article would match every event;
     /// the sources popup, `s`, finds a source by its title).
     pub sources: Hay,
+    /// Per source: title, id, publisher and URL (what the sources popup matches).
+    pub source_entries: Hay,
 }
 
 impl SearchIndex {
@@ -171,13 +173,17 @@ impl SearchIndex {
             tags.field(g);
             tags.end_entry();
         }
-        let mut sources = Hay::new();
+        let (mut sources, mut source_entries) = (Hay::new(), Hay::new());
         for s in &t.sources {
             [&s.publisher, &s.author, &s.kind, &s.language, &s.url]
                 .into_iter()
                 .flatten()
                 .for_each(|f| sources.field(f));
             sources.end_entry();
+            source_entries.field(&s.title);
+            source_entries.field(&s.id);
+            [&s.publisher, &s.url].into_iter().flatten().for_each(|f| source_entries.field(f));
+            source_entries.end_entry();
         }
         SearchIndex {
             events: events.finish(),
@@ -185,6 +191,7 @@ impl SearchIndex {
             actor_entries: actor_entries.finish(),
             tags: tags.finish(),
             sources: sources.finish(),
+            source_entries: source_entries.finish(),
         }
     }
 
@@ -196,6 +203,7 @@ impl SearchIndex {
             actor_entries: Hay::new().finish(),
             tags: Hay::new().finish(),
             sources: Hay::new().finish(),
+            source_entries: Hay::new().finish(),
         }
     }
 
@@ -203,7 +211,7 @@ impl SearchIndex {
     /// for tests and the benchmark to check without a clock.
     #[must_use]
     pub fn bytes_scanned(&self) -> u64 {
-        [&self.events, &self.actor_names, &self.actor_entries, &self.tags, &self.sources]
+        [&self.events, &self.actor_names, &self.actor_entries, &self.tags, &self.sources, &self.source_entries]
             .iter()
             .map(|h| h.scanned.load(Ordering::Relaxed))
             .sum()

@@ -104,16 +104,7 @@ fn candidates(app: &mut App, kind: PickerKind, needle: &str) -> Vec<u32> {
     match kind {
         PickerKind::Actors => app.index.get().actor_entries.matching(needle),
         PickerKind::Tags => app.index.get().tags.matching(needle),
-        // Sources are few and not in the search index: folded as they are asked for.
-        PickerKind::Sources => {
-            let hit = |s: &str| text::fold(s).contains(needle);
-            all.filter(|&i| {
-                hit(name(app, kind, i))
-                    || other_names(app, kind, i).into_iter().any(hit)
-                    || aside(app, kind, i).is_some_and(hit)
-            })
-            .collect()
-        }
+        PickerKind::Sources => app.index.get().source_entries.matching(needle),
     }
 }
 

@@ -147,3 +147,21 @@ fn a_paste_is_typed_into_the_as_of_prompt_as_one_line() {
     send(&mut app, &[Msg::Accept]);
     assert_eq!(visible_ids(&app), ["attack"]);
 }
+
+#[test]
+fn the_sources_popup_filters_by_title_id_and_through_the_index() {
+    let mut app = story();
+    send(&mut app, &[Msg::OpenPicker(PickerKind::Sources), Msg::StartSearch]);
+    let before = app.index.get().bytes_scanned();
+    type_text(&mut app, "fourt");
+    let p = app.picker.as_ref().expect("open");
+    let titles: Vec<&str> = p.entries.iter().map(|&i| picker::name(&app, PickerKind::Sources, i)).collect();
+    assert_eq!(titles, ["Fourteenth"]);
+    // Each keystroke reads the popup's haystack, not the sources themselves.
+    assert!(app.index.get().bytes_scanned() > before, "matched through the search index");
+    (0..5).for_each(|_| update(&mut app, Msg::Backspace));
+    type_text(&mut app, "s8");
+    let p = app.picker.as_ref().expect("open");
+    let titles: Vec<&str> = p.entries.iter().map(|&i| picker::name(&app, PickerKind::Sources, i)).collect();
+    assert_eq!(titles, ["Eighth"], "by id");
+}
