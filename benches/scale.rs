@@ -296,15 +296,24 @@ fn exports(t: &Timeline) {
     println!("{:<12} {:>8.1} ms (convert + load)", "import json", ms(best(&|| timed(read_back).1)));
 }
 
-fn main() {
-    println!("tlview scale benchmark (release build; times are wall clock on this machine)\n");
+/// The sections named on the command line (`cargo bench --bench scale -- pty keys`), or all of them.
+fn wanted(section: &str) -> bool {
+    let named: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    named.is_empty() || named.iter().any(|n| section.contains(n.as_str()))
+}
+
+/// The 100k-event timeline the keystroke and export sections use.
+fn hundred_k() -> Timeline {
+    let yaml = generate::timeline_yaml(100_000, 7);
+    load_bytes("gen.yaml", yaml.as_bytes(), &Limits::default()).expect("generated file loads")
+}
+
+/// Load time and heap against the floor at 1k, 10k and 100k events.
+fn loads() {
     println!(
         "{:<8} {:>8} | {:>9} {:>9} {:>6} | {:>9} {:>9} {:>6} | {:>10}",
         "events", "file MB", "floor ms", "tlview ms", "ratio", "floor MB", "tlview MB", "ratio", "kept B/ev"
     );
-    let mut hundred_k = None;
-    let dir = std::env::temp_dir().join(format!("tlview-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
     for n in [1_000, 10_000, 100_000] {
         let yaml = generate::timeline_yaml(n, 7);
         let floor = || {
@@ -328,7 +337,7 @@ fn main() {
         });
         let ((), floor_peak, _) = counted(floor);
         // Counted over the load, the first frame and the search index built after it.
-        let (app, ours_peak, kept) = counted(|| {
+        let (_app, ours_peak, kept) = counted(|| {
             let mut app = open();
             let _ = app.index.get();
             app
@@ -344,19 +353,33 @@ fn main() {
             ours_peak as f64 / floor_peak as f64,
             kept / n
         );
-        if n == 100_000 {
-            hundred_k = Some((*app.timeline).clone());
-        }
     }
-    println!("\nkeystroke = update + one 200x60 frame (median)");
-    let yaml = generate::timeline_yaml(1_000, 7);
-    costs("1k", load_bytes("g", yaml.as_bytes(), &Limits::default()).expect("loads"));
-    let base = hundred_k.expect("100k loaded");
-    costs("100k", base.clone());
-    costs("1M (mem)", replicate(&base, 10));
-    huge_summary();
-    exports(&base);
+}
 
-    open_in_pty(&dir);
-    let _ = std::fs::remove_dir_all(&dir);
+fn main() {
+    println!("tlview scale benchmark (release build; times are wall clock on this machine)");
+    println!("sections: load keys summary export pty (name some after `--` to run only those)\n");
+    if wanted("load") {
+        loads();
+    }
+    let base = (wanted("keys") || wanted("export")).then(hundred_k);
+    if let Some(base) = base.as_ref().filter(|_| wanted("keys")) {
+        println!("\nkeystroke = update + one 200x60 frame (median)");
+        let yaml = generate::timeline_yaml(1_000, 7);
+        costs("1k", load_bytes("g", yaml.as_bytes(), &Limits::default()).expect("loads"));
+        costs("100k", base.clone());
+        costs("1M (mem)", replicate(base, 10));
+    }
+    if wanted("summary") {
+        huge_summary();
+    }
+    if let Some(base) = base.as_ref().filter(|_| wanted("export")) {
+        exports(base);
+    }
+    if wanted("pty") {
+        let dir = std::env::temp_dir().join(format!("tlview-bench-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        open_in_pty(&dir);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
