@@ -303,8 +303,7 @@ fn main() {
         "events", "file MB", "floor ms", "tlview ms", "ratio", "floor MB", "tlview MB", "ratio", "kept B/ev"
     );
     let mut hundred_k = None;
-    let dir = std::env::temp_dir().join(format!("tlview-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = tempfile::Builder::new().prefix("tlview-bench-").tempdir().expect("temp dir");
     for n in [1_000, 10_000, 100_000] {
         let yaml = generate::timeline_yaml(n, 7);
         let floor = || {
@@ -357,6 +356,5 @@ fn main() {
     huge_summary();
     exports(&base);
 
-    open_in_pty(&dir);
-    let _ = std::fs::remove_dir_all(&dir);
+    open_in_pty(dir.path());
 }
