@@ -377,9 +377,7 @@ fn main() {
         exports(base);
     }
     if wanted("pty") {
-        let dir = std::env::temp_dir().join(format!("tlview-bench-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        open_in_pty(&dir);
-        let _ = std::fs::remove_dir_all(&dir);
+        let dir = tempfile::Builder::new().prefix("tlview-bench-").tempdir().expect("temp dir");
+        open_in_pty(dir.path());
     }
 }

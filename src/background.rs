@@ -154,13 +154,11 @@ mod tests {
                 1 + i % 28
             ));
         }
-        let dir = std::env::temp_dir().join(format!("tlview-background-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let path = dir.join("big.yaml");
+        let tmp = tempfile::Builder::new().prefix("tlview-background-").tempdir().expect("temp dir");
+        let path = tmp.path().join("big.yaml");
         std::fs::write(&path, &yaml).expect("write");
         let (tx, rx) = channel();
         let failed = run(&path, &Limits::default(), Progress::new("big.yaml"), &tx);
-        let _ = std::fs::remove_dir_all(&dir);
         assert!(failed.is_none());
         drop(tx);
         let messages: Vec<Msg> = rx.into_iter().collect();

@@ -4,10 +4,10 @@ fn sub(list: &[&str]) -> Result<Sub, String> {
     parse(list.iter().map(OsString::from).collect(), None).map(|(sub, _)| sub)
 }
 
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tlview-export-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir.join(name)
+/// A fresh directory under the system's temp dir, removed when the guard drops
+/// (even when the test fails).
+fn scratch() -> tempfile::TempDir {
+    tempfile::Builder::new().prefix("tlview-export-").tempdir().expect("temp dir")
 }
 
 #[test]
@@ -56,7 +56,8 @@ fn filters_select_what_the_viewer_would_show() {
 
 #[test]
 fn export_convert_and_open_a_timelinejs_file() {
-    let json = temp("t.json");
+    let dir = scratch();
+    let json = dir.path().join("t.json");
     let e = ExportArgs { format: Some(Format::TimelineJs), output: Some(json.clone()), ..ExportArgs::default() };
     let (mut out, mut err) = (Vec::new(), Vec::new());
     assert_eq!(run(&Sub::Export(e), &Limits::default(), &mut out, &mut err), 0, "{}", String::from_utf8_lossy(&err));
@@ -68,7 +69,7 @@ fn export_convert_and_open_a_timelinejs_file() {
     let yaml = String::from_utf8(out).expect("utf-8");
     assert!(yaml.starts_with("# Converted by tlview from ") && yaml.contains("\nevents:\n"), "{yaml}");
     let mut check = Vec::new();
-    let sheet = temp("t.csv");
+    let sheet = dir.path().join("t.csv");
     let e = ExportArgs { format: Some(Format::Csv), output: Some(sheet.clone()), ..ExportArgs::default() };
     assert_eq!(run(&Sub::Export(e), &Limits::default(), &mut Vec::new(), &mut err), 0);
     assert_eq!(crate::cli::check(&[sheet], &Limits::default(), &mut check), 0);
@@ -77,7 +78,8 @@ fn export_convert_and_open_a_timelinejs_file() {
 
 #[test]
 fn a_file_that_is_not_timelinejs_is_refused_plainly() {
-    let bad = temp("bad.json");
+    let dir = scratch();
+    let bad = dir.path().join("bad.json");
     std::fs::write(&bad, "[1, 2]").expect("write");
     let (mut out, mut err) = (Vec::new(), Vec::new());
     assert_eq!(run(&Sub::Convert(ConvertArgs { input: bad, output: None }), &Limits::default(), &mut out, &mut err), 1);
@@ -91,12 +93,13 @@ fn a_file_that_is_not_timelinejs_is_refused_plainly() {
 #[test]
 fn a_conversion_the_loader_refuses_is_still_written_with_its_problems() {
     // A headline longer than the loader's limit for one value: the converter writes it, the loader refuses it.
-    let input = temp("long.json");
+    let dir = scratch();
+    let input = dir.path().join("long.json");
     let long = "x".repeat(300);
     let json = format!(r#"{{"events": [{{"start_date": {{"year": 2000}}, "text": {{"headline": "{long}"}}}}]}}"#);
     std::fs::write(&input, json).expect("write");
     let limits = Limits { max_scalar_bytes: 200, ..Limits::default() };
-    let output = temp("long.yaml");
+    let output = dir.path().join("long.yaml");
     let c = ConvertArgs { input: input.clone(), output: Some(output.clone()) };
     let (mut out, mut err) = (Vec::new(), Vec::new());
     assert_eq!(run(&Sub::Convert(c), &limits, &mut out, &mut err), 1);

@@ -66,10 +66,8 @@ mod tests {
 
     #[test]
     fn new_writes_once_and_never_overwrites() {
-        let dir = std::env::temp_dir().join(format!("tlview-new-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let file = dir.join("mine.yaml");
-        let _ = std::fs::remove_file(&file);
+        let tmp = tempfile::Builder::new().prefix("tlview-new-").tempdir().expect("temp dir");
+        let file = tmp.path().join("mine.yaml");
         let (mut out, mut err) = (Vec::new(), Vec::new());
         assert_eq!(new_file(&file, &mut out, &mut err), 0);
         assert_eq!(std::fs::read_to_string(&file).expect("written"), STARTER);
@@ -77,6 +75,5 @@ mod tests {
         assert_eq!(new_file(&file, &mut out, &mut err), 1);
         assert_eq!(std::fs::read_to_string(&file).expect("kept"), "mine");
         assert!(String::from_utf8_lossy(&err).contains("already exists"));
-        let _ = std::fs::remove_dir_all(dir);
     }
 }

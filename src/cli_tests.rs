@@ -53,8 +53,8 @@ fn check_reports_the_bundled_summary() {
 
 #[test]
 fn check_exit_status_is_the_worst_of_the_files() {
-    let dir = std::env::temp_dir().join(format!("tlview-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let tmp = tempfile::Builder::new().prefix("tlview-cli-").tempdir().expect("temp dir");
+    let dir = tmp.path();
     let bad = dir.join("bad.yaml");
     std::fs::write(&bad, "title: T\nevents: 3\n").expect("write");
     let mut out = Vec::new();
@@ -149,8 +149,8 @@ fn a_full_output_is_an_error_said_on_stderr() {
 
 #[test]
 fn the_largest_size_does_not_empty_a_file() {
-    let dir = std::env::temp_dir().join(format!("tlview-cli-max-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let tmp = tempfile::Builder::new().prefix("tlview-cli-max-").tempdir().expect("temp dir");
+    let dir = tmp.path();
     let ok = dir.join("ok.yaml");
     std::fs::write(&ok, "title: T\nevents: [{id: a, date: 2018, title: A}]\n").expect("write");
     let args = args(&["--max-file-size", "18446744073709551615", "--check"]).expect("valid");
@@ -161,13 +161,12 @@ fn the_largest_size_does_not_empty_a_file() {
 
 #[test]
 fn what_is_not_a_regular_file_is_refused_without_blocking() {
-    let dir = std::env::temp_dir().join(format!("tlview-cli-fifo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let tmp = tempfile::Builder::new().prefix("tlview-cli-fifo-").tempdir().expect("temp dir");
+    let dir = tmp.path();
     let fifo = dir.join("pipe.yaml");
-    let _ = std::fs::remove_file(&fifo);
     let made = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
     let mut cases = vec![(PathBuf::from("/dev/zero"), "it is a device, not a regular file")];
-    cases.push((dir.clone(), "it is a directory, not a regular file"));
+    cases.push((dir.to_path_buf(), "it is a directory, not a regular file"));
     if made {
         cases.push((fifo, "it is a named pipe, not a regular file"));
     }
@@ -181,8 +180,8 @@ fn what_is_not_a_regular_file_is_refused_without_blocking() {
 
 #[test]
 fn every_warning_is_counted_and_strict_names_them_all() {
-    let dir = std::env::temp_dir().join(format!("tlview-cli-warn-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let tmp = tempfile::Builder::new().prefix("tlview-cli-warn-").tempdir().expect("temp dir");
+    let dir = tmp.path();
     let path = dir.join("unsourced.yaml");
     let mut text = String::from("title: T\nevents:\n");
     for i in 0..1_500 {

@@ -1,11 +1,12 @@
 use super::*;
 
-fn temp_file(tag: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tlview-effects-{tag}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let file = dir.join("t.yaml");
+/// `t.yaml` holding `text` in a fresh directory, which is removed (even when
+/// the test fails) when the returned guard drops.
+fn temp_file(tag: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::Builder::new().prefix(&format!("tlview-effects-{tag}-")).tempdir().expect("temp dir");
+    let file = dir.path().join("t.yaml");
     std::fs::write(&file, text).expect("write");
-    file
+    (dir, file)
 }
 
 const GOOD: &str =
@@ -13,7 +14,7 @@ const GOOD: &str =
 
 #[test]
 fn reload_reports_the_new_version_or_every_problem() {
-    let file = temp_file("reload", GOOD);
+    let (_dir, file) = temp_file("reload", GOOD);
     assert!(matches!(reload(&file, &Limits::default()), Msg::Reloaded(_)));
     std::fs::write(&file, GOOD.replace("2020-01-02", "2020-13-02")).expect("write");
     let Msg::ReloadFailed(problems) = reload(&file, &Limits::default()) else { panic!("should fail") };
@@ -26,7 +27,7 @@ fn reload_reports_the_new_version_or_every_problem() {
 
 #[test]
 fn editing_an_event_opens_the_editor_at_its_line() {
-    let file = temp_file("edit", GOOD);
+    let (_dir, file) = temp_file("edit", GOOD);
     let argv =
         edit_argv(&Effect::EditEvent("b".into()), &file, &Limits::default(), None, Some("nano".into())).expect("argv");
     assert_eq!(argv[1], "+6,5");
@@ -41,7 +42,8 @@ fn editing_an_event_opens_the_editor_at_its_line() {
 #[test]
 fn the_opener_gets_the_url_as_one_argument_and_never_a_bad_scheme() {
     use std::os::unix::fs::PermissionsExt;
-    let record = temp_file("opener", "").with_file_name("args");
+    let (_dir, file) = temp_file("opener", "");
+    let record = file.with_file_name("args");
     let script = record.with_file_name("fake-opener");
     std::fs::write(
         &script,
@@ -75,7 +77,7 @@ fn copy_writes_one_osc52_sequence() {
 fn e_runs_the_editor_at_the_event_then_reloads_what_it_wrote() {
     use crate::app::{App, Msg};
     use std::os::unix::fs::PermissionsExt;
-    let file = temp_file("perform", GOOD);
+    let (_dir, file) = temp_file("perform", GOOD);
     let record = file.with_file_name("editor-args");
     let script = file.with_file_name("fake-editor");
     // Records its arguments, then adds an event to the file it was given (the last argument).
@@ -115,11 +117,8 @@ fn e_runs_the_editor_at_the_event_then_reloads_what_it_wrote() {
 #[test]
 fn x_exports_the_events_shown_beside_the_file_never_overwriting() {
     use crate::app::{App, Msg};
-    let file = temp_file("export", GOOD);
-    let dir = file.parent().expect("dir").to_path_buf();
-    for old in ["t-export.md", "t-export-2.md"] {
-        let _ = std::fs::remove_file(dir.join(old));
-    }
+    let (tmp, file) = temp_file("export", GOOD);
+    let dir = tmp.path();
     let mut app = App::new(crate::cli::load(Some(&file), &Limits::default()).expect("loads"), (120, 40));
     app.writing.file = Some(file.clone());
     app.filters.set_query("B".into());
@@ -144,11 +143,10 @@ fn x_exports_the_events_shown_beside_the_file_never_overwriting() {
 
 #[test]
 fn the_bundled_timeline_exports_into_the_folder_given() {
-    let dir = std::env::temp_dir().join(format!("tlview-effects-bundled-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("dir");
-    let _ = std::fs::remove_file(dir.join("deir-ez-zor-2018-export.md"));
+    let tmp = tempfile::Builder::new().prefix("tlview-effects-bundled-").tempdir().expect("temp dir");
+    let dir = tmp.path();
     let t = crate::timeline::load_bytes("b", crate::timeline::BUNDLED.as_bytes(), &Limits::default()).expect("loads");
-    let status = export_shown(&t, None, &dir);
+    let status = export_shown(&t, None, dir);
     assert!(status.starts_with(&format!("exported {} events", t.events.len())), "{status}");
     assert!(dir.join("deir-ez-zor-2018-export.md").exists(), "{status}");
 }

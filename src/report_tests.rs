@@ -56,8 +56,8 @@ fn run_prints_the_report_or_the_problems() {
     assert_eq!(run(None, &Limits::default(), &mut out), 0);
     let text = String::from_utf8(out).expect("utf-8");
     assert!(text.starts_with("(bundled) deir-ez-zor-2018.yaml: single-source: "), "{text}");
-    let dir = std::env::temp_dir().join(format!("tlview-report-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let tmp = tempfile::Builder::new().prefix("tlview-report-").tempdir().expect("temp dir");
+    let dir = tmp.path();
     let bad = dir.join("bad.yaml");
     std::fs::write(&bad, "title: T\nevents:\n  - {id: a, date: 2018-13, title: A}\n").expect("write");
     let mut out = Vec::new();

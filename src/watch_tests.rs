@@ -1,17 +1,18 @@
 use super::*;
 use std::sync::mpsc::Receiver;
+use tempfile::TempDir;
 
-/// A fresh empty directory under the system's temp dir.
-fn temp_dir(tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tlview-watch-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+/// A fresh empty directory under the system's temp dir, removed (even when a
+/// test fails) when the guard drops: keep it until the watcher has stopped.
+fn temp_dir(tag: &str) -> TempDir {
+    tempfile::Builder::new().prefix(&format!("tlview-watch-{tag}-")).tempdir().expect("temp dir")
 }
 
-fn watched(tag: &str) -> (PathBuf, PathBuf, Watcher, Receiver<()>) {
+/// A watcher on `t.yaml` in a fresh directory. The directory comes first so
+/// that, bound in this order, it drops after the watcher.
+fn watched(tag: &str) -> (TempDir, PathBuf, Watcher, Receiver<()>) {
     let dir = temp_dir(tag);
-    let file = dir.join("t.yaml");
+    let file = dir.path().join("t.yaml");
     std::fs::write(&file, "one\n").expect("write");
     let (tx, rx) = mpsc::channel();
     let w = Watcher::start(&file, move || {
@@ -27,48 +28,44 @@ fn notice(rx: &Receiver<()>) -> bool {
 
 #[test]
 fn a_write_in_place_is_noticed() {
-    let (dir, file, _w, rx) = watched("inplace");
+    let (_dir, file, _w, rx) = watched("inplace");
     std::fs::write(&file, "two, longer\n").expect("write");
     assert!(notice(&rx));
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn a_new_file_renamed_over_it_is_noticed_and_the_watch_goes_on() {
     let (dir, file, _w, rx) = watched("rename");
     for n in 0..2 {
-        let tmp = dir.join(format!(".t.yaml.tmp{n}"));
+        let tmp = dir.path().join(format!(".t.yaml.tmp{n}"));
         std::fs::write(&tmp, format!("version {n}\n")).expect("write");
         std::fs::rename(&tmp, &file).expect("rename");
         assert!(notice(&rx), "save {n} by rename");
     }
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn delete_then_recreate_is_noticed() {
-    let (dir, file, _w, rx) = watched("recreate");
+    let (_dir, file, _w, rx) = watched("recreate");
     std::fs::remove_file(&file).expect("remove");
     std::fs::write(&file, "back again\n").expect("write");
     assert!(notice(&rx));
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn other_files_in_the_directory_are_ignored() {
     let (dir, file, w, rx) = watched("others");
-    std::fs::write(dir.join("other.yaml"), "x\n").expect("write");
+    std::fs::write(dir.path().join("other.yaml"), "x\n").expect("write");
     std::fs::write(&file, "mine changed\n").expect("write");
     assert!(notice(&rx));
     drop(w);
     // Exactly one notice: the other file's write did not make its own.
     assert_eq!(rx.try_iter().count(), 0);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn a_burst_of_writes_makes_few_notices() {
-    let (dir, file, w, rx) = watched("burst");
+    let (_dir, file, w, rx) = watched("burst");
     for n in 0..50 {
         std::fs::write(&file, format!("write {n}\n")).expect("write");
     }
@@ -76,13 +73,12 @@ fn a_burst_of_writes_makes_few_notices() {
     drop(w); // joins the thread: every notice it will send is sent
     let extra = rx.try_iter().count();
     assert!(extra < 49, "50 writes made {} notices", extra + 1);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn polling_notices_a_change_and_drop_ends_the_thread() {
     let dir = temp_dir("poll");
-    let file = dir.join("t.yaml");
+    let file = dir.path().join("t.yaml");
     std::fs::write(&file, "one\n").expect("write");
     let (tx, rx) = mpsc::channel();
     let (to_thread, raw) = mpsc::channel();
@@ -97,13 +93,12 @@ fn polling_notices_a_change_and_drop_ends_the_thread() {
     assert!(notice(&rx));
     to_thread.send(Raw::Stop).expect("thread alive");
     thread.join().expect("thread ends");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn a_watcher_whose_notification_fails_polls_and_still_notices_a_save() {
     let dir = temp_dir("fallback");
-    let file = dir.join("t.yaml");
+    let file = dir.path().join("t.yaml");
     std::fs::write(&file, "one\n").expect("write");
     let (tx, rx) = mpsc::channel();
     let w = Watcher::start_with(
@@ -118,5 +113,4 @@ fn a_watcher_whose_notification_fails_polls_and_still_notices_a_save() {
     std::fs::write(&file, "two, longer\n").expect("write");
     assert!(notice(&rx));
     drop(w);
-    let _ = std::fs::remove_dir_all(dir);
 }

@@ -33,9 +33,8 @@ fn strict_turns_warnings_into_exit_status_1() {
 
 #[test]
 fn an_empty_timeline_checks_ok() {
-    let dir = std::env::temp_dir().join(format!("tlview-check-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("dir");
-    let file = dir.join("empty.yaml");
+    let dir = tempfile::Builder::new().prefix("tlview-check-").tempdir().expect("temp dir");
+    let file = dir.path().join("empty.yaml");
     std::fs::write(&file, "title: New story\nevents: []\n").expect("write");
     let (status, out) = check(&["--strict", file.to_str().expect("utf-8 path")]);
     assert_eq!(status, 0, "{out}");

@@ -33,20 +33,18 @@ fn export_usage_errors_exit_2() {
 
 #[test]
 fn a_timelinejs_export_checks_and_converts_back() {
-    let dir = std::env::temp_dir().join(format!("tlview-export-e2e-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let json = dir.join("b.json");
+    let dir = scratch("e2e");
+    let json = dir.path().join("b.json");
     let json = json.to_str().expect("utf-8 path");
     assert_eq!(tlview(&["export", "--to", "timelinejs", "-o", json]).0, 0);
     let (code, out, _) = tlview(&["--check", json]);
     assert_eq!(code, 0);
     assert!(out.contains("b.json: ok: 15 events"), "{out}");
-    let yaml = dir.join("b.yaml");
+    let yaml = dir.path().join("b.yaml");
     let yaml = yaml.to_str().expect("utf-8 path");
     assert_eq!(tlview(&["convert", json, "-o", yaml]).0, 0);
     let (code, out, _) = tlview(&["--check", yaml]);
     assert_eq!(code, 0, "{out}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[path = "support/generate.rs"]
@@ -113,16 +111,16 @@ fn a_generated_timeline_round_trips_through_json_and_csv() {
     }
 }
 
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("tlview-export-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+/// A fresh directory under the system's temp dir, removed when the guard
+/// drops (even when the test fails).
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new().prefix(&format!("tlview-export-{name}-")).tempdir().expect("temp dir")
 }
 
 #[test]
 fn check_and_convert_warn_of_what_a_conversion_leaves_out() {
     let dir = scratch("notes");
-    let json = dir.join("n.json");
+    let json = dir.path().join("n.json");
     std::fs::write(
         &json,
         r#"{"events": [{"start_date": {"year": 2020}, "text": {"headline": "Kept"}, "background": {"color": "red"}},
@@ -143,17 +141,16 @@ fn check_and_convert_warn_of_what_a_conversion_leaves_out() {
     let line = err.lines().find(|l| l.contains("\"Dropped\"")).expect("warned");
     let at: usize = line.split(':').nth(1).and_then(|n| n.parse().ok()).expect("a line number");
     assert!(yaml.lines().nth(at - 1).is_some_and(|l| l.contains("# not carried: slide \"Dropped\"")), "{line}\n{yaml}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn writing_over_the_input_is_refused() {
     let dir = scratch("same");
-    let json = dir.join("s.json");
+    let json = dir.path().join("s.json");
     let json = json.to_str().expect("utf-8 path");
     assert_eq!(tlview(&["export", "--to", "timelinejs", "-o", json]).0, 0);
     let before = std::fs::read(json).expect("reads");
-    let link = dir.join("link.json");
+    let link = dir.path().join("link.json");
     std::fs::hard_link(json, &link).expect("links");
     for args in [
         vec!["export", "--to", "timelinejs", json, "-o", json],
@@ -165,5 +162,4 @@ fn writing_over_the_input_is_refused() {
         assert!(err.contains("is the input file"), "{err}");
         assert_eq!(std::fs::read(json).expect("reads"), before, "{args:?}");
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }

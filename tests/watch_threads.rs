@@ -12,9 +12,8 @@ fn dropping_the_watcher_leaves_no_thread() {
     if !std::path::Path::new("/proc/self/task").exists() {
         return; // only Linux can count threads this way
     }
-    let dir = std::env::temp_dir().join(format!("tlview-watch-threads-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let file = dir.join("t.yaml");
+    let dir = tempfile::Builder::new().prefix("tlview-watch-threads-").tempdir().expect("temp dir");
+    let file = dir.path().join("t.yaml");
     std::fs::write(&file, "x\n").expect("write");
     let before = threads();
     let w = tlview::watch::Watcher::start(&file, || {}).expect("starts");
@@ -26,5 +25,4 @@ fn dropping_the_watcher_leaves_no_thread() {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert_eq!(threads(), before);
-    let _ = std::fs::remove_dir_all(dir);
 }

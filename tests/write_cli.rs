@@ -8,10 +8,8 @@ fn tlview(args: &[&std::ffi::OsStr]) -> std::process::Output {
 
 #[test]
 fn new_writes_a_valid_starter_and_refuses_to_overwrite() {
-    let dir = std::env::temp_dir().join(format!("tlview-write-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let file = dir.join("mine.yaml");
-    let _ = std::fs::remove_file(&file);
+    let dir = tempfile::Builder::new().prefix("tlview-write-cli-").tempdir().expect("temp dir");
+    let file = dir.path().join("mine.yaml");
     let out = tlview(&["new".as_ref(), file.as_os_str()]);
     assert!(out.status.success(), "{out:?}");
     let check = tlview(&["--check".as_ref(), file.as_os_str()]);
@@ -20,7 +18,6 @@ fn new_writes_a_valid_starter_and_refuses_to_overwrite() {
     let again = tlview(&["new".as_ref(), file.as_os_str()]);
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"), "{again:?}");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]

@@ -174,8 +174,8 @@ mod tests {
 
     #[test]
     fn a_reload_runs_on_a_thread_and_its_outcome_arrives_later() {
-        let dir = std::env::temp_dir().join(format!("tlview-reload-thread-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
+        let tmp = tempfile::Builder::new().prefix("tlview-reload-thread-").tempdir().expect("temp dir");
+        let dir = tmp.path();
         let file = dir.join("t.yaml");
         std::fs::write(&file, "title: T\nevents:\n  - {id: a, date: 2020-01-01, title: A}\n").expect("write");
         let limits = Limits::default();
@@ -198,6 +198,5 @@ mod tests {
         assert!(writing.take_reloaded(&mut app));
         assert_eq!(app.writing.status.as_deref(), Some("reloaded: 1 event added"));
         assert!(!writing.take_reloaded(&mut app), "one outcome, taken once");
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

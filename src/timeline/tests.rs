@@ -380,9 +380,8 @@ fn a_streaming_load_hands_over_each_chunk_in_file_order_until_the_last() {
 fn a_large_file_shows_its_beginning_before_the_rest_is_read_and_hands_over_each_event_once() {
     use super::model::Part;
     let text = many_events(12_000);
-    let dir = std::env::temp_dir().join(format!("tlview-preview-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("big.yaml");
+    let tmp = tempfile::Builder::new().prefix("tlview-preview-").tempdir().expect("temp dir");
+    let path = tmp.path().join("big.yaml");
     std::fs::write(&path, &text).expect("write");
     let mut parts = Vec::new();
     // The bytes validated so far when each part arrived: none for the first
@@ -404,7 +403,6 @@ fn a_large_file_shows_its_beginning_before_the_rest_is_read_and_hands_over_each_
     .expect("loads");
     assert_eq!(at[0], 0);
     assert!(at[1..].iter().all(|&d| d > 0));
-    let _ = std::fs::remove_dir_all(&dir);
     assert!(matches!(parts.first(), Some(Part::First(_))), "the first part opens the viewer");
     assert!(parts[1..].iter().all(|p| matches!(p, Part::More { .. })));
     let (mut ids, mut tags) = (Vec::new(), Vec::new());

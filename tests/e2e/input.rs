@@ -4,10 +4,10 @@
 //! is drawn clamped.
 
 use crate::pty::{self, Session};
-use crate::{assert_restored, open_bundled, tempdir};
+use crate::{ScratchFile, assert_restored, open_bundled};
 
 /// A timeline of `n` events titled `Row 0000`, `Row 0001`, … in list order.
-fn rows_file(n: usize) -> String {
+fn rows_file(n: usize) -> ScratchFile {
     let mut yaml = String::from("title: Rows\nevents:\n");
     for i in 0..n {
         let (y, r) = (2000 + i / 336, i % 336);
@@ -17,15 +17,13 @@ fn rows_file(n: usize) -> String {
             1 + r % 28
         ));
     }
-    let file = tempdir().join("rows.yaml");
-    std::fs::write(&file, yaml).expect("write rows fixture");
-    file.to_str().expect("utf-8 path").to_owned()
+    ScratchFile::new("rows.yaml", &yaml)
 }
 
 #[test]
 fn a_burst_of_keys_is_read_in_full_without_spinning() {
     let file = rows_file(5_000);
-    let mut s = Session::start(&[&file], 120, 40);
+    let mut s = Session::start(&[file.arg()], 120, 40);
     s.wait_text("5000 of 5000 events");
     // Over 1 KB in one write: crossterm reads 1,024 bytes at a time.
     s.send(&"j".repeat(3_000));

@@ -6,28 +6,28 @@
 //! depending on how long the load takes.
 
 use crate::pty::{BIN, Session, last};
-use crate::{ALT_OFF, ALT_ON, assert_restored, big_file, contains, tempdir};
+use crate::{ALT_OFF, ALT_ON, ScratchFile, assert_restored, big_file, contains, tempdir};
 
 /// Starts tlview on `file`, its load held after the first part until the
-/// returned hold file is removed.
-fn start_held_after_first(file: &str) -> (Session, std::path::PathBuf) {
-    let hold = tempdir().join("hold-parts");
-    std::fs::write(&hold, "").expect("hold file");
-    let s = Session::start_with_env(&[file], &[("TLVIEW_DEBUG_HOLD_PARTS", hold.to_str().expect("utf-8"))], 120, 40);
-    (s, hold)
+/// returned hold file is removed. The hold file comes first so that, bound
+/// in this order, it drops after the session.
+fn start_held_after_first(file: &str) -> (ScratchFile, Session) {
+    let hold = ScratchFile::new("hold-parts", "");
+    let s = Session::start_with_env(&[file], &[("TLVIEW_DEBUG_HOLD_PARTS", hold.arg())], 120, 40);
+    (hold, s)
 }
 
 #[test]
 fn a_large_file_shows_its_title_and_loading_before_its_last_event() {
     let file = big_file(5_000);
-    let (mut s, hold) = start_held_after_first(&file);
+    let (hold, mut s) = start_held_after_first(file.arg());
     let screen = s.wait_all(&["Synthetic chronology", "loading "], &[]);
     assert!(!screen.contains("5000 events"), "every event was listed before the load completed:\n{screen}");
     // Keys work during the load: moving does, search says it waits.
     s.send("G");
     s.send("/");
     s.wait_text("still loading");
-    std::fs::remove_file(&hold).expect("release the load");
+    std::fs::remove_file(hold.path()).expect("release the load");
     s.wait_all(&["of 5000 events"], &["loading "]);
     // The search index is built once the load completes: search works now.
     s.send("/");
@@ -42,7 +42,7 @@ fn a_large_file_shows_its_title_and_loading_before_its_last_event() {
 #[test]
 fn a_problem_in_a_later_chunk_leaves_the_screen_and_prints_every_problem() {
     let dir = tempdir();
-    let file = dir.join("late.yaml");
+    let file = dir.path().join("late.yaml");
     let mut yaml = crate::generate::timeline_yaml(5_000, 5);
     // Two problems near the end of the file, in chunks loaded after the first screen.
     let at = yaml.rfind("    date: ").expect("a date");
@@ -55,9 +55,9 @@ fn a_problem_in_a_later_chunk_leaves_the_screen_and_prints_every_problem() {
     let expected = String::from_utf8(check.stdout).expect("utf-8");
     assert!(expected.lines().count() >= 2, "{expected}");
 
-    let (mut s, hold) = start_held_after_first(file);
+    let (hold, mut s) = start_held_after_first(file);
     s.wait_text("loading ");
-    std::fs::remove_file(&hold).expect("release the load");
+    std::fs::remove_file(hold.path()).expect("release the load");
     assert_eq!(s.wait_exit(), 1);
     let bytes = s.bytes();
     assert!(contains(&bytes, ALT_ON), "the first screen was never shown");
@@ -81,7 +81,7 @@ fn opens_on_a_terminal(file: &std::path::Path, expected: &[&str]) {
 #[test]
 fn timelinejs_json_and_csv_files_open_on_a_terminal() {
     let dir = tempdir();
-    let json = dir.join("flood.json");
+    let json = dir.path().join("flood.json");
     std::fs::write(
         &json,
         r#"{"title": {"text": {"headline": "Flood watch"}}, "events": [
@@ -90,12 +90,12 @@ fn timelinejs_json_and_csv_files_open_on_a_terminal() {
     )
     .expect("write json");
     opens_on_a_terminal(&json, &["River bursts its banks", "Town evacuated"]);
-    let csv = dir.join("sheet.csv");
+    let csv = dir.path().join("sheet.csv");
     std::fs::write(&csv, "Year,Month,Day,Headline,Text\n2019,3,1,Dam inspected,\n2019,4,2,Dam repaired,\n")
         .expect("write csv");
     opens_on_a_terminal(&csv, &["Dam inspected", "Dam repaired"]);
     // A TimelineJS file by its content alone, whatever its name.
-    let plain = dir.join("export");
+    let plain = dir.path().join("export");
     std::fs::copy(&json, &plain).expect("copy");
     opens_on_a_terminal(&plain, &["River bursts its banks"]);
 }

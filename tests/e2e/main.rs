@@ -17,6 +17,8 @@ mod signals;
 mod write;
 
 use pty::{Session, last};
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
 
 pub(crate) const ALT_ON: &[u8] = b"\x1b[?1049h";
 pub(crate) const ALT_OFF: &[u8] = b"\x1b[?1049l";
@@ -205,7 +207,7 @@ fn closing_the_terminal_ends_the_viewer() {
 #[test]
 fn yaml_error_exits_1_without_touching_the_terminal() {
     let dir = tempdir();
-    let file = dir.join("broken.yaml");
+    let file = dir.path().join("broken.yaml");
     std::fs::write(&file, "title: T\nevents:\n  - id: a\n    title: a: b\n").expect("write fixture");
     let mut s = Session::start(&[file.to_str().expect("utf-8 path")], 120, 40);
     assert_eq!(s.wait_exit(), 1);
@@ -218,7 +220,7 @@ fn yaml_error_exits_1_without_touching_the_terminal() {
 #[test]
 fn escape_sequences_in_fields_never_reach_the_terminal() {
     let dir = tempdir();
-    let file = dir.join("hostile.yaml");
+    let file = dir.path().join("hostile.yaml");
     let yaml = r#"title: "Hostile \e]0;PWNED-TITLE\a file"
 actors:
   - {id: x, name: "Eve \e[2JWIPED", role: "\e]52;c;SGVsbG8=\a clip"}
@@ -261,38 +263,61 @@ events:
     );
 }
 
-pub(crate) fn tempdir() -> std::path::PathBuf {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let dir =
-        std::env::temp_dir().join(format!("tlview-e2e-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+/// A fresh directory under the system's temp dir, removed with everything in
+/// it when the guard drops (even when the test fails). Bind it before the
+/// session whose viewer reads from it, so that it outlives the viewer.
+pub(crate) fn tempdir() -> TempDir {
+    tempfile::Builder::new().prefix("tlview-e2e-").tempdir().expect("temp dir")
+}
+
+/// A file alone in a fresh temp directory, removed with it when this drops:
+/// bind it before the session that reads it.
+pub(crate) struct ScratchFile {
+    path: PathBuf,
+    _dir: TempDir,
+}
+
+impl ScratchFile {
+    /// Writes `contents` to `name` in a fresh temp directory.
+    pub(crate) fn new(name: &str, contents: &str) -> ScratchFile {
+        let dir = tempdir();
+        let path = dir.path().join(name);
+        std::fs::write(&path, contents).expect("write scratch file");
+        ScratchFile { path, _dir: dir }
+    }
+
+    /// Where the file is.
+    pub(crate) fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The path as a command-line argument.
+    pub(crate) fn arg(&self) -> &str {
+        self.path.to_str().expect("utf-8 path")
+    }
 }
 
 /// A generated timeline big enough that loading it takes a while in a test build.
-pub(crate) fn big_file(events: usize) -> String {
-    let file = tempdir().join("big.yaml");
-    std::fs::write(&file, generate::timeline_yaml(events, 5)).expect("write big fixture");
-    file.to_str().expect("utf-8 path").to_owned()
+pub(crate) fn big_file(events: usize) -> ScratchFile {
+    ScratchFile::new("big.yaml", &generate::timeline_yaml(events, 5))
 }
 
 /// Starts tlview on `file` with its load held (a debug-build hook) until the
 /// returned hold file is removed, so a test acts during the load without
-/// depending on how long the load takes.
-fn start_held(file: &str) -> (Session, std::path::PathBuf) {
-    let hold = tempdir().join("hold");
-    std::fs::write(&hold, "").expect("hold file");
-    let s = Session::start_with_env(&[file], &[("TLVIEW_DEBUG_HOLD_LOAD", hold.to_str().expect("utf-8"))], 120, 40);
-    (s, hold)
+/// depending on how long the load takes. The hold file comes first so that,
+/// bound in this order, it drops after the session.
+fn start_held(file: &str) -> (ScratchFile, Session) {
+    let hold = ScratchFile::new("hold", "");
+    let s = Session::start_with_env(&[file], &[("TLVIEW_DEBUG_HOLD_LOAD", hold.arg())], 120, 40);
+    (hold, s)
 }
 
 #[test]
 fn long_loads_show_progress_until_the_first_frame() {
     let file = big_file(5_000);
-    let (mut s, hold) = start_held(&file);
+    let (hold, mut s) = start_held(file.arg());
     s.wait_text("loading ");
-    std::fs::remove_file(&hold).expect("release the load");
+    std::fs::remove_file(hold.path()).expect("release the load");
     s.wait_all(&["5000 events"], &["loading "]);
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
@@ -301,7 +326,7 @@ fn long_loads_show_progress_until_the_first_frame() {
 #[test]
 fn ctrl_c_during_a_load_leaves_the_terminal_untouched() {
     let file = big_file(5_000);
-    let (mut s, _hold) = start_held(&file);
+    let (_hold, mut s) = start_held(file.arg());
     s.wait_text("loading ");
     s.send("\x03");
     assert_eq!(s.wait_exit(), 130);

@@ -24,7 +24,7 @@ fn assert_refused(shown: &str, out: &std::path::Path, status: &std::path::Path) 
 #[test]
 fn output_to_a_file_is_refused() {
     let dir = tempdir();
-    let (out, status) = (dir.join("out"), dir.join("status"));
+    let (out, status) = (dir.path().join("out"), dir.path().join("status"));
     let shown = run(&format!("\"$TLVIEW\" > '{}'; echo $? > '{}'", out.display(), status.display()));
     assert_refused(&shown, &out, &status);
 }
@@ -32,7 +32,7 @@ fn output_to_a_file_is_refused() {
 #[test]
 fn output_to_a_pipe_is_refused() {
     let dir = tempdir();
-    let (out, status) = (dir.join("out"), dir.join("status"));
+    let (out, status) = (dir.path().join("out"), dir.path().join("status"));
     let shown = run(&format!("{{ \"$TLVIEW\"; echo $? > '{}'; }} | cat > '{}'", status.display(), out.display()));
     assert_refused(&shown, &out, &status);
 }
@@ -40,7 +40,7 @@ fn output_to_a_pipe_is_refused() {
 #[test]
 fn no_terminal_to_read_from_is_refused() {
     let dir = tempdir();
-    let status = dir.join("status");
+    let status = dir.path().join("status");
     // No controlling terminal (setsid) and standard input not a terminal.
     let shown = run(&format!("setsid -w \"$TLVIEW\" < /dev/null; echo $? > '{}'", status.display()));
     assert_eq!(std::fs::read_to_string(&status).expect("status").trim(), "2", "{shown}");

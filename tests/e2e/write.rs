@@ -7,15 +7,16 @@ use super::contains;
 use super::pty::{Session, last};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
+use tempfile::TempDir;
 
 const FILE: &str = "title: Writing test\nsources:\n  - id: s\n    title: The report\n    publisher: Example News\n    url: https://example.org/report\n  - id: j\n    title: Bad link\n    url: javascript:alert(1)\n  - id: f\n    title: Local\n    url: file:///etc/passwd\nevents:\n  - id: a\n    date: 2020-01-01\n    title: Alpha happens\n    sources: [s, j, f]\n  - id: b\n    date: 2020-01-02\n    title: Bravo happens\n";
 
-/// A fresh directory with the timeline in it.
-fn setup(tag: &str) -> (PathBuf, PathBuf) {
-    let dir = std::env::temp_dir().join(format!("tlview-e2e-write-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let file = dir.join("t.yaml");
+/// A fresh directory with the timeline in it, removed (even when the test
+/// fails) when the guard drops: bind it before the session so that it
+/// outlives the viewer and the scripts it runs.
+fn setup(tag: &str) -> (TempDir, PathBuf) {
+    let dir = tempfile::Builder::new().prefix(&format!("tlview-e2e-write-{tag}-")).tempdir().expect("temp dir");
+    let file = dir.path().join("t.yaml");
     std::fs::write(&file, FILE).expect("write");
     (dir, file)
 }
@@ -34,8 +35,8 @@ fn open(file: &Path, env: &[(&str, &str)]) -> Session {
 #[test]
 fn e_opens_the_editor_at_the_selected_event_and_reloads() {
     let (dir, file) = setup("edit");
-    let editor = dir.join("fake-editor");
-    let args = dir.join("args");
+    let editor = dir.path().join("fake-editor");
+    let args = dir.path().join("args");
     script(
         &editor,
         &format!(
@@ -49,7 +50,6 @@ fn e_opens_the_editor_at_the_selected_event_and_reloads() {
     s.send("e");
     s.wait_all(&["3 of 3 events", "reloaded: 1 event added", "Bravo happens"], &[]);
     assert_eq!(std::fs::read_to_string(&args).expect("editor ran"), format!("+18\n{}\n", file.display()));
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
@@ -58,39 +58,36 @@ fn saves_from_outside_show_up_in_place_and_by_rename() {
     let s = open(&file, &[]);
     std::fs::write(&file, FILE.replace("Bravo happens", "Bravo changed in place")).expect("write");
     s.wait_all(&["Bravo changed in place", "reloaded: 1 event changed"], &[]);
-    let tmp = dir.join(".t.yaml.swp");
+    let tmp = dir.path().join(".t.yaml.swp");
     std::fs::write(&tmp, FILE.replace("Bravo happens", "Bravo renamed over")).expect("write");
     std::fs::rename(&tmp, &file).expect("rename");
     s.wait_text("Bravo renamed over");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn a_broken_save_keeps_the_old_version_and_lists_the_problem_until_fixed() {
-    let (dir, file) = setup("broken");
+    let (_dir, file) = setup("broken");
     let s = open(&file, &[]);
     std::fs::write(&file, FILE.replace("date: 2020-01-02", "date: 2020-13-02")).expect("write");
     s.wait_all(&["STALE", "Problems (1)", "19:11:", "Bravo happens", "2 of 2 events"], &[]);
     std::fs::write(&file, FILE).expect("write");
     s.wait_all(&["reloaded: no event changed", "2 of 2 events"], &["Problems (", "STALE"]);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn only_the_https_source_is_a_link() {
-    let (dir, file) = setup("links");
+    let (_dir, file) = setup("links");
     let s = open(&file, &[]);
     s.wait_text("https://example.org/report");
     let bytes = s.bytes();
     assert!(contains(&bytes, b"\x1b]8;;https://example.org/report\x1b\\"));
     assert!(!contains(&bytes, b"\x1b]8;;javascript"));
     assert!(!contains(&bytes, b"\x1b]8;;file"));
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn y_copies_the_citation_with_one_osc52_sequence() {
-    let (dir, file) = setup("copy");
+    let (_dir, file) = setup("copy");
     let mut s = open(&file, &[]);
     s.send("j");
     s.wait_text("When    Thursday 2 January 2020");
@@ -103,15 +100,14 @@ fn y_copies_the_citation_with_one_osc52_sequence() {
     let payload = std::str::from_utf8(&rest[..end]).expect("base64 is ASCII");
     assert_eq!(bytes.windows(7).filter(|w| *w == b"\x1b]52;c;").count(), 1);
     assert_eq!(tlview::cite::base64("2020-01-02 — Bravo happens".as_bytes()), payload);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn o_runs_the_opener_found_on_path_with_the_url_as_one_argument() {
     let (dir, file) = setup("open");
-    let bin = dir.join("bin");
+    let bin = dir.path().join("bin");
     std::fs::create_dir_all(&bin).expect("bin dir");
-    let got = dir.join("opened");
+    let got = dir.path().join("opened");
     script(&bin.join("xdg-open"), &format!("printf '%s\\n' \"$#\" \"$@\" > '{}'\n", got.display()));
     let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
     let mut s = open(&file, &[("PATH", &path), ("TLVIEW_OPENER", "")]);
@@ -119,7 +115,6 @@ fn o_runs_the_opener_found_on_path_with_the_url_as_one_argument() {
     s.wait_text("opened https://example.org/report");
     wait_until("the opener to run", || got.exists());
     assert_eq!(std::fs::read_to_string(&got).expect("ran"), "1\nhttps://example.org/report\n");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// Waits until `done` holds, failing after the harness's timeout.
@@ -148,7 +143,7 @@ fn waiting_editor(dir: &Path) -> PathBuf {
 #[test]
 fn the_editor_gets_a_restored_terminal_and_ctrl_c_in_it_is_the_editors() {
     let (dir, file) = setup("ctrl-c");
-    let editor = waiting_editor(&dir);
+    let editor = waiting_editor(dir.path());
     let mut s = open(&file, &[("VISUAL", editor.to_str().expect("utf-8"))]);
     s.send("e");
     s.wait_text("EDITOR-READY icanon");
@@ -161,7 +156,6 @@ fn the_editor_gets_a_restored_terminal_and_ctrl_c_in_it_is_the_editors() {
     s.wait_all(&["2 of 2 events", "Bravo happens"], &["EDITOR-READY"]);
     s.send("q");
     assert_eq!(s.wait_exit(), 0, "the viewer quit by q, not by the Ctrl-c");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
@@ -171,7 +165,7 @@ fn ctrl_z_in_the_editor_with_no_shell_to_return_to_stops_nothing() {
     // kernel discards Ctrl-z for the editor, and the viewer must not stop
     // either, or nothing would ever continue it.
     let (dir, file) = setup("ctrl-z");
-    let editor = waiting_editor(&dir);
+    let editor = waiting_editor(dir.path());
     let mut s = open(&file, &[("VISUAL", editor.to_str().expect("utf-8"))]);
     s.send("e");
     s.wait_text("EDITOR-READY icanon");
@@ -180,13 +174,12 @@ fn ctrl_z_in_the_editor_with_no_shell_to_return_to_stops_nothing() {
     s.wait_all(&["3 of 3 events", "reloaded: 1 event added"], &["EDITOR-READY"]);
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn the_viewer_stops_while_its_editor_is_stopped_and_both_continue() {
     let (dir, file) = setup("stop");
-    let editor = waiting_editor(&dir);
+    let editor = waiting_editor(dir.path());
     let mut s = open(&file, &[("VISUAL", editor.to_str().expect("utf-8"))]);
     s.send("e");
     s.wait_text("EDITOR-READY icanon");
@@ -202,7 +195,6 @@ fn the_viewer_stops_while_its_editor_is_stopped_and_both_continue() {
     s.wait_all(&["3 of 3 events", "reloaded: 1 event added"], &["EDITOR-READY"]);
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// The tasks (threads) of process `pid` named `name`.
@@ -230,12 +222,11 @@ fn the_file_is_watched_while_open_and_nothing_is_left_running_after_quit() {
     if !Path::new("/proc/self/task").exists() {
         return; // only Linux shows threads this way
     }
-    let (dir, file) = setup("quit");
+    let (_dir, file) = setup("quit");
     let mut s = open(&file, &[]);
     let pid = s.pid();
     s.wait_for("the watch thread", |_| threads_named(pid, "tlview-watch") == 1);
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
     assert_eq!(in_session(pid), Vec::<u32>::new(), "processes of the viewer's session left running");
-    let _ = std::fs::remove_dir_all(dir);
 }

@@ -76,7 +76,7 @@ fn a_huge_explicit_key_over_a_long_list_is_placed_quickly() {
 #[test]
 fn what_is_not_a_file_is_refused_at_once() {
     let dir = scratch();
-    let fifo = dir.join("pipe.yaml");
+    let fifo = dir.path().join("pipe.yaml");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
     let mut cases = vec![("/dev/zero".to_owned(), "it is a device, not a regular file")];
     if made {

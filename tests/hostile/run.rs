@@ -12,10 +12,11 @@
 //! as an upper bound.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
+use tempfile::TempDir;
 
 /// A run that takes longer than this is a hang, and fails the test.
 pub const HANG: Duration = Duration::from_secs(30);
@@ -195,21 +196,16 @@ fn high_water(pid: libc::pid_t) -> Option<u64> {
     Some(kb * 1024)
 }
 
-/// A fresh directory for this test's fixtures.
-pub fn scratch() -> PathBuf {
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "tlview-hostile-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::Relaxed)
-    ));
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+/// A fresh directory for this test's fixtures (some of them tens of
+/// megabytes), removed with them when the guard drops, even when the test
+/// fails: keep it until the last run on them has ended.
+pub fn scratch() -> TempDir {
+    tempfile::Builder::new().prefix("tlview-hostile-").tempdir().expect("scratch dir")
 }
 
 /// Writes `bytes` to `name` in `dir` and returns its path as a string.
-pub fn fixture(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> String {
-    let path = dir.join(name);
+pub fn fixture(dir: impl AsRef<Path>, name: &str, bytes: impl AsRef<[u8]>) -> String {
+    let path = dir.as_ref().join(name);
     std::fs::write(&path, bytes).expect("write fixture");
     path.to_str().expect("utf-8 path").to_owned()
 }
