@@ -247,8 +247,10 @@ impl SearchIndex {
     }
 }
 
-/// The search index, built on a background thread so it never delays the
-/// first frame; the first search waits for it if it is not ready yet.
+/// The search index, built on a background thread started once the first
+/// frame is drawn ([`LazyIndex::warm`]), so it never delays that frame nor
+/// competes with it for the cores; the first search waits for it if it is
+/// not ready yet.
 pub struct LazyIndex {
     ready: Option<SearchIndex>,
     pending: Option<std::thread::JoinHandle<SearchIndex>>,
@@ -257,13 +259,20 @@ pub struct LazyIndex {
 }
 
 impl LazyIndex {
-    /// Starts building the index of `timeline`.
+    /// The index of `timeline`, to be built by [`LazyIndex::warm`] or the
+    /// first [`LazyIndex::get`].
     #[must_use]
-    pub fn start(timeline: std::sync::Arc<Timeline>) -> LazyIndex {
-        let for_thread = std::sync::Arc::clone(&timeline);
-        let pending =
+    pub fn of(timeline: std::sync::Arc<Timeline>) -> LazyIndex {
+        LazyIndex { ready: None, pending: None, timeline: Some(timeline) }
+    }
+
+    /// Starts building the index on its own thread, unless it is built,
+    /// being built, or there is no timeline yet.
+    pub fn warm(&mut self) {
+        let (None, None, Some(timeline)) = (&self.ready, &self.pending, &self.timeline) else { return };
+        let for_thread = std::sync::Arc::clone(timeline);
+        self.pending =
             std::thread::Builder::new().name("search-index".into()).spawn(move || SearchIndex::build(&for_thread)).ok();
-        LazyIndex { ready: None, pending, timeline: Some(timeline) }
     }
 
     /// No index yet: the timeline is still loading (and search waits for it),
@@ -389,6 +398,7 @@ impl Postings {
 }
 
 /// Each event's start, finish and list group, computed once at load.
+#[derive(Debug, PartialEq)]
 pub struct EventKeys {
     /// Start instants, by event index (ascending, as events are sorted).
     pub start: Vec<i64>,
@@ -418,6 +428,43 @@ impl EventKeys {
         let finish_sorted = by_finish.iter().map(|&i| finish[i as usize]).collect();
         let fits = start.iter().zip(&finish).map(|(&s, &f)| super::tick_index::fits(s, f, t.zone)).collect();
         EventKeys { start, finish, by_finish, finish_sorted, group, fits }
+    }
+
+    /// Makes these the keys of `t`, whose events before index `from` are
+    /// those these keys were computed for: only the others are computed,
+    /// and the finish order is merged, not sorted again (a load that grows
+    /// at the end pays for what it adds).
+    pub fn rebuild_from(&mut self, t: &Timeline, from: usize) {
+        let from = from.min(self.start.len());
+        let fresh = &t.events[from.min(t.events.len())..];
+        self.start.truncate(from);
+        self.start.extend(fresh.iter().map(Event::start));
+        self.finish.truncate(from);
+        self.finish.extend(fresh.iter().map(Event::finish));
+        self.group.truncate(from);
+        self.group.extend(fresh.iter().map(|e| super::group::key(e, t.zone)));
+        self.fits.truncate(from);
+        let (start, finish) = (&self.start[from..], &self.finish[from..]);
+        self.fits.extend(start.iter().zip(finish).map(|(&s, &f)| super::tick_index::fits(s, f, t.zone)));
+        let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        let mut added: Vec<u32> = (from..self.start.len()).map(index).collect();
+        added.sort_by_key(|&i| self.finish[i as usize]);
+        // Kept events come first among equal finishes, as in a stable sort by index.
+        let finish = &self.finish;
+        let kept = self.by_finish.iter().copied().filter(|&i| (i as usize) < from);
+        let mut by_finish = Vec::with_capacity(self.start.len());
+        let (mut kept, mut added) = (kept.peekable(), added.into_iter().peekable());
+        loop {
+            let next = match (kept.peek(), added.peek()) {
+                (Some(&k), Some(&a)) if finish[a as usize] < finish[k as usize] => added.next(),
+                (Some(_), _) => kept.next(),
+                (None, _) => added.next(),
+            };
+            let Some(i) = next else { break };
+            by_finish.push(i);
+        }
+        self.finish_sorted = by_finish.iter().map(|&i| finish[i as usize]).collect();
+        self.by_finish = by_finish;
     }
 }
 

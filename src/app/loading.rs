@@ -21,7 +21,7 @@
 //! reloading wait for the load to complete (they say so in the status bar);
 //! moving, zooming, panes, help, copying and quitting work throughout.
 
-use super::index::{EventKeys, LazyIndex};
+use super::index::LazyIndex;
 use super::msg::Msg;
 use super::nav;
 use super::state::App;
@@ -118,32 +118,60 @@ fn part_arrived(app: &mut App, part: Part) {
     }
 }
 
-/// Merges the waiting events into the list, keeping the selection on its event.
+/// Merges the waiting events into the list, keeping the selection on its
+/// event. The list so far is in start order and the batch is sorted on its
+/// own, so only the events starting after the batch's first are merged with
+/// it, and only theirs and the batch's keys are computed: a file in date
+/// order costs each merge what it adds, plus one pass to show the list.
 fn merge_pending(app: &mut App) {
     let Some(load) = &mut app.load else { return };
-    let (events, tags) = (std::mem::take(&mut load.pending), std::mem::take(&mut load.pending_tags));
+    let (batch, tags) = (std::mem::take(&mut load.pending), std::mem::take(&mut load.pending_tags));
     let selected_start = app.selected.and_then(|s| app.keys.start.get(s as usize).copied());
     // Events that sort before the selection move it down by as many places.
-    let shift = selected_start.map_or(0, |s| events.iter().filter(|e| e.start() < s).count());
+    let shift = selected_start.map_or(0, |s| batch.iter().filter(|e| e.start() < s).count());
     // The index holds no timeline during a load, so this is the only reference.
     app.index = LazyIndex::later();
     let t = Arc::make_mut(&mut app.timeline);
-    let before = t.events.len();
     t.tags.extend(tags);
-    t.events.extend(events);
-    // The batch sorted, then joined to the sorted list: a stable sort finds
-    // the two runs and merges them, and skips it when the batch starts after.
-    t.events[before..].sort_by_key(Event::start);
-    if before > 0 && t.events.get(before).is_some_and(|e| e.start() < t.events[before - 1].start()) {
-        t.events.sort_by_key(Event::start);
+    let batch = in_start_order(batch);
+    // Events already listed that start after the batch's first merge with
+    // it; on equal starts the earlier in the file comes first, as a stable sort has it.
+    let cut = batch.first().map_or(t.events.len(), |(s, _)| app.keys.start.partition_point(|&k| k <= *s));
+    let tail = t.events.split_off(cut);
+    let tail_starts = app.keys.start.get(cut..).unwrap_or_default();
+    t.events.reserve(tail.len() + batch.len());
+    let (mut tail, mut batch) = (tail.into_iter().zip(tail_starts).peekable(), batch.into_iter().peekable());
+    loop {
+        let next = match (tail.peek(), batch.peek()) {
+            (Some((_, old)), Some((new, _))) if new < *old => batch.next().map(|(_, e)| e),
+            (Some(_), _) => tail.next().map(|(e, _)| e),
+            (None, _) => batch.next().map(|(_, e)| e),
+        };
+        let Some(e) = next else { break };
+        t.events.push(e);
     }
-    app.keys = EventKeys::build(t);
-    app.span = super::state::span(t);
-    app.earliest = super::state::earliest(t);
-    app.widest_title = super::state::widest_title(t);
+    app.keys.rebuild_from(t, cut);
+    let fresh = &t.events[cut.min(t.events.len())..];
+    let first = app.keys.start.first().copied().unwrap_or(0);
+    let last = app.keys.finish[cut.min(app.keys.finish.len())..].iter().copied().max().unwrap_or(first);
+    app.span = if cut == 0 { (first, last.max(first + 1)) } else { (first.min(app.span.0), last.max(app.span.1)) };
+    // The list is in start order: its first event starts earliest.
+    app.earliest = (!t.events.is_empty()).then_some(0);
+    let widest = fresh.iter().map(|e| unicode_width::UnicodeWidthStr::width(&*e.title)).max().unwrap_or(0);
+    app.widest_title = app.widest_title.max(u16::try_from(widest).unwrap_or(u16::MAX));
     app.by_id = std::cell::OnceCell::new();
     app.selected = app.selected.map(|s| s + u32::try_from(shift).unwrap_or(0));
     nav::refilter(app);
+}
+
+/// `events` in start order, ties in their order, each with its start:
+/// sorted as (start, position) pairs, so each event moves once, not at
+/// every step of the sort.
+fn in_start_order(events: Vec<Event>) -> Vec<(i64, Event)> {
+    let mut order: Vec<(i64, usize)> = events.iter().map(Event::start).zip(0..).collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|(s, i)| Some((s, slots.get_mut(i)?.take()?))).collect()
 }
 
 /// Replaces the provisional timeline with the loaded one, keeping the

@@ -117,3 +117,49 @@ fn a_failed_load_ends_the_viewer() {
     update(&mut app, Msg::LoadFailed);
     assert!(app.quit && app.load.as_ref().is_some_and(|l| l.failed));
 }
+
+#[test]
+fn merged_batches_leave_the_lookups_a_fresh_build_would_make() {
+    // Days and times in a scrambled order, some equal, some spans, so batches
+    // overlap the list's tail, fall before it, and tie with it.
+    let mut yaml = String::from("title: Scrambled\nevents:\n");
+    let mut seed = 11u64;
+    for i in 0..300 {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        let day = 1 + (seed >> 33) % 28;
+        let date = match (seed >> 40) % 4 {
+            0 => format!("2020-01-{day:02}"),
+            1 => format!("2020-01-{day:02}T{:02}:00:00Z", (seed >> 45) % 24),
+            2 => "2020-01".to_owned(),
+            _ => format!("2020-01-{day:02}, end: 2020-02-{day:02}"),
+        };
+        let title = "w".repeat(1 + (seed >> 50) as usize % 40);
+        yaml.push_str(&format!("  - {{id: e{i}, date: {date}, title: {title}}}\n"));
+    }
+    let t = load_bytes("s.yaml", yaml.as_bytes(), &Limits::default()).expect("fixture loads");
+    let file_order: Vec<crate::timeline::Event> = {
+        let mut e = t.events.clone();
+        e.sort_by_key(|e| e.id[1..].parse::<usize>().unwrap_or(0));
+        e
+    };
+    let mut head = t.clone();
+    head.events = file_order[..20].to_vec();
+    let mut app = App::loading(head, (120, 40));
+    for chunk in file_order[20..].chunks(7) {
+        update(&mut app, Msg::LoadPart(Piece(Arc::new(Part::More { events: chunk.to_vec(), tags: Vec::new() }))));
+    }
+    update(&mut app, Msg::LoadPart(Piece(Arc::new(Part::More { events: Vec::new(), tags: Vec::new() }))));
+    let listed = app.timeline.events.len();
+    assert!(listed > 150, "several batches merged: {listed}");
+    // What a viewer built afresh on the same events in a stable start order has.
+    let mut fresh = (*app.timeline).clone();
+    let mut expected: Vec<crate::timeline::Event> = file_order[..listed].to_vec();
+    expected.sort_by_key(crate::timeline::Event::start);
+    let got: Vec<&str> = app.timeline.events.iter().map(|e| &*e.id).collect();
+    assert_eq!(got, expected.iter().map(|e| &*e.id).collect::<Vec<_>>(), "a stable sort by start");
+    fresh.events = expected;
+    assert_eq!(app.keys, index::EventKeys::build(&fresh));
+    assert_eq!(app.span, state::span(&fresh));
+    assert_eq!(app.earliest, state::earliest(&fresh));
+    assert_eq!(app.widest_title, state::widest_title(&fresh));
+}

@@ -136,16 +136,19 @@ impl App {
     /// load in progress builds it once complete).
     pub(super) fn with_index(timeline: Timeline, size: (u16, u16), index: bool) -> App {
         let timeline = Arc::new(timeline);
-        let mut index = if index { LazyIndex::start(Arc::clone(&timeline)) } else { LazyIndex::later() };
-        let postings = Postings::build(&timeline);
-        let keys = EventKeys::build(&timeline);
+        let mut index = if index { LazyIndex::of(Arc::clone(&timeline)) } else { LazyIndex::later() };
+        // The lookups the filters read and those the list reads are
+        // independent: for a large timeline, built on two cores.
+        let lookups = || (Postings::build(&timeline), super::sources::SourceIndex::build(&timeline));
+        let ((postings, source_index), keys, span, earliest, widest_title) = std::thread::scope(|s| {
+            let other = (timeline.events.len() >= BUILD_APART_FROM).then(|| s.spawn(lookups));
+            let keys = EventKeys::build(&timeline);
+            let (span, earliest, widest) = (span(&timeline), earliest(&timeline), widest_title(&timeline));
+            (other.and_then(|h| h.join().ok()).unwrap_or_else(lookups), keys, span, earliest, widest)
+        });
         let (mut search_cache, filters) = (SearchCache::default(), Filters::default());
-        let source_index = super::sources::SourceIndex::build(&timeline);
         let shown =
             filter::shown(&filters, &mut index, &mut search_cache, &postings, &keys, &source_index.resting, |_| ());
-        let span = span(&timeline);
-        let earliest = earliest(&timeline);
-        let widest_title = widest_title(&timeline);
         App {
             timeline,
             index,
@@ -206,6 +209,9 @@ impl App {
         self.selected.and_then(|s| self.timeline.events.get(s as usize))
     }
 }
+
+/// From this many events, [`App::new`] builds its lookups on two cores.
+const BUILD_APART_FROM: usize = 16 * 1024;
 
 /// The event of `t` starting earliest, the first listed of equals.
 pub(super) fn earliest(t: &Timeline) -> Option<u32> {

@@ -42,6 +42,8 @@ pub fn update(app: &mut App, msg: Msg) {
             clamp(&mut app.detail_scroll, limits.detail);
             clamp(&mut app.quotes_scroll, limits.quotes);
             clamp(&mut app.help_scroll, limits.help);
+            // The first frame is out: the search index may take a core now.
+            app.index.warm();
         }
         Msg::Reloaded(loaded) => {
             reload::reloaded(app, std::sync::Arc::unwrap_or_clone(loaded.0));
