@@ -6,7 +6,7 @@
 //! or tag's postings), so a change costs merges and gathers over
 //! precomputed keys, never a walk over text or dates.
 
-use super::index::{EventKeys, LazyIndex, Postings, intersect, merge};
+use super::index::{EventKeys, LazyIndex, Postings, intersect, union_of};
 use super::search::{self, SearchCache};
 use super::tick_index::TickIndex;
 use std::collections::BTreeSet;
@@ -182,10 +182,14 @@ fn search_matches(
     // The cache holds text matches only: names are matched afresh for every
     // query (their haystacks are small), so narrowing stays exact.
     let in_text = cache.matches(&index.events, &needle);
-    let actors = Postings::union(&postings.actors, index.actor_names.matching(&needle).iter());
-    let tags = Postings::union(&postings.tags, index.tags.matching(&needle).iter());
-    let sources = Postings::union(&postings.sources, index.sources.matching(&needle).iter());
-    Some(merge(&merge(&in_text, &sources), &merge(&actors, &tags)))
+    let (actors, tags, sources) =
+        (index.actor_names.matching(&needle), index.tags.matching(&needle), index.sources.matching(&needle));
+    // One union of every list: a search matching most names unions millions of postings.
+    let mut picked = vec![in_text.as_slice()];
+    for (lists, found) in [(&postings.actors, &actors), (&postings.tags, &tags), (&postings.sources, &sources)] {
+        picked.extend(found.iter().filter_map(|&f| lists.get(f as usize)).map(Vec::as_slice));
+    }
+    Some(union_of(picked))
 }
 
 /// The finishes of `events`, sorted.

@@ -359,40 +359,45 @@ impl Postings {
         Postings { actors, tags, sources }
     }
 
-    /// The sorted union of the lists of `chosen` (each ascending): a copy
-    /// or a merge for one or two lists; for more, a sort when they are
-    /// short, else one bit per event up to the largest, read back in order
-    /// (a search matching most actors' names unions millions of postings).
+    /// The sorted union of the lists of `chosen` (each ascending): see [`union_of`].
     #[must_use]
     pub fn union<'a>(lists: &[Vec<u32>], chosen: impl Iterator<Item = &'a u32>) -> Vec<u32> {
-        let picked: Vec<&Vec<u32>> = chosen.filter_map(|&c| lists.get(c as usize)).collect();
-        let total: usize = picked.iter().map(|l| l.len()).sum();
-        let end = picked.iter().filter_map(|l| l.last()).max().map_or(0, |&m| m as usize + 1);
-        match picked.as_slice() {
-            [] => Vec::new(),
-            [one] => (*one).clone(),
-            [a, b] => merge(a, b),
-            _ if total < end / 64 => {
-                let mut out: Vec<u32> = picked.into_iter().flatten().copied().collect();
-                out.sort_unstable();
-                out.dedup();
-                out
+        union_of(chosen.filter_map(|&c| lists.get(c as usize)).map(Vec::as_slice).collect())
+    }
+}
+
+/// The sorted union of `picked` (each ascending): a copy or a merge for one
+/// or two lists; for more, a sort when they are short, else one bit per
+/// event up to the largest, read back in order (a search matching most
+/// actors' names unions millions of postings).
+#[must_use]
+pub fn union_of(picked: Vec<&[u32]>) -> Vec<u32> {
+    let total: usize = picked.iter().map(|l| l.len()).sum();
+    let end = picked.iter().filter_map(|l| l.last()).max().map_or(0, |&m| m as usize + 1);
+    match picked.as_slice() {
+        [] => Vec::new(),
+        [one] => one.to_vec(),
+        [a, b] => merge(a, b),
+        _ if total < end / 64 => {
+            let mut out: Vec<u32> = picked.into_iter().flatten().copied().collect();
+            out.sort_unstable();
+            out.dedup();
+            out
+        }
+        _ => {
+            let mut bits = vec![0u64; end.div_ceil(64)];
+            for &i in picked.into_iter().flatten() {
+                bits[i as usize / 64] |= 1 << (i % 64);
             }
-            _ => {
-                let mut bits = vec![0u64; end.div_ceil(64)];
-                for &i in picked.into_iter().flatten() {
-                    bits[i as usize / 64] |= 1 << (i % 64);
+            let mut out = Vec::with_capacity(total.min(end));
+            for (w, &word) in (0u32..).zip(&bits) {
+                let mut word = word;
+                while word != 0 {
+                    out.push(w * 64 + word.trailing_zeros());
+                    word &= word - 1;
                 }
-                let mut out = Vec::with_capacity(total);
-                for (w, &word) in (0u32..).zip(&bits) {
-                    let mut word = word;
-                    while word != 0 {
-                        out.push(w * 64 + word.trailing_zeros());
-                        word &= word - 1;
-                    }
-                }
-                out
             }
+            out
         }
     }
 }
