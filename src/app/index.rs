@@ -403,7 +403,7 @@ pub fn union_of(picked: Vec<&[u32]>) -> Vec<u32> {
 }
 
 /// Each event's start, finish and list group, computed once at load.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Default, PartialEq)]
 pub struct EventKeys {
     /// Start instants, by event index (ascending, as events are sorted).
     pub start: Vec<i64>,

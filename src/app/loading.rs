@@ -24,7 +24,7 @@
 use super::index::LazyIndex;
 use super::msg::Msg;
 use super::nav;
-use super::state::App;
+use super::state::{App, ListKeys};
 use crate::timeline::{Event, Part, Timeline};
 use std::sync::Arc;
 
@@ -57,7 +57,7 @@ impl App {
     pub fn loading(first: Timeline, size: (u16, u16)) -> App {
         let mut first = first;
         first.events.sort_by_key(Event::start);
-        let mut app = App::with_index(first, size, false);
+        let mut app = App::with_index(first, size, false, None);
         app.load = Some(Loading::default());
         app
     }
@@ -124,6 +124,12 @@ fn part_arrived(app: &mut App, part: Part) {
 /// it, and only theirs and the batch's keys are computed: a file in date
 /// order costs each merge what it adds, plus one pass to show the list.
 fn merge_pending(app: &mut App) {
+    absorb_pending(app);
+    nav::refilter(app);
+}
+
+/// [`merge_pending`] without showing the result (the caller refilters).
+fn absorb_pending(app: &mut App) {
     let Some(load) = &mut app.load else { return };
     let (batch, tags) = (std::mem::take(&mut load.pending), std::mem::take(&mut load.pending_tags));
     let selected_start = app.selected.and_then(|s| app.keys.start.get(s as usize).copied());
@@ -131,14 +137,15 @@ fn merge_pending(app: &mut App) {
     let shift = selected_start.map_or(0, |s| batch.iter().filter(|e| e.start() < s).count());
     // The index holds no timeline during a load, so this is the only reference.
     app.index = LazyIndex::later();
+    let known = take_list_keys(app);
     let t = Arc::make_mut(&mut app.timeline);
     t.tags.extend(tags);
     let batch = in_start_order(batch);
     // Events already listed that start after the batch's first merge with
     // it; on equal starts the earlier in the file comes first, as a stable sort has it.
-    let cut = batch.first().map_or(t.events.len(), |(s, _)| app.keys.start.partition_point(|&k| k <= *s));
+    let cut = batch.first().map_or(t.events.len(), |(s, _)| known.keys.start.partition_point(|&k| k <= *s));
     let tail = t.events.split_off(cut);
-    let tail_starts = app.keys.start.get(cut..).unwrap_or_default();
+    let tail_starts = known.keys.start.get(cut..).unwrap_or_default();
     t.events.reserve(tail.len() + batch.len());
     let (mut tail, mut batch) = (tail.into_iter().zip(tail_starts).peekable(), batch.into_iter().peekable());
     loop {
@@ -150,18 +157,16 @@ fn merge_pending(app: &mut App) {
         let Some(e) = next else { break };
         t.events.push(e);
     }
-    app.keys.rebuild_from(t, cut);
-    let fresh = &t.events[cut.min(t.events.len())..];
-    let first = app.keys.start.first().copied().unwrap_or(0);
-    let last = app.keys.finish[cut.min(app.keys.finish.len())..].iter().copied().max().unwrap_or(first);
-    app.span = if cut == 0 { (first, last.max(first + 1)) } else { (first.min(app.span.0), last.max(app.span.1)) };
-    // The list is in start order: its first event starts earliest.
-    app.earliest = (!t.events.is_empty()).then_some(0);
-    let widest = fresh.iter().map(|e| unicode_width::UnicodeWidthStr::width(&*e.title)).max().unwrap_or(0);
-    app.widest_title = app.widest_title.max(u16::try_from(widest).unwrap_or(u16::MAX));
+    ListKeys { keys: app.keys, span: app.span, earliest: app.earliest, widest_title: app.widest_title } =
+        known.extended(t, cut);
     app.by_id = std::cell::OnceCell::new();
     app.selected = app.selected.map(|s| s + u32::try_from(shift).unwrap_or(0));
-    nav::refilter(app);
+}
+
+/// The list's keys of `app`, taken out (its per-event keys left empty).
+fn take_list_keys(app: &mut App) -> ListKeys {
+    let keys = std::mem::take(&mut app.keys);
+    ListKeys { keys, span: app.span, earliest: app.earliest, widest_title: app.widest_title }
 }
 
 /// `events` in start order, ties in their order, each with its start:
@@ -177,7 +182,14 @@ fn in_start_order(events: Vec<Event>) -> Vec<(i64, Event)> {
 /// Replaces the provisional timeline with the loaded one, keeping the
 /// reader's place as a reload does ([`super::reload::carry_over`]).
 fn done(app: &mut App, new: Timeline) {
-    let mut next = super::reload::carry_over(app, new);
+    // When the final order begins with the provisional list (a file in date
+    // order, nothing placed by `after`/`before`), the list's keys are kept
+    // and only those of the events still waiting are computed.
+    let old = &app.timeline.events;
+    let listed = old.len();
+    let prefix = listed <= new.events.len() && old.iter().zip(&new.events).all(|(a, b)| a.id == b.id);
+    let known = prefix.then(|| (take_list_keys(app), listed));
+    let mut next = super::reload::carry_over(app, new, known);
     // A note that something waits for the load is out of date now.
     next.writing.status = None;
     let provisional = std::mem::replace(app, next).timeline;

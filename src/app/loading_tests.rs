@@ -163,3 +163,23 @@ fn merged_batches_leave_the_lookups_a_fresh_build_would_make() {
     assert_eq!(app.earliest, state::earliest(&fresh));
     assert_eq!(app.widest_title, state::widest_title(&fresh));
 }
+
+#[test]
+fn the_loaded_viewer_has_a_fresh_viewers_keys_whether_or_not_the_order_changed() {
+    // `full` ends in a different order than the provisional list (`k` after
+    // `a`); the same file without `k` ends in the provisional order, whose
+    // keys the loaded viewer keeps rather than computing them again.
+    let with_k = full();
+    let mut without_k = with_k.clone();
+    without_k.events.retain(|e| &*e.id != "k");
+    for t in [with_k, without_k] {
+        let mut app = first(&t);
+        let rest: Vec<&str> = t.events.iter().map(|e| &*e.id).filter(|id| !"abcd".contains(id)).collect();
+        update(&mut app, more(&t, &rest));
+        update(&mut app, Msg::LoadDone(Loaded(Arc::new(t.clone()))));
+        let fresh = App::new(t.clone(), (120, 40));
+        assert_eq!(ids(&app), ids(&fresh));
+        assert_eq!(app.keys, fresh.keys);
+        assert_eq!((app.span, app.earliest, app.widest_title), (fresh.span, fresh.earliest, fresh.widest_title));
+    }
+}

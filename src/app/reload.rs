@@ -11,7 +11,7 @@
 
 use super::asof::{self, AsOf};
 use super::filter::Filters;
-use super::state::{App, Mode};
+use super::state::{App, ListKeys, Mode};
 use super::writing::ProblemLine;
 use super::{facts, nav};
 use crate::timeline::{Claim, Event, Quote, Timeline};
@@ -207,7 +207,7 @@ pub fn reloaded(app: &mut App, new: Timeline) {
     // keep the summary of that reload rather than replace it with "no change".
     let earlier = app.writing.status.take().filter(|s| s.starts_with("reloaded: ") && c == Changes::default());
     let status = earlier.unwrap_or_else(|| c.summary());
-    let mut next = carry_over(app, new);
+    let mut next = carry_over(app, new, None);
     next.writing.problems.clear();
     next.writing.problems_open = false;
     next.writing.problems_focused = false;
@@ -227,7 +227,7 @@ pub fn reloaded(app: &mut App, new: Timeline) {
 /// scrolls and the writing state are kept as they are; an open claims view
 /// is rebuilt from the new version; a picker, whose entries were the old
 /// version's, closes.
-pub(super) fn carry_over(app: &mut App, new: Timeline) -> App {
+pub(super) fn carry_over(app: &mut App, new: Timeline, known: Option<(ListKeys, usize)>) -> App {
     let old = &app.timeline;
     let event_id = |i: u32| old.events.get(i as usize).map(|e| e.id.clone());
     let selected_id = app.selected.and_then(event_id);
@@ -239,7 +239,7 @@ pub(super) fn carry_over(app: &mut App, new: Timeline) -> App {
         app.filters.sources.iter().filter_map(|&s| Some(&*old.sources.get(s as usize)?.id)).collect();
     let tag_names: Vec<&str> = app.filters.tags.iter().filter_map(|&g| Some(&**old.tags.get(g as usize)?)).collect();
 
-    let mut next = App::new(new, app.size);
+    let mut next = App::with_index(new, app.size, true, known);
     let t = &next.timeline;
     next.filters = Filters {
         query: std::mem::take(&mut app.filters.query),

@@ -129,22 +129,27 @@ impl App {
     /// A viewer on `timeline`, first event selected, sized `size`.
     #[must_use]
     pub fn new(timeline: Timeline, size: (u16, u16)) -> App {
-        App::with_index(timeline, size, true)
+        App::with_index(timeline, size, true, None)
     }
 
     /// [`App::new`], starting the search index's build only if `index` (a
-    /// load in progress builds it once complete).
-    pub(super) fn with_index(timeline: Timeline, size: (u16, u16), index: bool) -> App {
+    /// load in progress builds it once complete), with the list's keys
+    /// `known` for its first events already ([`ListKeys::extended`]).
+    pub(super) fn with_index(
+        timeline: Timeline,
+        size: (u16, u16),
+        index: bool,
+        known: Option<(ListKeys, usize)>,
+    ) -> App {
         let timeline = Arc::new(timeline);
         let mut index = if index { LazyIndex::of(Arc::clone(&timeline)) } else { LazyIndex::later() };
         // The lookups the filters read and those the list reads are
         // independent: for a large timeline, built on two cores.
         let lookups = || (Postings::build(&timeline), super::sources::SourceIndex::build(&timeline));
-        let ((postings, source_index), keys, span, earliest, widest_title) = std::thread::scope(|s| {
+        let ((postings, source_index), ListKeys { keys, span, earliest, widest_title }) = std::thread::scope(|s| {
             let other = (timeline.events.len() >= BUILD_APART_FROM).then(|| s.spawn(lookups));
-            let keys = EventKeys::build(&timeline);
-            let (span, earliest, widest) = (span(&timeline), earliest(&timeline), widest_title(&timeline));
-            (other.and_then(|h| h.join().ok()).unwrap_or_else(lookups), keys, span, earliest, widest)
+            let list = known.map_or_else(|| ListKeys::build(&timeline), |(k, from)| k.extended(&timeline, from));
+            (other.and_then(|h| h.join().ok()).unwrap_or_else(lookups), list)
         });
         let (mut search_cache, filters) = (SearchCache::default(), Filters::default());
         let shown =
@@ -207,6 +212,48 @@ impl App {
     #[must_use]
     pub fn selected_event(&self) -> Option<&crate::timeline::Event> {
         self.selected.and_then(|s| self.timeline.events.get(s as usize))
+    }
+}
+
+/// What the list and the axis read of every event, computed from the
+/// events alone (their dates, zone and titles), so the same events in the
+/// same order have the same keys.
+pub(super) struct ListKeys {
+    pub(super) keys: EventKeys,
+    pub(super) span: (i64, i64),
+    pub(super) earliest: Option<u32>,
+    pub(super) widest_title: u16,
+}
+
+impl ListKeys {
+    fn build(t: &Timeline) -> ListKeys {
+        ListKeys { keys: EventKeys::build(t), span: span(t), earliest: earliest(t), widest_title: widest_title(t) }
+    }
+
+    /// These keys, computed for a timeline whose first `from` events are
+    /// `t`'s first `from` (the rest of `t` changed or is new), made `t`'s:
+    /// only the rest is computed.
+    pub(super) fn extended(mut self, t: &Timeline, from: usize) -> ListKeys {
+        let kept_earliest = self.earliest.filter(|&e| (e as usize) < from);
+        if from == 0 || from > t.events.len() || kept_earliest.is_none() {
+            return ListKeys::build(t);
+        }
+        self.keys.rebuild_from(t, from);
+        let (starts, finishes) = (&self.keys.start[from..], &self.keys.finish[from..]);
+        // The first of the earliest starts, as [`earliest`] finds it.
+        let new_first = starts.iter().enumerate().min_by_key(|&(_, &s)| s);
+        let old_first = kept_earliest.and_then(|e| self.keys.start.get(e as usize)).copied();
+        if let (Some((i, &s)), Some(old)) = (new_first, old_first)
+            && s < old
+        {
+            self.earliest = u32::try_from(from + i).ok();
+        }
+        let first = starts.iter().copied().min().map_or(self.span.0, |s| s.min(self.span.0));
+        let last = finishes.iter().copied().max().map_or(self.span.1, |f| f.max(self.span.1));
+        self.span = (first, last.max(first + 1));
+        let widest = t.events[from..].iter().map(|e| unicode_width::UnicodeWidthStr::width(&*e.title)).max();
+        self.widest_title = self.widest_title.max(u16::try_from(widest.unwrap_or(0)).unwrap_or(u16::MAX));
+        self
     }
 }
 

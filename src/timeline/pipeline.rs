@@ -270,7 +270,7 @@ pub(super) fn load(text: &str, limits: &Limits, progress: &mut dyn FnMut(usize) 
     load_streaming(text, limits, progress, None)
 }
 
-/// [`load`], calling `sink` (if any) after each chunk but the last with the
+/// [`load`], calling `sink` (if any) after each chunk with the
 /// events it added.
 pub(super) fn load_streaming(
     text: &str,
@@ -316,9 +316,7 @@ pub(super) fn load_streaming(
             if checking.drain() > 0 {
                 if !progress(chunks[checking.next - 1].1) {
                     stop.store(true, Ordering::Relaxed);
-                } else if let Some(sink) = sink.as_deref_mut()
-                    && checking.next < chunks.len()
-                {
+                } else if let Some(sink) = sink.as_deref_mut() {
                     checking.share(sink);
                 }
             }
