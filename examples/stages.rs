@@ -7,7 +7,7 @@ use tlview::timeline::limits::Limits;
 
 #[derive(serde::Deserialize)]
 struct Plain {
-    #[allow(dead_code)]
+    #[expect(dead_code, reason = "read only by serde: the floor parses, nothing more")]
     events: Vec<std::collections::BTreeMap<String, serde_yaml::Value>>,
 }
 

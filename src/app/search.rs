@@ -7,14 +7,8 @@
 //! matches per keystroke, gigabytes for a pasted page), the cache keeps the
 //! matches of the shortest prefix searched and, for each, the longest
 //! searched prefix it holds: the result of any searched prefix is then a
-//! filter over one list.
-//!
-//! And a longer query first matches no earlier than its prefix does, so the
-//! cache also keeps where each event's match starts: narrowing reads each
-//! event's text from there, not from its start, and a keystroke that
-//! extends the match in place reads only the needle. Memory is three
-//! numbers per match plus one per searched prefix, and the query itself is
-//! capped at [`MAX_QUERY`].
+//! filter over one list. Memory is two numbers per match plus one per
+//! searched prefix, and the query itself is capped at [`MAX_QUERY`].
 
 use super::index::Hay;
 use memchr::memmem;
@@ -26,11 +20,6 @@ pub const MAX_QUERY: usize = 256;
 /// Narrowing at least this many cached matches is split across the cores
 /// (in tests, a handful: the tests below then check the split path too).
 const PARALLEL_FROM: usize = if cfg!(test) { 16 } else { 64 * 1024 };
-
-/// A length within a capped query (at most four bytes a character) as stored.
-fn as_u32(len: usize) -> u32 {
-    u32::try_from(len).unwrap_or(u32::MAX)
-}
 
 /// `query` cut to its first [`MAX_QUERY`] characters.
 #[must_use]
@@ -49,10 +38,7 @@ pub struct SearchCache {
     /// The events holding the shortest searched prefix, ascending.
     events: Vec<u32>,
     /// For each of `events`, the longest searched prefix it holds (its length).
-    depth: Vec<u32>,
-    /// For each of `events`, a byte of its text at or before the first
-    /// match of that prefix: where narrowing it starts reading.
-    from: Vec<u32>,
+    depth: Vec<usize>,
 }
 
 impl SearchCache {
@@ -86,18 +72,12 @@ impl SearchCache {
         }
         // Events holding the next longer searched prefix are known to hold this one.
         let (below, above) = (self.lengths[at - 1], self.lengths.get(at + 1).copied());
-        let (below, above, m32) = (as_u32(below), above.map(as_u32), as_u32(m));
         let finder = memmem::Finder::new(needle.as_bytes());
-        let narrow = |events: &[u32], depth: &mut [u32], from: &mut [u32]| {
+        let narrow = |events: &[u32], depth: &mut [usize]| {
             let (mut out, mut read) = (Vec::new(), 0);
-            for ((&e, d), f) in events.iter().zip(depth).zip(from) {
-                if *d < below {
-                    continue;
-                }
-                if above.is_some_and(|a| *d >= a) {
-                    out.push(e);
-                } else if let Some(at) = hay.find_from(&finder, e, *f, &mut read) {
-                    (*d, *f) = (m32, at);
+            for (&e, d) in events.iter().zip(depth) {
+                if *d >= below && (above.is_some_and(|a| *d >= a) || hay.contains(&finder, e, &mut read)) {
+                    *d = (*d).max(m);
                     out.push(e);
                 }
             }
@@ -106,7 +86,7 @@ impl SearchCache {
         };
         let parts = std::thread::available_parallelism().map_or(1, usize::from).min(4);
         if parts < 2 || self.events.len() < PARALLEL_FROM {
-            return narrow(&self.events, &mut self.depth, &mut self.from);
+            return narrow(&self.events, &mut self.depth);
         }
         // Split across the cores, as a full scan is: each part keeps its own
         // depths, and the parts' results join in order.
@@ -117,8 +97,7 @@ impl SearchCache {
                 .events
                 .chunks(size)
                 .zip(self.depth.chunks_mut(size))
-                .zip(self.from.chunks_mut(size))
-                .map(|((events, depth), from)| s.spawn(move || narrow(events, depth, from)))
+                .map(|(events, depth)| s.spawn(move || narrow(events, depth)))
                 .collect();
             handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
         })
@@ -126,24 +105,23 @@ impl SearchCache {
 
     /// The cached events holding the searched prefix of length `m`.
     fn holding(&self, m: usize) -> Vec<u32> {
-        let m = as_u32(m);
         self.events.iter().zip(&self.depth).filter(|&(_, &d)| d >= m).map(|(&e, _)| e).collect()
     }
 
     /// A full scan for `needle`, shorter than every other searched prefix:
     /// its result holds every cached event, which keep their depths.
     fn rescan(&mut self, hay: &Hay, needle: &str) -> Vec<u32> {
-        let (found, at) = hay.matching_at(needle);
-        let mut old = self.events.iter().zip(self.depth.iter().zip(&self.from)).peekable();
-        let (mut depth, mut from) = (Vec::with_capacity(found.len()), Vec::with_capacity(found.len()));
-        for (&e, &a) in found.iter().zip(&at) {
-            // An event holding a longer prefix keeps it, and where that matches.
-            let (d, f) = old.next_if(|&(&o, _)| o == e).map_or((as_u32(needle.len()), a), |(_, (&d, &f))| (d, f));
-            depth.push(d);
-            from.push(f);
+        let found = hay.matching(needle);
+        let mut old = self.events.iter().zip(&self.depth).peekable();
+        let mut depth = Vec::with_capacity(found.len());
+        for &e in &found {
+            depth.push(match old.next_if(|&(&o, _)| o == e) {
+                Some((_, &d)) => d,
+                None => needle.len(),
+            });
         }
         self.events.clone_from(&found);
-        (self.depth, self.from) = (depth, from);
+        self.depth = depth;
         found
     }
 
@@ -159,14 +137,7 @@ impl SearchCache {
             None => self.clear(),
             Some(&top) => {
                 self.query.truncate(top);
-                // Where a longer prefix matched says nothing of where this one
-                // first does: such events are read from their start again.
-                let top = as_u32(top);
-                for (d, f) in self.depth.iter_mut().zip(&mut self.from) {
-                    if *d > top {
-                        (*d, *f) = (top, 0);
-                    }
-                }
+                self.depth.iter_mut().for_each(|d| *d = (*d).min(top));
             }
         }
     }
@@ -178,8 +149,7 @@ impl SearchCache {
         self.query.capacity()
             + self.lengths.capacity() * size_of::<usize>()
             + self.events.capacity() * size_of::<u32>()
-            + self.depth.capacity() * size_of::<u32>()
-            + self.from.capacity() * size_of::<u32>()
+            + self.depth.capacity() * size_of::<usize>()
     }
 }
 
@@ -243,31 +213,6 @@ mod tests {
                     && cache.query.len() == cache.lengths[cache.lengths.len() - 1]
             );
         }
-    }
-
-    #[test]
-    fn narrowing_reads_on_from_the_previous_match_not_from_each_start() {
-        // Each title is 2 KB of filler, then the words searched for.
-        let mut yaml = String::from("title: T\nevents:\n");
-        for i in 0..50 {
-            let filler = "z".repeat(2_000);
-            yaml.push_str(&format!("  - {{id: e{i}, date: 2020-01-01, title: \"{filler} quick brown fox {i}\"}}\n"));
-        }
-        let t = load_bytes("t.yaml", yaml.as_bytes(), &Limits::default()).expect("fixture loads");
-        let index = SearchIndex::build(&t);
-        let hay = &index.events;
-        let mut cache = SearchCache::default();
-        assert_eq!(cache.matches(hay, "qu").len(), 50);
-        for needle in ["quick", "quick brown", "quick brown fox 4"] {
-            let before = index.bytes_scanned();
-            assert_eq!(cache.matches(hay, needle), hay.matching(needle), "{needle}");
-            // A fresh read of every title would be over 100 KB.
-            let read = index.bytes_scanned() - before - hay.bytes() as u64;
-            assert!(read < 50 * 40, "{needle}: {read} bytes read narrowing");
-        }
-        // Changing the query (not extending it) still finds what a fresh scan does.
-        assert_eq!(cache.matches(hay, "quick brown fox 1"), hay.matching("quick brown fox 1"));
-        assert_eq!(cache.matches(hay, "qui"), hay.matching("qui"));
     }
 
     #[test]
