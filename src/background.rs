@@ -35,7 +35,8 @@ pub struct Background {
 pub enum First {
     /// The first part of a file still loading.
     Part(Timeline),
-    /// The whole timeline (a file loaded in one piece).
+    /// The whole timeline (a file loaded in one piece: one chunk, a
+    /// TimelineJS file, or a shape the fast path does not take).
     Done(Timeline),
     /// The load failed: [`Background::error`] says why.
     Failed,
@@ -168,5 +169,25 @@ mod tests {
             messages.iter().filter_map(|m| if let Msg::LoadProgress(d, _) = m { Some(*d) } else { None }).collect();
         assert!(done.len() >= 2 && done.windows(2).all(|w| w[0] <= w[1]), "progress never goes back: {done:?}");
         assert!(done.last().is_some_and(|&d| d > 0));
+    }
+
+    #[test]
+    fn a_file_of_one_chunk_is_sent_whole_not_as_a_part() {
+        // With `after`, its final order differs from the dates': a viewer
+        // opened on a part would first show, and select, the wrong order.
+        let yaml = "title: Small\nevents:\n  - {id: a, date: 2020-01-02, title: A}\n  - {id: b, date: 2020-01-01, end: 2020-01-03, title: B, after: [a]}\n";
+        let dir = tempfile::Builder::new().prefix("tlview-background-small-").tempdir().expect("temp dir");
+        let path = dir.path().join("small.yaml");
+        std::fs::write(&path, yaml).expect("write");
+        let (tx, rx) = channel();
+        assert!(run(&path, &Limits::default(), Progress::new("small.yaml"), &tx).is_none());
+        drop(tx);
+        let messages: Vec<Msg> = rx.into_iter().collect();
+        assert!(
+            matches!(messages.as_slice(), [Msg::LoadDone(_)]),
+            "{} messages, the first a part: {}",
+            messages.len(),
+            matches!(messages.first(), Some(Msg::LoadPart(_)))
+        );
     }
 }

@@ -95,8 +95,10 @@ pub fn load_path(
 /// Like [`load_path`], handing `sink` the events of the file as they are
 /// checked, while the rest of a large file is still read and parsed: first
 /// its beginning (read and checked apart, so the first screen waits for
-/// neither the whole file nor its plan), then each chunk but the last. A
-/// file loaded in one piece hands over nothing. The result is still the
+/// neither the whole file nor its plan), then each chunk, the last too, so
+/// the viewer holds every event in file order before the final order
+/// arrives. A file loaded in one piece (one chunk, or not of the shape the
+/// fast path takes) hands over nothing. The result is still the
 /// whole timeline, in its final order, or every problem.
 ///
 /// # Errors

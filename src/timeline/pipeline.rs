@@ -270,7 +270,8 @@ pub(super) fn load(text: &str, limits: &Limits, progress: &mut dyn FnMut(usize) 
     load_streaming(text, limits, progress, None)
 }
 
-/// [`load`], calling `sink` (if any) after each chunk with the
+/// [`load`], calling `sink` (if any) after each chunk (but a file's only
+/// one) with the
 /// events it added.
 pub(super) fn load_streaming(
     text: &str,
@@ -316,7 +317,11 @@ pub(super) fn load_streaming(
             if checking.drain() > 0 {
                 if !progress(chunks[checking.next - 1].1) {
                     stop.store(true, Ordering::Relaxed);
-                } else if let Some(sink) = sink.as_deref_mut() {
+                } else if let Some(sink) = sink.as_deref_mut()
+                    && (checking.shared.is_some() || checking.next < chunks.len())
+                {
+                    // The last chunk too, once the viewer is open: a file of
+                    // one chunk loads in one piece and opens on the whole.
                     checking.share(sink);
                 }
             }
