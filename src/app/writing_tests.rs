@@ -173,6 +173,23 @@ fn o_opens_http_sources_only_with_a_chooser_for_several() {
 }
 
 #[test]
+fn a_reload_while_the_link_chooser_is_open_still_replaces_the_timeline() {
+    let two = V1
+        .replace("sources: [u]", "sources: [s, t]")
+        .replace("  - {id: u,", "  - {id: t, title: T2, publisher: P, url: \"http://t.example/\"}\n  - {id: u,");
+    let mut app = App::new(load(&two), (120, 40));
+    select(&mut app, "b");
+    update(&mut app, Msg::OpenSource);
+    assert!(app.writing.chooser.is_some());
+    reload(&mut app, &two.replace("title: Delta", "title: Delta edited"));
+    assert!(app.timeline.events.iter().any(|e| &*e.title == "Delta edited"), "the reload was dropped");
+    assert_eq!(id(&app), "b");
+    // The chooser still takes what the user types.
+    update(&mut app, Msg::Close);
+    assert!(app.writing.chooser.is_none());
+}
+
+#[test]
 fn y_copies_the_event_or_its_quotes() {
     let with_quote = V1.replace("title: Delta}", "title: Delta, quotes: [{by: ann, text: \"Hi\", source: s}]}");
     let mut app = App::new(load(&with_quote), (120, 40));
