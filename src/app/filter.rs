@@ -152,7 +152,10 @@ pub fn shown(
     // same events: for a large result, on two cores.
     let (starts, ticks, finishes, (rows, row_of)) = std::thread::scope(|s| {
         let events = &events;
-        let other = (events.len() >= SPLIT_FROM).then(|| s.spawn(|| (finishes(events, keys), rows(events, keys))));
+        // A thread that cannot start leaves the work to this one.
+        let other = (events.len() >= SPLIT_FROM)
+            .then(|| std::thread::Builder::new().spawn_scoped(s, || (finishes(events, keys), rows(events, keys))).ok())
+            .flatten();
         let starts: Vec<i64> = events.iter().map(|&i| keys.start[i as usize]).collect();
         let ticks = TickIndex::build(&starts, events.iter().map(|&i| keys.fits[i as usize]));
         let (finishes, rows) =

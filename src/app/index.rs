@@ -72,9 +72,13 @@ impl Hay {
         }
         let bounds: Vec<usize> = (0..=parts).map(|p| p * n / parts).collect();
         std::thread::scope(|s| {
-            let handles: Vec<_> =
-                bounds.windows(2).map(|w| s.spawn(|| self.scan(needle.as_bytes(), w[0], w[1]))).collect();
-            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+            let scan = |w: &[usize]| self.scan(needle.as_bytes(), w[0], w[1]);
+            let handles: Vec<_> = bounds
+                .windows(2)
+                .map(|w| (w, std::thread::Builder::new().spawn_scoped(s, move || scan(w)).ok()))
+                .collect();
+            // A part whose thread could not start (or failed) is scanned here.
+            handles.into_iter().flat_map(|(w, h)| h.and_then(|h| h.join().ok()).unwrap_or_else(|| scan(w))).collect()
         })
     }
 

@@ -147,7 +147,10 @@ impl App {
         // independent: for a large timeline, built on two cores.
         let lookups = || (Postings::build(&timeline), super::sources::SourceIndex::build(&timeline));
         let ((postings, source_index), ListKeys { keys, span, earliest, widest_title }) = std::thread::scope(|s| {
-            let other = (timeline.events.len() >= BUILD_APART_FROM).then(|| s.spawn(lookups));
+            // A thread that cannot start leaves the work to this one.
+            let other = (timeline.events.len() >= BUILD_APART_FROM)
+                .then(|| std::thread::Builder::new().spawn_scoped(s, lookups).ok())
+                .flatten();
             let list = known.map_or_else(|| ListKeys::build(&timeline), |(k, from)| k.extended(&timeline, from));
             (other.and_then(|h| h.join().ok()).unwrap_or_else(lookups), list)
         });
