@@ -18,6 +18,8 @@ use tlview::ui::Theme;
 /// mimalloc, not the system allocator: loading 100k events spent about a
 /// quarter of its time in glibc's malloc and free (threads freeing what
 /// others allocated), and took 1.3 s where it takes 0.9 s with mimalloc.
+/// It is built without transparent huge pages (`no_thp`), which doubled
+/// the resident memory of a small file's viewer for no measurable gain.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
