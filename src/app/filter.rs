@@ -52,7 +52,7 @@ pub enum Row {
 }
 
 /// The events the filters let through, with what the axis and the list
-/// need of them. Only [`shown`] makes one, so its parts always agree.
+/// need of them. Only `shown` makes one, so its parts always agree.
 #[derive(Debug, Default)]
 pub struct Shown {
     events: Vec<u32>,

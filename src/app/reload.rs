@@ -1,5 +1,5 @@
 //! Reloading: the new version of the file replaces the old one in the
-//! viewer, and the reader stays where they were ([`carry_over`], which the
+//! viewer, and the reader stays where they were (`carry_over`, which the
 //! end of a load uses too): the selection follows its event id, every
 //! filter, the as-of cursor, zoom, focus and open panes are kept, the list
 //! keeps its scroll where it can. The status bar says what changed,

@@ -7,7 +7,7 @@
 //! that hangs up or reaches end of file (noticed before crossterm is asked
 //! to read it: `input.rs`). Ctrl-z and SIGTSTP suspend: the terminal is
 //! restored while stopped and set up again, fully redrawn, on SIGCONT. The
-//! user's editor gets the terminal the same way ([`away`]); the file's watch
+//! user's editor gets the terminal the same way (`away`); the file's watch
 //! and the effects `update` asks for are `writing.rs`'s.
 //!
 //! A file still loading sends the loop its loader's messages on a channel;

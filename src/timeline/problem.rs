@@ -149,9 +149,9 @@ pub struct Problems {
     pub warnings: Vec<Problem>,
     /// The owner named in problems pushed from now on, e.g. ``event `attack` ``.
     pub owner: Option<String>,
-    /// Problems found after the first [`KEPT`], counted but not kept.
+    /// Problems found after the first `KEPT`, counted but not kept.
     pub dropped: usize,
-    /// Warnings found after the first [`KEPT`], counted but not kept.
+    /// Warnings found after the first `KEPT`, counted but not kept.
     pub warnings_dropped: usize,
 }
 

@@ -85,7 +85,7 @@ pub struct Doc {
 
 /// Whether `name`/`bytes` is a TimelineJS file, and which: by extension
 /// (`.json`, `.csv`), else by content (a JSON object shaped as TimelineJS's,
-/// see [`timelinejs_shaped`], or a CSV header with `Year` and `Headline`).
+/// see `timelinejs_shaped`, or a CSV header with `Year` and `Headline`).
 /// YAML files answer `None`, flow-style YAML that starts with `{` included.
 #[must_use]
 pub fn detect(name: &Path, bytes: &[u8]) -> Option<Kind> {
