@@ -143,6 +143,18 @@ fn e_asks_to_edit_at_the_selected_event_or_explains_the_bundled_timeline() {
     assert!(app.writing.status.as_deref().is_some_and(|s| s.contains("tlview --example > FILE")));
 }
 
+/// V1 with `b` resting on two http sources, and a viewer on it with the
+/// link chooser open on `b`.
+fn chooser_open() -> (App, String) {
+    let two = V1
+        .replace("sources: [u]", "sources: [s, t]")
+        .replace("  - {id: u,", "  - {id: t, title: T2, publisher: P, url: \"http://t.example/\"}\n  - {id: u,");
+    let mut app = App::new(load(&two), (120, 40));
+    select(&mut app, "b");
+    update(&mut app, Msg::OpenSource);
+    (app, two)
+}
+
 #[test]
 fn o_opens_http_sources_only_with_a_chooser_for_several() {
     let mut app = app();
@@ -157,12 +169,7 @@ fn o_opens_http_sources_only_with_a_chooser_for_several() {
     update(&mut app, Msg::OpenSource);
     assert_eq!(app.writing.status.as_deref(), Some("this event's sources have no URL"));
 
-    let two = V1
-        .replace("sources: [u]", "sources: [s, t]")
-        .replace("  - {id: u,", "  - {id: t, title: T2, publisher: P, url: \"http://t.example/\"}\n  - {id: u,");
-    let mut app = App::new(load(&two), (120, 40));
-    select(&mut app, "b");
-    update(&mut app, Msg::OpenSource);
+    let (mut app, _) = chooser_open();
     let chooser = app.writing.chooser.clone().expect("a chooser");
     assert_eq!(chooser.entries[1], ("P: T2".to_owned(), "http://t.example/".to_owned()));
     update(&mut app, Msg::Move(Step::By(1)));
@@ -174,12 +181,7 @@ fn o_opens_http_sources_only_with_a_chooser_for_several() {
 
 #[test]
 fn a_reload_while_the_link_chooser_is_open_still_replaces_the_timeline() {
-    let two = V1
-        .replace("sources: [u]", "sources: [s, t]")
-        .replace("  - {id: u,", "  - {id: t, title: T2, publisher: P, url: \"http://t.example/\"}\n  - {id: u,");
-    let mut app = App::new(load(&two), (120, 40));
-    select(&mut app, "b");
-    update(&mut app, Msg::OpenSource);
+    let (mut app, two) = chooser_open();
     assert!(app.writing.chooser.is_some());
     reload(&mut app, &two.replace("title: Delta", "title: Delta edited"));
     assert!(app.timeline.events.iter().any(|e| &*e.title == "Delta edited"), "the reload was dropped");
