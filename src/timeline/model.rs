@@ -54,8 +54,15 @@ impl Period {
     /// The end of the period (UTC seconds, exclusive).
     #[must_use]
     pub fn finish(&self) -> i64 {
-        self.end.as_ref().unwrap_or(&self.date).period_end()
+        finish(&self.date, self.end.as_ref())
     }
+}
+
+/// The end (UTC seconds, exclusive) of what runs from `date` to `end`: the
+/// end of `end`'s period, or of `date`'s without one. Events and periods
+/// both end this way.
+fn finish(date: &When, end: Option<&When>) -> i64 {
+    end.unwrap_or(date).period_end()
 }
 
 /// A piece of a timeline still loading, handed over as the loader's fast
@@ -261,7 +268,7 @@ impl Event {
     /// The end of the event's last period (UTC seconds, exclusive).
     #[must_use]
     pub fn finish(&self) -> i64 {
-        self.end.as_ref().unwrap_or(&self.date).period_end()
+        finish(&self.date, self.end.as_ref())
     }
 }
 
