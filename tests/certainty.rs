@@ -50,6 +50,18 @@ fn event() -> impl Strategy<Value = Ev> {
 }
 
 /// Checks every tick of `app`'s axis at `width` columns.
+/// [`check`] at every zoom, coarsest first, then every unit down to hours.
+fn check_every_zoom(app: &mut App, width: u16) -> Result<(), TestCaseError> {
+    for _ in 0..5 {
+        update(app, Msg::Zoom(-1));
+    }
+    for _ in 0..5 {
+        check(app, width)?;
+        update(app, Msg::Zoom(1));
+    }
+    check(app, width)
+}
+
 fn check(app: &App, width: u16) -> Result<(), TestCaseError> {
     let ticks = axis::ticks(app, width);
     let counts = axis::certainty(app, &ticks);
@@ -111,15 +123,7 @@ proptest! {
             update(&mut app, Msg::StartSearch);
             update(&mut app, Msg::Input('a'));
         }
-        // Coarsest first, then every unit down to hours.
-        for _ in 0..5 {
-            update(&mut app, Msg::Zoom(-1));
-        }
-        for _ in 0..5 {
-            check(&app, width)?;
-            update(&mut app, Msg::Zoom(1));
-        }
-        check(&app, width)?;
+        check_every_zoom(&mut app, width)?;
     }
 
     /// `before` moves events out of date order in the list: the counts still
@@ -145,14 +149,7 @@ proptest! {
         let starts: Vec<i64> = t.events.iter().map(tlview::timeline::Event::start).collect();
         prop_assume!(!starts.is_sorted());
         let mut app = App::new(t, (width + 2, 40));
-        for _ in 0..5 {
-            update(&mut app, Msg::Zoom(-1));
-        }
-        for _ in 0..5 {
-            check(&app, width)?;
-            update(&mut app, Msg::Zoom(1));
-        }
-        check(&app, width)?;
+        check_every_zoom(&mut app, width)?;
     }
 }
 
