@@ -4,7 +4,7 @@
 //! within the same bounds as the bombs, with a report of bounded size.
 
 use super::run::{fixture, run, scratch};
-use super::{MB, bounded};
+use super::{MB, bounded, flooded};
 use std::fmt::Write as _;
 
 /// `n` actors `actor-0`… declared in flow style.
@@ -14,17 +14,6 @@ fn actors(n: usize) -> String {
         let _ = writeln!(out, "  - {{id: actor-{i}, name: A{i}}}");
     }
     out
-}
-
-/// Runs `--check` on `text`, expecting problems; returns the report.
-fn flooded(name: &str, text: &str, max_report: usize) -> String {
-    let dir = scratch();
-    let out = run(&["--check", &fixture(&dir, &format!("{name}.yaml").replace(' ', "-"), text)], &[]);
-    assert_eq!(out.status, Some(1), "{name}: {}", &out.text()[..out.text().len().min(500)]);
-    out.assert_no_control_bytes();
-    bounded(name, &out);
-    assert!(out.stdout.len() <= max_report, "{name}: a report of {} bytes", out.stdout.len());
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]

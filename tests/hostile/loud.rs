@@ -5,7 +5,7 @@
 //! bounds, with every warning counted and every line short.
 
 use super::run::{fixture, run, scratch};
-use super::{MB, bounded};
+use super::{MB, bounded, flooded};
 use std::fmt::Write as _;
 
 #[test]
@@ -48,17 +48,6 @@ fn every_warning_is_counted_past_those_shown() {
     assert!(out.stdout.len() < 20_000, "a report of {} bytes", out.stdout.len());
 }
 
-/// Runs `--check` on `text`, expecting problems; returns the report.
-fn refused(name: &str, text: &str, max_report: usize) -> String {
-    let dir = scratch();
-    let out = run(&["--check", &fixture(&dir, "refused.yaml", text)], &[]);
-    assert_eq!(out.status, Some(1), "{name}: {}", &out.text()[..out.text().len().min(500)]);
-    out.assert_no_control_bytes();
-    bounded(name, &out);
-    assert!(out.stdout.len() <= max_report, "{name}: a report of {} bytes", out.stdout.len());
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 #[test]
 fn ordering_problems_name_few_events_and_short_ids() {
     let n = 20_000;
@@ -66,7 +55,7 @@ fn ordering_problems_name_few_events_and_short_ids() {
     for i in 0..n {
         let _ = writeln!(text, "  - {{id: event-{i}, date: 2018, title: E, after: [event-{}]}}", (i + 1) % n);
     }
-    let report = refused("after cycle through 20k events", &text, 2_000);
+    let report = flooded("after cycle through 20k events", &text, 2_000);
     assert!(report.contains("form a cycle: `event-") && report.contains("then 19995 more events"), "{report}");
 
     let long = |c: &str| c.repeat(100 * 1024);
@@ -76,7 +65,7 @@ fn ordering_problems_name_few_events_and_short_ids() {
         long("q"),
         long("r")
     );
-    let report = refused("three unknown 100 KB after ids", &text, 2_000);
+    let report = flooded("three unknown 100 KB after ids", &text, 2_000);
     assert_eq!(report.matches("unknown event `").count(), 3, "{report}");
 }
 

@@ -41,6 +41,19 @@ fn refused(name: &str, path: &str, position: &str, want: &str) -> Outcome {
 /// to a looser bound, still well inside the hang watchdog.
 const SECONDS: f64 = if cfg!(debug_assertions) { 25.0 } else { 2.0 };
 
+/// Runs `--check` on `text` (named after `name`), expecting problems,
+/// within the bounds and with a report of at most `max_report` bytes and no
+/// control bytes; returns the report.
+fn flooded(name: &str, text: &str, max_report: usize) -> String {
+    let dir = scratch();
+    let out = run(&["--check", &fixture(&dir, &format!("{name}.yaml").replace([' ', '/'], "-"), text)], &[]);
+    assert_eq!(out.status, Some(1), "{name}: {}", &out.text()[..out.text().len().min(500)]);
+    out.assert_no_control_bytes();
+    bounded(name, &out);
+    assert!(out.stdout.len() <= max_report, "{name}: a report of {} bytes", out.stdout.len());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// Prints the measured cost and fails beyond [`SECONDS`] or 256 MB. The
 /// peak is the child's own (see `run`), or an upper bound where it cannot be had.
 fn bounded(name: &str, out: &Outcome) {
