@@ -4,7 +4,7 @@
 //! is drawn clamped.
 
 use crate::pty::{self, Session};
-use crate::{ScratchFile, assert_restored, open_bundled};
+use crate::{ScratchFile, assert_restored, open_bundled, still_answers_then_quits};
 
 /// A timeline of `n` events titled `Row 0000`, `Row 0001`, … in list order.
 fn rows_file(n: usize) -> ScratchFile {
@@ -97,11 +97,5 @@ fn an_absurd_window_size_is_drawn_clamped() {
 fn keys_come_from_the_terminal_when_standard_input_is_not_one() {
     let mut s = Session::start_command("sh", &["-c", "exec \"$TLVIEW\" < /dev/null"], &[("TLVIEW", pty::BIN)], 120, 40);
     s.wait_text("Deir ez-Zor clashes, February 2018");
-    s.send("j");
-    s.wait_for("j to move the selection", |sc| {
-        sc.lines().any(|l| l.contains("││US forces respond with aircraft and artillery fire"))
-    });
-    s.send("q");
-    assert_eq!(s.wait_exit(), 0);
-    assert_restored(&s.bytes());
+    still_answers_then_quits(&mut s);
 }

@@ -31,6 +31,18 @@ pub(crate) fn contains(hay: &[u8], needle: &[u8]) -> bool {
     last(hay, needle).is_some()
 }
 
+/// On the bundled timeline: `j` moves the selection to the second event,
+/// then `q` quits with status 0 and the terminal restored.
+pub(crate) fn still_answers_then_quits(s: &mut Session) {
+    s.send("j");
+    s.wait_for("j to move the selection", |sc| {
+        sc.lines().any(|l| l.contains("││US forces respond with aircraft and artillery fire"))
+    });
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.bytes());
+}
+
 /// The stream ends with the terminal restored: after the last time each mode
 /// was turned on, it was turned off, and the alternate screen was left last.
 pub(crate) fn assert_restored(bytes: &[u8]) {

@@ -3,7 +3,7 @@
 //! less and vim, and SIGCONT brings the full screen back.
 
 use crate::pty::{Session, last};
-use crate::{ALT_OFF, ALT_ON, assert_restored, open_bundled};
+use crate::{ALT_OFF, ALT_ON, assert_restored, open_bundled, still_answers_then_quits};
 
 /// Whether the terminal was left (restored) after it was last entered.
 fn left(bytes: &[u8]) -> bool {
@@ -42,13 +42,7 @@ fn suspend_and_resume(how: impl FnOnce(&mut Session)) {
         last(after, ALT_ON).is_some()
             && String::from_utf8_lossy(after).contains("Pro-Assad forces attack base held by US and Kurdish forces")
     });
-    s.send("j");
-    s.wait_for("j to move the selection", |sc| {
-        sc.lines().any(|l| l.contains("││US forces respond with aircraft and artillery fire"))
-    });
-    s.send("q");
-    assert_eq!(s.wait_exit(), 0);
-    assert_restored(&s.bytes());
+    still_answers_then_quits(&mut s);
 }
 
 #[test]
