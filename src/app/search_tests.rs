@@ -41,33 +41,25 @@ fn search_folds_sigma_dotted_i_and_sharp_s() {
     assert_eq!(search(&mut app, "πολις"), ["greek"], "tag with a final sigma");
 }
 
+/// The entries of the `kind` picker after typing `text` into its filter;
+/// the picker is closed again (Esc clears the filter, then closes).
+fn picked(app: &mut App, kind: PickerKind, text: &str) -> Option<Vec<u32>> {
+    update(app, Msg::OpenPicker(kind));
+    update(app, Msg::StartSearch);
+    super::tests::type_text(app, text);
+    let entries = app.picker.as_ref().map(|p| p.entries.clone());
+    update(app, Msg::Close);
+    update(app, Msg::Close);
+    assert!(app.picker.is_none());
+    entries
+}
+
 #[test]
 fn pickers_fold_as_search_does() {
     let mut app = app(FOLDS);
-    update(&mut app, Msg::OpenPicker(PickerKind::Actors));
-    update(&mut app, Msg::StartSearch);
-    for c in "οδυσσευς".chars() {
-        update(&mut app, Msg::Input(c));
-    }
-    assert_eq!(app.picker.as_ref().map(|p| p.entries.clone()), Some(vec![0]));
-    // Esc clears the typed filter, then closes.
-    update(&mut app, Msg::Close);
-    update(&mut app, Msg::Close);
-    update(&mut app, Msg::OpenPicker(PickerKind::Actors));
-    update(&mut app, Msg::StartSearch);
-    for c in "STRASSE".chars() {
-        update(&mut app, Msg::Input(c));
-    }
-    assert_eq!(app.picker.as_ref().map(|p| p.entries.clone()), Some(vec![1]));
-    // Esc clears the typed filter, then closes.
-    update(&mut app, Msg::Close);
-    update(&mut app, Msg::Close);
-    update(&mut app, Msg::OpenPicker(PickerKind::Tags));
-    update(&mut app, Msg::StartSearch);
-    for c in "πολις".chars() {
-        update(&mut app, Msg::Input(c));
-    }
-    assert_eq!(app.picker.as_ref().map(|p| p.entries.len()), Some(1));
+    assert_eq!(picked(&mut app, PickerKind::Actors, "οδυσσευς"), Some(vec![0]));
+    assert_eq!(picked(&mut app, PickerKind::Actors, "STRASSE"), Some(vec![1]));
+    assert_eq!(picked(&mut app, PickerKind::Tags, "πολις").map(|e| e.len()), Some(1));
 }
 
 #[test]
