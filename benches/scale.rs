@@ -11,6 +11,8 @@
 mod generate;
 #[path = "support/pty_load.rs"]
 mod pty_load;
+#[path = "../tests/support/replicate.rs"]
+mod replicate;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -213,22 +215,6 @@ fn huge_summary() {
     );
 }
 
-/// `base` repeated `times` times with fresh ids, as a timeline too large for a file.
-fn replicate(base: &Timeline, times: usize) -> Timeline {
-    let mut t = base.clone();
-    t.events = (0..times)
-        .flat_map(|k| {
-            base.events.iter().map(move |e| {
-                let mut e = e.clone();
-                e.id = format!("{}-{k}", e.id).into();
-                e
-            })
-        })
-        .collect();
-    t.events.sort_by_key(tlview::timeline::Event::start);
-    t
-}
-
 /// Time to first screen and to the full list through a pty at 10k, 100k
 /// and 1M events (1M past the default size limit), each beside the floor
 /// measured on the same file in the same run (best of 3; 1M once).
@@ -377,7 +363,7 @@ fn main() {
         let yaml = generate::timeline_yaml(1_000, 7);
         costs("1k", load_bytes("g", yaml.as_bytes(), &Limits::default()).expect("loads"));
         costs("100k", base.clone());
-        costs("1M (mem)", replicate(base, 10));
+        costs("1M (mem)", replicate::replicate(base, 10));
     }
     if wanted("summary") {
         huge_summary();

@@ -5,6 +5,8 @@
 
 #[path = "support/generate.rs"]
 mod generate;
+#[path = "support/replicate.rs"]
+mod replicate;
 
 use tlview::app::{App, Msg, PickerKind, axis, update};
 use tlview::timeline::date::Precision;
@@ -120,17 +122,7 @@ fn axis_reads_per_frame(t: Timeline, moves: usize) -> u64 {
 #[test]
 fn a_frame_reads_what_its_ticks_need_not_every_event() {
     let base = generated();
-    let mut ten = base.clone();
-    ten.events = (0..10)
-        .flat_map(|k| {
-            base.events.iter().map(move |e| {
-                let mut e = e.clone();
-                e.id = format!("{}-{k}", e.id).into();
-                e
-            })
-        })
-        .collect();
-    ten.events.sort_by_key(tlview::timeline::Event::start);
+    let ten = replicate::replicate(&base, 10);
     let (small, large) = (axis_reads_per_frame(base, 30), axis_reads_per_frame(ten, 30));
     eprintln!("axis keys read per frame: {small} at {N} events, {large} at {}", 10 * N);
     // At most 40 ticks fit 198 columns; each costs two binary searches.
