@@ -28,9 +28,6 @@ pub fn update(app: &mut App, msg: Msg) {
         ));
         return;
     }
-    if writing::intercept(app, &msg) {
-        return;
-    }
     match msg {
         Msg::Quit => app.quit = true,
         Msg::Resize(w, h) => {
@@ -49,6 +46,8 @@ pub fn update(app: &mut App, msg: Msg) {
             reload::reloaded(app, std::sync::Arc::unwrap_or_clone(loaded.0));
         }
         Msg::ReloadFailed(problems) => reload::failed(app, problems),
+        // What the user does: the link chooser or the problems pane may take it first.
+        msg if writing::intercept(app, &msg) => {}
         msg => match app.mode {
             Mode::Browse => browse(app, msg),
             Mode::Search => search(app, msg),

@@ -109,14 +109,10 @@ impl Writing {
     }
 }
 
-/// Handles `msg` when the chooser or the focused problems pane takes it; false leaves it to browsing.
-/// What the terminal and the watcher report (a frame drawn, a resize, a
-/// reload) is never taken: a reload that finishes while the chooser is
-/// open must still replace the timeline.
+/// Handles `msg` (something the user did: `update` handles frames, resizes
+/// and reloads before asking) when the chooser or the focused problems pane
+/// takes it; false leaves it to browsing.
 pub fn intercept(app: &mut App, msg: &Msg) -> bool {
-    if matches!(msg, Msg::Drawn(_) | Msg::Resize(..) | Msg::Reloaded(_) | Msg::ReloadFailed(_)) {
-        return false;
-    }
     let w = &mut app.writing;
     if let Some(c) = &mut w.chooser {
         match msg {
@@ -127,7 +123,6 @@ pub fn intercept(app: &mut App, msg: &Msg) -> bool {
                 w.effect = url.map(Effect::Open);
             }
             Msg::Close => w.chooser = None,
-            Msg::Quit => return false,
             _ => {}
         }
         return true;
