@@ -58,6 +58,7 @@ impl App {
         let mut first = first;
         first.events.sort_by_key(Event::start);
         let mut app = App::with_index(first, size, false, None);
+        nav::refilter(&mut app);
         app.load = Some(Loading::default());
         app
     }

@@ -1,7 +1,7 @@
 //! The view state: the loaded timeline, what the filters let through, what
 //! is selected and focused, which popup is open. Plain data, no terminal.
 
-use super::filter::{self, Filters, Shown};
+use super::filter::{Filters, Shown};
 use super::index::{EventKeys, LazyIndex, Postings};
 use super::msg::PickerKind;
 use super::search::SearchCache;
@@ -129,12 +129,16 @@ impl App {
     /// A viewer on `timeline`, first event selected, sized `size`.
     #[must_use]
     pub fn new(timeline: Timeline, size: (u16, u16)) -> App {
-        App::with_index(timeline, size, true, None)
+        let mut app = App::with_index(timeline, size, true, None);
+        super::nav::refilter(&mut app);
+        app
     }
 
-    /// [`App::new`], starting the search index's build only if `index` (a
-    /// load in progress builds it once complete), with the list's keys
-    /// `known` for its first events already ([`ListKeys::extended`]).
+    /// [`App::new`] before anything is shown (the caller sets the filters
+    /// and refilters, so the list is built once), starting the search
+    /// index's build only if `index` (a load in progress builds it once
+    /// complete), with the list's keys `known` for its first events already
+    /// ([`ListKeys::extended`]).
     pub(super) fn with_index(
         timeline: Timeline,
         size: (u16, u16),
@@ -142,7 +146,7 @@ impl App {
         known: Option<(ListKeys, usize)>,
     ) -> App {
         let timeline = Arc::new(timeline);
-        let mut index = if index { LazyIndex::of(Arc::clone(&timeline)) } else { LazyIndex::later() };
+        let index = if index { LazyIndex::of(Arc::clone(&timeline)) } else { LazyIndex::later() };
         // The lookups the filters read and those the list reads are
         // independent: for a large timeline, built on two cores.
         let lookups = || (Postings::build(&timeline), super::sources::SourceIndex::build(&timeline));
@@ -154,18 +158,15 @@ impl App {
             let list = known.map_or_else(|| ListKeys::build(&timeline), |(k, from)| k.extended(&timeline, from));
             (other.and_then(|h| h.join().ok()).unwrap_or_else(lookups), list)
         });
-        let (mut search_cache, filters) = (SearchCache::default(), Filters::default());
-        let shown =
-            filter::shown(&filters, &mut index, &mut search_cache, &postings, &keys, &source_index.resting, |_| ());
         App {
             timeline,
             index,
-            search_cache,
+            search_cache: SearchCache::default(),
             postings,
             keys,
-            filters,
-            selected: shown.events().first().copied(),
-            shown,
+            filters: Filters::default(),
+            selected: None,
+            shown: Shown::default(),
             list_offset: 0,
             focus: Pane::List,
             quotes_open: false,
