@@ -134,14 +134,14 @@ fn absorb_pending(app: &mut App) {
     let Some(load) = &mut app.load else { return };
     let (batch, tags) = (std::mem::take(&mut load.pending), std::mem::take(&mut load.pending_tags));
     let selected_start = app.selected.and_then(|s| app.keys.start.get(s as usize).copied());
-    // Events that sort before the selection move it down by as many places.
-    let shift = selected_start.map_or(0, |s| batch.iter().filter(|e| e.start() < s).count());
     // The index holds no timeline during a load, so this is the only reference.
     app.index = LazyIndex::later();
     let known = take_list_keys(app);
     let t = Arc::make_mut(&mut app.timeline);
     t.tags.extend(tags);
     let batch = in_start_order(batch);
+    // Events that sort before the selection move it down by as many places.
+    let shift = selected_start.map_or(0, |s| batch.partition_point(|(start, _)| *start < s));
     // Events already listed that start after the batch's first merge with
     // it; on equal starts the earlier in the file comes first, as a stable sort has it.
     let cut = batch.first().map_or(t.events.len(), |(s, _)| known.keys.start.partition_point(|&k| k <= *s));
