@@ -22,7 +22,7 @@
 //! moving, zooming, panes, help, copying and quitting work throughout.
 
 use super::index::LazyIndex;
-use super::msg::Msg;
+use super::msg::{Msg, PickerKind};
 use super::nav;
 use super::state::{App, ListKeys};
 use crate::timeline::{Event, Part, Timeline};
@@ -64,25 +64,27 @@ impl App {
     }
 }
 
-/// The messages that wait for the load to complete: they would read a
-/// search index or a file the load is still working on.
+/// What `msg` asks for, in a few words, when it waits for the load to
+/// complete: it would read a search index or a file the load is still
+/// working on. `None` for what works during the load.
 #[must_use]
-pub fn waits(msg: &Msg) -> bool {
-    matches!(
-        msg,
-        Msg::StartSearch
-            | Msg::OpenPicker(_)
-            | Msg::ClearFilters
-            | Msg::ToggleUnsourced
-            | Msg::CycleStatus
-            | Msg::FollowRelated
-            | Msg::ToggleClaims
-            | Msg::StartAsOf
-            | Msg::ToggleDim
-            | Msg::Edit
-            | Msg::Reload
-            | Msg::Export
-    )
+pub fn waiting(msg: &Msg) -> Option<&'static str> {
+    Some(match msg {
+        Msg::StartSearch => "search",
+        Msg::OpenPicker(PickerKind::Actors) => "the actor filter",
+        Msg::OpenPicker(PickerKind::Tags) => "the tag filter",
+        Msg::OpenPicker(PickerKind::Sources) => "the source filter",
+        Msg::ClearFilters => "clearing filters",
+        Msg::ToggleUnsourced => "the unsourced filter",
+        Msg::CycleStatus => "the status filter",
+        Msg::FollowRelated => "following related",
+        Msg::ToggleClaims => "the claims view",
+        Msg::StartAsOf | Msg::ToggleDim => "the as-of cursor",
+        Msg::Edit => "editing",
+        Msg::Reload => "reloading",
+        Msg::Export => "export",
+        _ => return None,
+    })
 }
 
 /// Handles a loader message (other messages are left alone).

@@ -18,14 +18,12 @@ pub fn update(app: &mut App, msg: Msg) {
     if !matches!(msg, Msg::Drawn(_) | Msg::Resize(..) | Msg::Reloaded(_) | Msg::ReloadFailed(_)) {
         app.writing.status = None;
     }
-    if let Some(load) = &app.load
+    if app.load.is_some()
         && app.mode == Mode::Browse
-        && loading::waits(&msg)
+        && let Some(what) = loading::waiting(&msg)
     {
-        app.writing.status = Some(format!(
-            "still loading ({}%): search, filters, claims, as-of, edit, reload and export wait for the whole file",
-            load.percent()
-        ));
+        // Beside the bar's `loading N%`, short enough for 80 columns.
+        app.writing.status = Some(format!("{what} waits"));
         return;
     }
     match msg {

@@ -26,7 +26,7 @@ fn a_large_file_shows_its_title_and_loading_before_its_last_event() {
     // Keys work during the load: moving does, search says it waits.
     s.send("G");
     s.send("/");
-    s.wait_text("still loading");
+    s.wait_text("search waits");
     std::fs::remove_file(hold.path()).expect("release the load");
     s.wait_all(&["of 5000 events"], &["loading "]);
     // The search index is built once the load completes: search works now.
