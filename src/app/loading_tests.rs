@@ -188,3 +188,32 @@ fn the_loaded_viewer_has_a_fresh_viewers_keys_whether_or_not_the_order_changed()
         assert_eq!((app.span, app.earliest, app.widest_title), (fresh.span, fresh.earliest, fresh.widest_title));
     }
 }
+
+/// Batches that fall before, among and after the selection, in a file in no
+/// date order: the selection follows its event through every merge and the end.
+#[test]
+fn the_selection_stays_on_its_event_through_scrambled_batches_and_the_end() {
+    let mut yaml = String::from("title: S\nevents:\n");
+    let mut seed = 5u64;
+    for i in 0..3000 {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        let (y, m, d) = (1990 + (seed >> 33) % 30, 1 + (seed >> 40) % 12, 1 + (seed >> 50) % 28);
+        yaml.push_str(&format!("  - {{id: e{i}, date: {y}-{m:02}-{d:02}, title: E{i}}}\n"));
+    }
+    let t = load_bytes("s.yaml", yaml.as_bytes(), &Limits::default()).expect("loads");
+    let mut file_order = t.events.clone();
+    file_order.sort_by_key(|e| e.id[1..].parse::<usize>().unwrap_or(0));
+    let mut head = t.clone();
+    head.events = file_order[..70].to_vec();
+    let mut app = App::loading(head, (120, 40));
+    for _ in 0..3 {
+        update(&mut app, Msg::Move(Step::By(1)));
+    }
+    let want = selected_id(&app).to_owned();
+    for chunk in file_order[70..].chunks(300) {
+        update(&mut app, Msg::LoadPart(Piece(Arc::new(Part::More { events: chunk.to_vec(), tags: Vec::new() }))));
+        assert_eq!(selected_id(&app), want, "after a part, {} listed", app.timeline.events.len());
+    }
+    update(&mut app, Msg::LoadDone(Loaded(Arc::new(t.clone()))));
+    assert_eq!(selected_id(&app), want);
+}
