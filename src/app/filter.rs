@@ -59,8 +59,11 @@ pub struct Shown {
     starts: Vec<i64>,
     finishes: Vec<i64>,
     ticks: TickIndex,
-    rows: Vec<Row>,
-    row_of: Vec<usize>,
+    /// The positions in `events` that open a group (and so follow a
+    /// heading row), ascending: the list rows are implied by these, so a
+    /// change of the shown events writes one number per group, not two per
+    /// event.
+    heads: Vec<u32>,
 }
 
 impl Shown {
@@ -95,16 +98,45 @@ impl Shown {
         &self.finishes
     }
 
-    /// The list rows: headings and events.
+    /// How many list rows there are: every shown event and a heading
+    /// before each group.
     #[must_use]
-    pub fn rows(&self) -> &[Row] {
-        &self.rows
+    pub fn row_count(&self) -> usize {
+        self.events.len() + self.heads.len()
     }
 
-    /// For each position in [`Shown::events`], its row in [`Shown::rows`].
+    /// List row `r` (counting headings), or `None` past the last.
     #[must_use]
-    pub fn row_of(&self) -> &[usize] {
-        &self.row_of
+    pub fn row(&self, r: usize) -> Option<Row> {
+        // The headings before row `r`: heading `k` is row `heads[k] + k`,
+        // which grows with `k`.
+        let (mut lo, mut hi) = (0, self.heads.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if (self.heads[mid] as usize) + mid < r {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let event = *self.events.get(r - lo)?;
+        Some(if self.heads.get(lo).is_some_and(|&h| h as usize + lo == r) {
+            Row::Heading(event)
+        } else {
+            Row::Event(event)
+        })
+    }
+
+    /// List rows `range` (clamped to the rows there are), in order.
+    pub fn rows(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = Row> + '_ {
+        let end = range.end.min(self.row_count());
+        (range.start.min(end)..end).filter_map(|r| self.row(r))
+    }
+
+    /// The list row of the event at position `pos` in [`Shown::events`].
+    #[must_use]
+    pub fn row_of(&self, pos: usize) -> usize {
+        pos + self.heads.partition_point(|&h| h as usize <= pos)
     }
 
     /// The position of event `i` in [`Shown::events`], if it is shown.
@@ -150,19 +182,19 @@ pub fn shown(
     restrict(&mut events);
     // The list's rows and the axis's keys are independent gathers over the
     // same events: for a large result, on two cores.
-    let (starts, ticks, finishes, (rows, row_of)) = std::thread::scope(|s| {
+    let (starts, ticks, finishes, heads) = std::thread::scope(|s| {
         let events = &events;
         // A thread that cannot start leaves the work to this one.
         let other = (events.len() >= SPLIT_FROM)
-            .then(|| std::thread::Builder::new().spawn_scoped(s, || (finishes(events, keys), rows(events, keys))).ok())
+            .then(|| std::thread::Builder::new().spawn_scoped(s, || (finishes(events, keys), heads(events, keys))).ok())
             .flatten();
         let starts: Vec<i64> = events.iter().map(|&i| keys.start[i as usize]).collect();
         let ticks = TickIndex::build(&starts, events.iter().map(|&i| keys.fits[i as usize]));
-        let (finishes, rows) =
-            other.and_then(|h| h.join().ok()).unwrap_or_else(|| (finishes(events, keys), rows(events, keys)));
-        (starts, ticks, finishes, rows)
+        let (finishes, heads) =
+            other.and_then(|h| h.join().ok()).unwrap_or_else(|| (finishes(events, keys), heads(events, keys)));
+        (starts, ticks, finishes, heads)
     });
-    Shown { events, starts, finishes, ticks, rows, row_of }
+    Shown { events, starts, finishes, ticks, heads }
 }
 
 /// From this many shown events, [`shown`] builds the rows on a second core
@@ -218,20 +250,61 @@ fn finishes(events: &[u32], keys: &EventKeys) -> Vec<i64> {
     }
 }
 
-/// The list rows of `events`, a heading wherever the group changes, and
-/// the row of each event.
-fn rows(events: &[u32], keys: &EventKeys) -> (Vec<Row>, Vec<usize>) {
-    let mut rows = Vec::with_capacity(events.len() + 1);
-    let mut row_of = Vec::with_capacity(events.len());
+/// The positions in `events` where the group changes (a heading goes
+/// before each), the first included.
+fn heads(events: &[u32], keys: &EventKeys) -> Vec<u32> {
+    let mut heads = Vec::new();
     let mut last = None;
-    for &i in events {
+    for (p, &i) in events.iter().enumerate() {
         let group = keys.group[i as usize];
         if last != Some(group) {
-            rows.push(Row::Heading(i));
+            heads.push(u32::try_from(p).unwrap_or(u32::MAX));
             last = Some(group);
         }
-        row_of.push(rows.len());
-        rows.push(Row::Event(i));
     }
-    (rows, row_of)
+    heads
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rows spelt out: a heading before each group's first event.
+    fn spelt_out(events: &[u32], heads: &[u32]) -> Vec<Row> {
+        let mut rows = Vec::new();
+        for (p, &e) in events.iter().enumerate() {
+            if heads.contains(&u32::try_from(p).expect("small")) {
+                rows.push(Row::Heading(e));
+            }
+            rows.push(Row::Event(e));
+        }
+        rows
+    }
+
+    #[test]
+    fn implied_rows_agree_with_the_rows_spelt_out() {
+        let mut seed = 5u64;
+        for n in 0..60u32 {
+            // Groups of random sizes, some of one event, over `n` events.
+            let events: Vec<u32> = (0..n).map(|e| e * 3).collect();
+            let mut heads = Vec::new();
+            for p in 0..n {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                if p == 0 || (seed >> 33).is_multiple_of(3) {
+                    heads.push(p);
+                }
+            }
+            let want = spelt_out(&events, &heads);
+            let shown = Shown { events: events.clone(), heads, ..Shown::default() };
+            assert_eq!(shown.row_count(), want.len());
+            let got: Vec<Row> = (0..=want.len()).map_while(|r| shown.row(r)).collect();
+            assert_eq!(got, want, "{n} events");
+            assert_eq!(shown.rows(0..usize::MAX).collect::<Vec<_>>(), want);
+            let mid = want.len() / 2;
+            assert_eq!(shown.rows(mid..mid + 3).collect::<Vec<_>>(), want[mid..(mid + 3).min(want.len())]);
+            for (p, &e) in events.iter().enumerate() {
+                assert_eq!(want[shown.row_of(p)], Row::Event(e), "row of position {p} of {n}");
+            }
+        }
+    }
 }

@@ -127,17 +127,16 @@ pub fn refilter(app: &mut App) {
 /// Scrolls the list so the selected row (and its heading, when it opens a group) is on screen.
 pub fn keep_selection_visible(app: &mut App) {
     let height = layout::list_rows(app);
-    let rows = app.shown.rows();
     let Some(pos) = app.selected_pos() else {
         app.list_offset = 0;
         return;
     };
-    let row = app.shown.row_of()[pos];
-    let top = if row > 0 && matches!(rows[row - 1], Row::Heading(_)) { row - 1 } else { row };
+    let row = app.shown.row_of(pos);
+    let top = if row > 0 && matches!(app.shown.row(row - 1), Some(Row::Heading(_))) { row - 1 } else { row };
     if top < app.list_offset {
         app.list_offset = top;
     } else if row >= app.list_offset + height {
         app.list_offset = row + 1 - height;
     }
-    app.list_offset = app.list_offset.min(rows.len().saturating_sub(height));
+    app.list_offset = app.list_offset.min(app.shown.row_count().saturating_sub(height));
 }

@@ -216,7 +216,7 @@ fn the_selected_row_stays_visible_when_scrolling() {
     let height = layout::list_rows(&app);
     for _ in 0..20 {
         send(&mut app, &[Msg::Move(Step::By(1))]);
-        let row = app.shown.row_of()[app.selected_pos().expect("selection")];
+        let row = app.shown.row_of(app.selected_pos().expect("selection"));
         assert!(row >= app.list_offset && row < app.list_offset + height, "row {row} offset {}", app.list_offset);
     }
 }

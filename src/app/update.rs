@@ -263,12 +263,12 @@ fn click(app: &mut App, column: u16, row: u16) {
         let inner_row = usize::from(row.saturating_sub(list.y + 1));
         if row > list.y && inner_row < usize::from(list.height.saturating_sub(2)) {
             let at = app.list_offset + inner_row;
-            let rows = app.shown.rows();
-            let event = match rows.get(at) {
-                Some(Row::Event(i)) => Some(*i),
-                Some(Row::Heading(_)) => {
-                    rows.get(at + 1).and_then(|r| if let Row::Event(i) = r { Some(*i) } else { None })
-                }
+            let event = match app.shown.row(at) {
+                Some(Row::Event(i)) => Some(i),
+                Some(Row::Heading(_)) => match app.shown.row(at + 1) {
+                    Some(Row::Event(i)) => Some(i),
+                    _ => None,
+                },
                 None => None,
             };
             if let Some(i) = event {

@@ -32,19 +32,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         return;
     }
     let height = usize::from(inner.height);
-    let first = app.list_offset.min(app.shown.rows().len());
-    let last = (first + height).min(app.shown.rows().len());
+    let first = app.list_offset.min(app.shown.row_count());
+    let last = (first + height).min(app.shown.row_count());
+    let rows: Vec<Row> = app.shown.rows(first..last).collect();
     let width = inner.width.saturating_sub(1); // the last column is the scrollbar's
     let zone = app.timeline.zone;
     let labels: Vec<String> =
-        app.shown.rows()[first..last]
-            .iter()
+        rows.iter()
             .map(|r| {
                 if let Row::Event(i) = *r { when::short(&app.timeline.events[i as usize], zone) } else { String::new() }
             })
             .collect();
     let when_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    for (k, row) in app.shown.rows()[first..last].iter().enumerate() {
+    for (k, row) in rows.iter().enumerate() {
         let y = inner.y + k as u16;
         let row_area = Rect::new(inner.x, y, width, 1);
         let line = match *row {
@@ -61,7 +61,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         }
         frame.render_widget(line, row_area);
     }
-    super::scroll_marks(frame, area, inner, app.shown.rows().len(), first, height, theme);
+    super::scroll_marks(frame, area, inner, app.shown.row_count(), first, height, theme);
 }
 
 /// What an empty timeline shows: that it has no events yet, and how to add one.
