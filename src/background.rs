@@ -60,7 +60,7 @@ impl Background {
         match self.messages.recv() {
             Ok(Msg::LoadPart(Piece(part))) => match Arc::unwrap_or_clone(part) {
                 Part::First(t) => First::Part(t),
-                Part::More { .. } => First::Failed,
+                Part::More { .. } | Part::Rechecking => First::Failed,
             },
             Ok(Msg::LoadDone(Loaded(t))) => First::Done(Arc::unwrap_or_clone(t)),
             _ => First::Failed,

@@ -37,6 +37,9 @@ pub struct Loading {
     pub total: usize,
     /// Set when the load failed: the viewer ends so its problems can be printed.
     pub failed: bool,
+    /// Set when the file is being read again as a whole ([`Part::Rechecking`]):
+    /// the percent no longer measures what is left.
+    pub rechecking: bool,
     /// Events received but not yet merged into the list, in file order.
     pending: Vec<Event>,
     /// Tags first used by `pending`.
@@ -115,6 +118,7 @@ fn part_arrived(app: &mut App, part: Part) {
             load.pending.extend(events);
             load.pending_tags.extend(tags);
         }
+        Part::Rechecking => load.rechecking = true,
     }
     if load.pending.len() >= app.timeline.events.len() {
         merge_pending(app);

@@ -113,6 +113,8 @@ pub fn load_path_streaming(
     let mut sink = sink;
     // The events and tags the beginning showed, which the whole load skips.
     let mut shown = (0, 0);
+    // Whether a piece was handed over (the viewer is open).
+    let mut opened = false;
     let bytes = read_with(path, limits, &mut |beginning, total| {
         if !progress(0, total) {
             return false;
@@ -121,16 +123,25 @@ pub fn load_path_streaming(
             && let Some((part, counts)) = preview(beginning, limits)
         {
             sink(part);
-            shown = counts;
+            (shown, opened) = (counts, true);
         }
         true
     })?;
     let Some(sink) = sink else { return load_text(&file, &bytes, limits, progress, None) };
     let mut rest = |part: Part| {
         let (events, tags) = match part {
-            Part::First(t) if shown == (0, 0) => return sink(Part::First(t)),
+            Part::First(t) if !opened => {
+                opened = true;
+                return sink(Part::First(t));
+            }
             Part::First(t) => (t.events, t.tags),
             Part::More { events, tags } => (events, tags),
+            // Before any piece the viewer is not open: there is nothing to tell.
+            Part::Rechecking => {
+                return if opened {
+                    sink(Part::Rechecking)
+                };
+            }
         };
         let (skip_events, skip_tags) = (shown.0.min(events.len()), shown.1.min(tags.len()));
         shown = (shown.0 - skip_events, shown.1 - skip_tags);
@@ -277,7 +288,7 @@ fn load_text(
     bytes: &[u8],
     limits: &Limits,
     progress: &mut dyn FnMut(usize, usize) -> bool,
-    sink: Option<&mut dyn FnMut(Part)>,
+    mut sink: Option<&mut dyn FnMut(Part)>,
 ) -> Result<Timeline, LoadError> {
     let invalid = |problems: Vec<Problem>| LoadError::Invalid { file: file.to_owned(), problems, more: 0 };
     if bytes.len() as u64 > limits.max_file_bytes {
@@ -285,13 +296,18 @@ fn load_text(
     }
     let text = decode(bytes).map_err(|p| invalid(vec![p]))?;
     let total = text.len();
-    match pipeline::load_streaming(text, limits, &mut |done| progress(done, total), sink) {
+    let reborrowed = sink.as_mut().map(|s| &mut **s as &mut dyn FnMut(Part));
+    match pipeline::load_streaming(text, limits, &mut |done| progress(done, total), reborrowed) {
         Fast::Loaded(mut t) => {
             super::warnings::finish(text, &mut t);
             return Ok(*t);
         }
         Fast::Interrupted => return Err(LoadError::Interrupted),
-        Fast::Fallback => {}
+        Fast::Fallback => {
+            if let Some(sink) = sink {
+                sink(Part::Rechecking);
+            }
+        }
     }
     // The whole document at once, after a full guard (which also names repeated keys).
     let outline = scan::guard(text, limits, Duplicates::Report).map_err(|p| invalid(vec![p]))?;

@@ -80,6 +80,11 @@ pub enum Part {
         /// Tags not used by earlier pieces.
         tags: Vec<String>,
     },
+    /// No events: a later chunk needs the whole-document check (it has a
+    /// problem, or a shape only that check takes), so the file is read
+    /// again as a whole. The pieces so far stay shown until the load ends,
+    /// with every problem or the whole timeline. Sent only once a piece was.
+    Rechecking,
 }
 
 /// The family a free-text actor `kind` belongs to, for the few common

@@ -357,6 +357,7 @@ fn a_streaming_load_hands_over_each_chunk_in_file_order_the_last_too() {
                 assert!(k > 0);
                 (events, tags)
             }
+            Part::Rechecking => panic!("a valid file is not checked again"),
         };
         tags.extend(new_tags);
         assert!(events.iter().all(|e| e.tags.iter().all(|&g| (g as usize) < tags.len())), "a tag not yet handed over");
@@ -411,6 +412,7 @@ fn a_large_file_shows_its_beginning_before_the_rest_is_read_and_hands_over_each_
         let (events, new_tags) = match part {
             Part::First(t) => (t.events, t.tags),
             Part::More { events, tags } => (events, tags),
+            Part::Rechecking => panic!("a valid file is not checked again"),
         };
         tags.extend(new_tags);
         ids.extend(events.into_iter().map(|e| e.id));
@@ -418,4 +420,37 @@ fn a_large_file_shows_its_beginning_before_the_rest_is_read_and_hands_over_each_
     assert_eq!(ids.len(), 12_000);
     assert!(ids.iter().enumerate().all(|(i, id)| **id == *format!("e{i}")), "each event once, in file order");
     assert_eq!(tags, full.tags);
+}
+
+#[test]
+fn a_later_problem_says_the_file_is_checked_again_once_pieces_are_shown() {
+    use super::model::Part;
+    let text = many_events(12_000);
+    let tmp = tempfile::Builder::new().prefix("tlview-recheck-").tempdir().expect("temp dir");
+    let load = |text: &str| {
+        let path = tmp.path().join("big.yaml");
+        std::fs::write(&path, text).expect("write");
+        let mut parts = Vec::new();
+        let result =
+            super::load_path_streaming(&path, &Limits::default(), &mut |_, _| true, Some(&mut |p| parts.push(p)));
+        (result, parts)
+    };
+    // A problem near the end: the beginning is shown, then the notice, then every problem.
+    let late = text.replacen("  - id: e11900\n    date: ", "  - id: e11900\n    date: 2018-02-31 # ", 1);
+    assert!(late.len() > text.len(), "the fixture changed");
+    let (result, parts) = load(&late);
+    let Err(LoadError::Invalid { problems, .. }) = result else { panic!("the problem is reported") };
+    assert!(problems.iter().any(|p| p.message.contains("2018-02-31")), "{problems:?}");
+    assert!(matches!(parts.first(), Some(Part::First(_))), "the beginning was shown");
+    assert!(matches!(parts.last(), Some(Part::Rechecking)), "the viewer is told the file is read again");
+    assert_eq!(parts.iter().filter(|p| matches!(p, Part::Rechecking)).count(), 1);
+    // A problem at the start: nothing is shown, so there is no one to tell.
+    let early = text.replacen("  - id: e1\n    date: ", "  - id: e1\n    date: 2018-02-31 # ", 1);
+    let (result, parts) = load(&early);
+    assert!(matches!(result, Err(LoadError::Invalid { .. })));
+    assert!(parts.is_empty(), "{} pieces", parts.len());
+    // No problem: no notice.
+    let (result, parts) = load(&text);
+    assert!(result.is_ok());
+    assert!(!parts.iter().any(|p| matches!(p, Part::Rechecking)));
 }

@@ -74,7 +74,12 @@ fn left_spans(app: &App, theme: Theme, room: usize) -> Vec<Span<'static>> {
         theme.heading(),
     )];
     if let Some(load) = &app.load {
-        left.push(Span::styled(format!("loading {}% ", load.percent()), theme.key()));
+        let what = if load.rechecking {
+            "loading: checking the whole file ".to_owned()
+        } else {
+            format!("loading {}% ", load.percent())
+        };
+        left.push(Span::styled(what, theme.key()));
     }
     left.extend(super::facts::status_spans(app, theme));
     if app.writing.stale {
@@ -175,6 +180,18 @@ mod tests {
         term.draw(|f| draw(f, Rect::new(0, 0, 100, 1), app, Theme { color: false })).expect("draw");
         let buf = term.backend().buffer();
         (0..100).map(|x| buf[(x, 0)].symbol().to_owned()).collect()
+    }
+
+    #[test]
+    fn a_load_shows_its_percent_then_that_the_whole_file_is_checked() {
+        use crate::timeline::Part;
+        let t = load_bytes("b.yaml", BUNDLED.as_bytes(), &Limits::default()).expect("bundled loads");
+        let mut app = App::loading(t, (100, 30));
+        update(&mut app, Msg::LoadProgress(40, 100));
+        assert!(status_of(&app).contains("loading 40% "), "{}", status_of(&app));
+        update(&mut app, Msg::LoadPart(crate::app::Piece(std::sync::Arc::new(Part::Rechecking))));
+        let status = status_of(&app);
+        assert!(status.contains("loading: checking the whole file") && !status.contains('%'), "{status}");
     }
 
     #[test]
