@@ -147,12 +147,15 @@ impl Shown {
 }
 
 /// The events `filters` let through, from the load-time lookups; `cache`
-/// remembers the search so the next keystroke narrows it. `resting` lists,
-/// per source, the events resting on it; `restrict` removes what a view
-/// hides besides the filters (the as-of cursor's not-yet-public events).
+/// remembers the search so the next keystroke narrows it, unless `text`
+/// brings the search's text matches already found. `resting` lists, per
+/// source, the events resting on it; `restrict` removes what a view hides
+/// besides the filters (the as-of cursor's not-yet-public events).
 #[must_use]
+#[expect(clippy::too_many_arguments, reason = "the lookups are the app's separate fields, borrowed apart")]
 pub fn shown(
     filters: &Filters,
+    text: Option<Vec<u32>>,
     index: &mut LazyIndex,
     cache: &mut SearchCache,
     postings: &Postings,
@@ -161,7 +164,7 @@ pub fn shown(
     restrict: impl FnOnce(&mut Vec<u32>),
 ) -> Shown {
     let mut lists: Vec<Vec<u32>> = Vec::new();
-    if let Some(hits) = search_matches(&filters.query, index, cache, postings) {
+    if let Some(hits) = search_matches(&filters.query, text, index, cache, postings) {
         lists.push(hits);
     }
     if !filters.actors.is_empty() {
@@ -180,6 +183,12 @@ pub fn shown(
         Some(first) => lists.fold(first, |acc, l| intersect(&acc, &l)),
     };
     restrict(&mut events);
+    gather(events, keys)
+}
+
+/// The list and axis lookups of `events` (ascending indexes into the timeline's).
+#[must_use]
+pub fn gather(events: Vec<u32>, keys: &EventKeys) -> Shown {
     // The list's rows and the axis's keys are independent gathers over the
     // same events: for a large result, on two cores.
     let (starts, ticks, finishes, heads) = std::thread::scope(|s| {
@@ -201,9 +210,11 @@ pub fn shown(
 /// (in tests, a handful, so the split path is tested too).
 const SPLIT_FROM: usize = if cfg!(test) { 16 } else { 64 * 1024 };
 
-/// The events matching `query` in their text, actors or tags; `None` for no search.
+/// The events matching `query` in their text (`text`, when already found),
+/// actors or tags; `None` for no search.
 fn search_matches(
     query: &str,
+    text: Option<Vec<u32>>,
     index: &mut LazyIndex,
     cache: &mut SearchCache,
     postings: &Postings,
@@ -216,7 +227,7 @@ fn search_matches(
     let index = index.get();
     // The cache holds text matches only: names are matched afresh for every
     // query (their haystacks are small), so narrowing stays exact.
-    let in_text = cache.matches(&index.events, &needle);
+    let in_text = text.unwrap_or_else(|| cache.matches(&index.events, &needle));
     let (actors, tags, sources) =
         (index.actor_names.matching(&needle), index.tags.matching(&needle), index.sources.matching(&needle));
     // One union of every list: a search matching most names unions millions of postings.

@@ -51,7 +51,8 @@ impl Hay {
     }
 
     /// How many entries the haystack holds.
-    fn entries(&self) -> usize {
+    #[must_use]
+    pub fn entries(&self) -> usize {
         self.starts.len() - 1
     }
 
@@ -65,12 +66,19 @@ impl Hay {
     /// order: one pass over the haystack, split across up to four cores.
     #[must_use]
     pub fn matching(&self, needle: &str) -> Vec<u32> {
-        let n = self.entries();
+        self.matching_in(needle, 0, self.entries())
+    }
+
+    /// [`Hay::matching`] among entries `first..last` (clamped to the entries there are).
+    #[must_use]
+    pub fn matching_in(&self, needle: &str, first: usize, last: usize) -> Vec<u32> {
+        let last = last.min(self.entries());
+        let first = first.min(last);
         let parts = std::thread::available_parallelism().map_or(1, usize::from).min(4);
-        if parts < 2 || self.text.len() < 1 << 20 {
-            return self.scan(needle.as_bytes(), 0, n);
+        if parts < 2 || self.starts[last] - self.starts[first] < 1 << 20 {
+            return self.scan(needle.as_bytes(), first, last);
         }
-        let bounds: Vec<usize> = (0..=parts).map(|p| p * n / parts).collect();
+        let bounds: Vec<usize> = (0..=parts).map(|p| first + p * (last - first) / parts).collect();
         std::thread::scope(|s| {
             let scan = |w: &[usize]| self.scan(needle.as_bytes(), w[0], w[1]);
             let handles: Vec<_> = bounds
@@ -296,6 +304,17 @@ fn searchable(e: &Event) -> impl Iterator<Item = &str> {
         .chain(media)
 }
 
+/// The actors `e` involves, listed or quoted (repeats included): what the
+/// actor filter and a search of actors' names go by.
+pub fn actors_of(e: &Event) -> impl Iterator<Item = u32> + '_ {
+    e.actors.iter().copied().chain(e.quotes.iter().map(|q| q.by))
+}
+
+/// The sources `e` rests on, listed or behind a quote (repeats included).
+pub fn sources_of(e: &Event) -> impl Iterator<Item = u32> + '_ {
+    e.sources.iter().copied().chain(e.quotes.iter().map(|q| q.source))
+}
+
 /// For each actor and tag, the events involving it, ascending: the actor
 /// and tag filters merge these instead of looking at every event.
 pub struct Postings {
@@ -318,7 +337,7 @@ impl Postings {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
             // All of an event's entries are pushed together, so checking the
             // last entry is enough to list each event once per actor and tag.
-            for &a in e.actors.iter().chain(e.quotes.iter().map(|q| &q.by)) {
+            for a in actors_of(e) {
                 if let Some(list) = actors.get_mut(a as usize)
                     && list.last() != Some(&i)
                 {
@@ -332,7 +351,7 @@ impl Postings {
                     list.push(i);
                 }
             }
-            for &s in e.sources.iter().chain(e.quotes.iter().map(|q| &q.source)) {
+            for s in sources_of(e) {
                 if let Some(list) = sources.get_mut(s as usize)
                     && list.last() != Some(&i)
                 {

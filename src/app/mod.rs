@@ -13,6 +13,7 @@ pub mod loading;
 pub mod msg;
 pub mod nav;
 pub mod picker;
+pub mod progressive;
 pub mod reload;
 mod search;
 pub mod sources;
@@ -30,6 +31,8 @@ pub use update::update;
 
 #[cfg(test)]
 mod loading_tests;
+#[cfg(test)]
+mod progressive_tests;
 #[cfg(test)]
 mod search_tests;
 #[cfg(test)]

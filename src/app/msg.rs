@@ -175,4 +175,6 @@ pub enum Msg {
     LoadDone(Loaded),
     /// The file being loaded has problems: the viewer ends so they can be printed.
     LoadFailed,
+    /// No key waits: do a slice of the search being worked out (see [`super::progressive`]).
+    Work,
 }

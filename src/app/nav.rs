@@ -99,9 +99,15 @@ pub fn select_from(app: &mut App, from: i64, to: i64) {
 /// selection on the same event when it survives, else on the nearest
 /// following one (else the last), and scrolls to it.
 pub fn refilter(app: &mut App) {
+    refilter_with(app, None);
+}
+
+/// [`refilter`], the search's text matches (for the query in force) already found when `text` is given.
+pub fn refilter_with(app: &mut App, text: Option<Vec<u32>>) {
     let (asof, filters, events) = (&app.asof, &app.filters, &app.timeline.events);
-    app.shown = filter::shown(
+    let shown = filter::shown(
         &app.filters,
+        text,
         &mut app.index,
         &mut app.search_cache,
         &app.postings,
@@ -112,6 +118,13 @@ pub fn refilter(app: &mut App) {
             super::verify::narrow(filters, events, shown);
         },
     );
+    show(app, shown);
+}
+
+/// Shows `shown`, keeping the selection on the same event when it is
+/// there, else on the nearest following one (else the last), and scrolls to it.
+pub fn show(app: &mut App, shown: filter::Shown) {
+    app.shown = shown;
     let events = app.shown.events();
     app.selected = match app.selected {
         Some(s) if app.shown.position(s).is_some() => Some(s),

@@ -39,19 +39,77 @@ pub struct SearchCache {
     events: Vec<u32>,
     /// For each of `events`, the longest searched prefix it holds (its length).
     depth: Vec<usize>,
+    /// Counts the changes to the above, so work begun before one is known void.
+    version: u64,
+}
+
+/// A search the cache could not answer at once: begun by
+/// [`SearchCache::begin`], advanced by [`SearchCache::step`] (a slice at a
+/// time, so a huge one need not hold up a keystroke), ended by
+/// [`SearchCache::finish`].
+#[derive(Debug)]
+pub struct Searching {
+    needle: String,
+    /// The cache's version when begun: a change since voids the work.
+    version: u64,
+    kind: Kind,
+    /// How far the work has gone: cached positions narrowed, or haystack entries scanned.
+    next: usize,
+    /// The entries found so far, ascending.
+    found: Vec<u32>,
+    /// Narrowing: the positions in the cache whose depth rises to the needle's length.
+    raised: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    /// A full scan: the needle is shorter than everything searched.
+    Scan,
+    /// Narrowing the cache: events holding the prefix of length `below` are
+    /// the candidates; those holding the one of length `above` match.
+    Narrow { below: usize, above: Option<usize> },
+}
+
+/// `a` then `b`, reusing `a`'s buffer.
+fn concat(mut a: Vec<u32>, b: Vec<u32>) -> Vec<u32> {
+    if a.is_empty() {
+        return b;
+    }
+    a.extend(b);
+    a
 }
 
 impl SearchCache {
     /// Forgets every search.
     pub fn clear(&mut self) {
-        *self = SearchCache::default();
+        // The version goes on counting: work begun before is void.
+        *self = SearchCache { version: self.version + 1, ..SearchCache::default() };
     }
 
     /// The entries of `hay` holding `needle` (folded, not empty): filtered
     /// from the cache when a prefix of it was searched, narrowed from the
     /// longest such prefix's result otherwise, scanned afresh when `needle`
-    /// is shorter than anything searched.
+    /// is shorter than anything searched. [`SearchCache::begin`],
+    /// [`SearchCache::step`] and [`SearchCache::finish`] in one go.
     pub fn matches(&mut self, hay: &Hay, needle: &str) -> Vec<u32> {
+        match self.begin(needle) {
+            Ok(found) => found,
+            Err(mut job) => {
+                while !self.step(&mut job, hay, usize::MAX) {}
+                // Nothing searched in between: the job is current.
+                self.finish(job).unwrap_or_default()
+            }
+        }
+    }
+
+    /// Starts searching for `needle` (folded, not empty): its entries at
+    /// once when the cache holds them, else the work to do, for
+    /// [`SearchCache::step`] and [`SearchCache::finish`]. Beginning another
+    /// search voids the work of this one.
+    ///
+    /// # Errors
+    /// The work, when the result is not in the cache (this is not a failure).
+    pub fn begin(&mut self, needle: &str) -> Result<Vec<u32>, Searching> {
         let common = self.query.bytes().zip(needle.bytes()).take_while(|(a, b)| a == b).count();
         if common < needle.len() {
             // The queries part: what was searched past the shared part is of no use.
@@ -60,47 +118,130 @@ impl SearchCache {
         let m = needle.len();
         let at = self.lengths.partition_point(|&l| l < m);
         if self.lengths.get(at) == Some(&m) {
-            return self.holding(m);
+            return Ok(self.holding(m));
         }
-        if m > self.query.len() {
-            // `query` is a prefix of `needle` here: only the new part is copied.
-            self.query.push_str(&needle[self.query.len()..]);
-        }
-        self.lengths.insert(at, m);
-        if at == 0 {
-            return self.rescan(hay, needle);
-        }
+        self.version += 1;
         // Events holding the next longer searched prefix are known to hold this one.
-        let (below, above) = (self.lengths[at - 1], self.lengths.get(at + 1).copied());
-        let finder = memmem::Finder::new(needle.as_bytes());
-        let narrow = |events: &[u32], depth: &mut [usize]| {
-            let (mut out, mut read) = (Vec::new(), 0);
-            for (&e, d) in events.iter().zip(depth) {
-                if *d >= below && (above.is_some_and(|a| *d >= a) || hay.contains(&finder, e, &mut read)) {
-                    *d = (*d).max(m);
-                    out.push(e);
+        let kind = if at == 0 {
+            Kind::Scan
+        } else {
+            Kind::Narrow { below: self.lengths[at - 1], above: self.lengths.get(at).copied() }
+        };
+        Err(Searching {
+            needle: needle.to_owned(),
+            version: self.version,
+            kind,
+            next: 0,
+            found: Vec::new(),
+            raised: Vec::new(),
+        })
+    }
+
+    /// Does up to `budget` more of `job`'s work (cached matches narrowed, or
+    /// haystack entries scanned), on every core for a large part; whether
+    /// the job is done. Changes nothing in the cache.
+    pub fn step(&self, job: &mut Searching, hay: &Hay, budget: usize) -> bool {
+        let end = |len: usize| job.next.saturating_add(budget).min(len);
+        match job.kind {
+            Kind::Scan => {
+                let last = end(hay.entries());
+                job.found.extend(hay.matching_in(&job.needle, job.next, last));
+                job.next = last;
+                last == hay.entries()
+            }
+            Kind::Narrow { below, above } => {
+                let last = end(self.events.len());
+                let finder = memmem::Finder::new(job.needle.as_bytes());
+                let part = |from: usize, to: usize| self.narrow(hay, &finder, from..to, below, above);
+                let parts = std::thread::available_parallelism().map_or(1, usize::from).min(4);
+                if parts < 2 || last - job.next < PARALLEL_FROM {
+                    let (found, raised) = part(job.next, last);
+                    (job.found, job.raised) = (
+                        concat(std::mem::take(&mut job.found), found),
+                        concat(std::mem::take(&mut job.raised), raised),
+                    );
+                } else {
+                    // Split across the cores, as a full scan is; the parts join in order.
+                    let bounds: Vec<usize> = (0..=parts).map(|p| job.next + p * (last - job.next) / parts).collect();
+                    let results: Vec<_> = std::thread::scope(|s| {
+                        let part = &part;
+                        let handles: Vec<_> =
+                            bounds.windows(2).map(|w| (w, s.spawn(move || part(w[0], w[1])))).collect();
+                        handles.into_iter().map(|(w, h)| h.join().unwrap_or_else(|_| part(w[0], w[1]))).collect()
+                    });
+                    for (found, raised) in results {
+                        job.found.extend(found);
+                        job.raised.extend(raised);
+                    }
+                }
+                job.next = last;
+                last == self.events.len()
+            }
+        }
+    }
+
+    /// How many cached matches (or haystack entries) `job` has still to read.
+    #[must_use]
+    pub fn remaining(&self, job: &Searching, hay: &Hay) -> usize {
+        let total = match job.kind {
+            Kind::Scan => hay.entries(),
+            Kind::Narrow { .. } => self.events.len(),
+        };
+        total.saturating_sub(job.next)
+    }
+
+    /// The entries of a finished `job`, which the cache now remembers;
+    /// `None` when another search began since `job` did (its work is void).
+    pub fn finish(&mut self, job: Searching) -> Option<Vec<u32>> {
+        if job.version != self.version {
+            return None;
+        }
+        let m = job.needle.len();
+        match job.kind {
+            Kind::Scan => self.keep_scan(&job.found, m),
+            Kind::Narrow { .. } => {
+                for &p in &job.raised {
+                    self.depth[p as usize] = m;
                 }
             }
-            hay.count_scanned(read);
-            out
-        };
-        let parts = std::thread::available_parallelism().map_or(1, usize::from).min(4);
-        if parts < 2 || self.events.len() < PARALLEL_FROM {
-            return narrow(&self.events, &mut self.depth);
         }
-        // Split across the cores, as a full scan is: each part keeps its own
-        // depths, and the parts' results join in order.
-        let size = self.events.len().div_ceil(parts);
-        std::thread::scope(|s| {
-            let narrow = &narrow;
-            let handles: Vec<_> = self
-                .events
-                .chunks(size)
-                .zip(self.depth.chunks_mut(size))
-                .map(|(events, depth)| s.spawn(move || narrow(events, depth)))
-                .collect();
-            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
-        })
+        if m > self.query.len() {
+            // `query` is a prefix of the needle here: only the new part is copied.
+            self.query.push_str(&job.needle[self.query.len()..]);
+        }
+        let at = self.lengths.partition_point(|&l| l < m);
+        self.lengths.insert(at, m);
+        self.version += 1;
+        Some(job.found)
+    }
+
+    /// The cached events at positions `range` that hold the needle `finder`
+    /// looks for, and the positions among them whose depth rises to it:
+    /// those holding the prefix of length `below` but not the one of length
+    /// `above` (which are known to match), searched in `hay`.
+    fn narrow(
+        &self,
+        hay: &Hay,
+        finder: &memmem::Finder,
+        range: std::ops::Range<usize>,
+        below: usize,
+        above: Option<usize>,
+    ) -> (Vec<u32>, Vec<u32>) {
+        let (mut found, mut raised, mut read) = (Vec::new(), Vec::new(), 0);
+        for p in range {
+            let (e, d) = (self.events[p], self.depth[p]);
+            if d < below {
+                continue;
+            }
+            if above.is_some_and(|a| d >= a) {
+                found.push(e);
+            } else if hay.contains(finder, e, &mut read) {
+                found.push(e);
+                raised.push(u32::try_from(p).unwrap_or(u32::MAX));
+            }
+        }
+        hay.count_scanned(read);
+        (found, raised)
     }
 
     /// The cached events holding the searched prefix of length `m`.
@@ -108,21 +249,20 @@ impl SearchCache {
         self.events.iter().zip(&self.depth).filter(|&(_, &d)| d >= m).map(|(&e, _)| e).collect()
     }
 
-    /// A full scan for `needle`, shorter than every other searched prefix:
-    /// its result holds every cached event, which keep their depths.
-    fn rescan(&mut self, hay: &Hay, needle: &str) -> Vec<u32> {
-        let found = hay.matching(needle);
+    /// Keeps `found`, a full scan's result for a needle of `m` bytes,
+    /// shorter than every other searched prefix: it holds every cached
+    /// event, which keep their depths.
+    fn keep_scan(&mut self, found: &[u32], m: usize) {
         let mut old = self.events.iter().zip(&self.depth).peekable();
         let mut depth = Vec::with_capacity(found.len());
-        for &e in &found {
+        for &e in found {
             depth.push(match old.next_if(|&(&o, _)| o == e) {
                 Some((_, &d)) => d,
-                None => needle.len(),
+                None => m,
             });
         }
-        self.events.clone_from(&found);
+        self.events = found.to_vec();
         self.depth = depth;
-        found
     }
 
     /// Forgets the searched prefixes longer than `common` bytes, the part
@@ -133,6 +273,7 @@ impl SearchCache {
             return;
         }
         self.lengths.truncate(keep);
+        self.version += 1;
         match self.lengths.last() {
             None => self.clear(),
             Some(&top) => {
@@ -213,6 +354,61 @@ mod tests {
                     && cache.query.len() == cache.lengths[cache.lengths.len() - 1]
             );
         }
+    }
+
+    #[test]
+    fn work_done_in_slices_or_left_unfinished_agrees_with_a_fresh_scan() {
+        let index = index();
+        let hay = &index.events;
+        let mut cache = SearchCache::default();
+        let mut query = String::new();
+        let mut seed = 9u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            seed >> 33
+        };
+        let (mut sliced, mut abandoned) = (0, 0);
+        for step in 0..2000 {
+            match next() % 6 {
+                0 => {
+                    query.pop();
+                }
+                1 => query = query.chars().take((next() % 3) as usize).collect(),
+                _ => query.push(['a', 'b', 's', 'σ', 'ß', 'x'][(next() % 6) as usize]),
+            }
+            let needle = fold(&query);
+            if needle.is_empty() {
+                cache.clear();
+                continue;
+            }
+            let want = hay.matching(&needle);
+            match cache.begin(&needle) {
+                Ok(found) => assert_eq!(found, want, "step {step}, cached {query:?}"),
+                Err(mut job) => {
+                    let budget = 1 + (next() % 40) as usize;
+                    if next() % 4 == 0 {
+                        // Left part-done, as when the next key comes first: it must change nothing.
+                        let _ = cache.step(&mut job, hay, budget);
+                        abandoned += 1;
+                        continue;
+                    }
+                    while !cache.step(&mut job, hay, budget) {
+                        sliced += 1;
+                    }
+                    assert_eq!(cache.finish(job), Some(want), "step {step}, query {query:?}");
+                }
+            }
+        }
+        assert!(sliced > 100 && abandoned > 50, "{sliced} slices, {abandoned} left");
+        // Work begun before another search (or a clear) is void.
+        let mut cache = SearchCache::default();
+        let Err(old) = cache.begin("a") else { panic!("an empty cache answers nothing") };
+        let _ = cache.matches(hay, "b");
+        assert_eq!(cache.finish(old), None);
+        let Err(old) = cache.begin("ab") else { panic!("not cached") };
+        cache.clear();
+        let _ = cache.matches(hay, "b");
+        assert_eq!(cache.finish(old), None);
     }
 
     #[test]

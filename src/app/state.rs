@@ -123,6 +123,9 @@ pub struct App {
     pub source_index: super::sources::SourceIndex,
     /// The last related event followed with `f`: (from, to, its place in the list).
     pub related_trail: Option<(u32, u32, usize)>,
+    /// A search still being worked out while the list shows its matches on
+    /// screen (see [`super::progressive`]).
+    pub searching: Option<super::progressive::Pending>,
 }
 
 impl App {
@@ -189,6 +192,7 @@ impl App {
             claims: None,
             source_index,
             related_trail: None,
+            searching: None,
         }
     }
 

@@ -5,7 +5,7 @@ use super::layout::{self, Areas};
 use super::msg::{Msg, Step};
 use super::picker;
 use super::state::{App, Mode, Pane};
-use super::{axis, facts, loading, nav, reload, writing};
+use super::{axis, facts, loading, nav, progressive, reload, writing};
 use ratatui::layout::{Position, Rect};
 
 /// Applies `msg` to `app` in the mode it is in.
@@ -15,8 +15,14 @@ pub fn update(app: &mut App, msg: Msg) {
     if from_loader {
         return loading::update(app, msg);
     }
-    if !matches!(msg, Msg::Drawn(_) | Msg::Resize(..) | Msg::Reloaded(_) | Msg::ReloadFailed(_)) {
+    if !matches!(msg, Msg::Drawn(_) | Msg::Resize(..) | Msg::Reloaded(_) | Msg::ReloadFailed(_) | Msg::Work) {
         app.writing.status = None;
+    }
+    // A search still being worked out is finished before anything but
+    // typing reads the list (typing voids it; Esc drops it).
+    let typing = app.mode == Mode::Search && matches!(msg, Msg::Input(_) | Msg::Backspace | Msg::Paste(_) | Msg::Close);
+    if app.searching.is_some() && !typing && !matches!(msg, Msg::Drawn(_) | Msg::Resize(..) | Msg::Work) {
+        progressive::complete(app);
     }
     if app.load.is_some()
         && app.mode == Mode::Browse
@@ -44,6 +50,7 @@ pub fn update(app: &mut App, msg: Msg) {
             reload::reloaded(app, std::sync::Arc::unwrap_or_clone(loaded.0));
         }
         Msg::ReloadFailed(problems) => reload::failed(app, problems),
+        Msg::Work => progressive::work(app),
         // What the user does: the link chooser or the problems pane may take it first.
         msg if writing::intercept(app, &msg) => {}
         msg => match app.mode {
@@ -190,7 +197,12 @@ fn next_match(app: &mut App, d: i32) {
 
 /// Sets the search query (capped), refiltering only when it changes (a refilter walks every event).
 fn set_query(app: &mut App, query: String) {
-    if app.filters.set_query(query) {
+    if !app.filters.set_query(query) {
+        return;
+    }
+    if app.mode == Mode::Search {
+        progressive::refilter_typed(app);
+    } else {
         nav::refilter(app);
     }
 }

@@ -314,6 +314,19 @@ fn event_loop(
             // crossterm may hold more of the batch already read: take it before waiting.
             continue;
         }
+        if app.searching.is_some() {
+            // The rest of a search, a slice at a time while no key waits;
+            // its whole result is drawn once done.
+            match input::wait(input.as_fd(), Duration::ZERO)? {
+                Ready::Input => {}
+                Ready::HungUp => return Ok(End::HungUp),
+                Ready::Timeout => {
+                    app::update(app, Msg::Work);
+                    dirty |= app.searching.is_none();
+                }
+            }
+            continue;
+        }
         let tick = if app.load.is_some() { LOADING_TICK } else { TICK };
         match input::wait(input.as_fd(), tick)? {
             Ready::Input => {}

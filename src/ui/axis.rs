@@ -36,7 +36,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     }
     let inner_width = axis::inner_width(area.width);
     let ticks = axis::ticks(app, inner_width);
-    let scale = format!(" by {} ", ticks.unit.singular());
+    // While a search is worked out, only the matches on screen are known:
+    // the counts wait for the rest rather than show a part as the whole.
+    let searching = app.searching.is_some();
+    let scale = format!(" by {}{} ", ticks.unit.singular(), if searching { " · searching…" } else { "" });
     let mut block =
         pane(Line::styled(title, theme.heading()), false, theme).title_top(Line::from(scale).right_aligned());
     // Named periods take the bottom border when the file has any (the legend is also in the help).
@@ -51,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         return;
     }
     let col = |i: usize| inner.x + ticks.column(i, inner.width);
-    let counts = axis::certainty(app, &ticks);
+    let counts = if searching { vec![axis::TickCount::default(); n] } else { axis::certainty(app, &ticks) };
     let max = counts.iter().map(|c| c.points).max().unwrap_or(0).max(1);
     let y = inner.y;
     let (bars, numbers, line, labels) = match inner.height {

@@ -13,7 +13,11 @@ use ratatui::widgets::Paragraph;
 /// Draws the list into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let total = app.timeline.events.len();
-    let title = format!(" Events · {} of {total} ", app.shown.events().len());
+    let title = match &app.searching {
+        // Only the matches on screen are known yet.
+        Some(_) => format!(" Events · searching… of {total} "),
+        None => format!(" Events · {} of {total} ", app.shown.events().len()),
+    };
     let block = pane(title, app.focus == Pane::List, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -61,7 +65,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         }
         frame.render_widget(line, row_area);
     }
-    super::scroll_marks(frame, area, inner, app.shown.row_count(), first, height, theme);
+    // While a search is worked out, where the screen lies in the list is not known yet.
+    if app.searching.is_none() {
+        super::scroll_marks(frame, area, inner, app.shown.row_count(), first, height, theme);
+    }
 }
 
 /// What an empty timeline shows: that it has no events yet, and how to add one.

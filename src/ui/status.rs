@@ -69,10 +69,9 @@ fn spans_width(spans: &[Span]) -> usize {
 /// notice, the search prompt or the filters, then the axis unit (last, so it
 /// is the first to go).
 fn left_spans(app: &App, theme: Theme, room: usize) -> Vec<Span<'static>> {
-    let mut left = vec![Span::styled(
-        format!(" {} of {} events ", app.shown.events().len(), app.timeline.events.len()),
-        theme.heading(),
-    )];
+    // While a search is worked out, the list holds only the matches on screen.
+    let count = if app.searching.is_some() { "searching…".to_owned() } else { app.shown.events().len().to_string() };
+    let mut left = vec![Span::styled(format!(" {count} of {} events ", app.timeline.events.len()), theme.heading())];
     if let Some(load) = &app.load {
         let what = if load.rechecking {
             "loading: checking the whole file ".to_owned()
@@ -192,6 +191,24 @@ mod tests {
         update(&mut app, Msg::LoadPart(crate::app::Piece(std::sync::Arc::new(Part::Rechecking))));
         let status = status_of(&app);
         assert!(status.contains("loading: checking the whole file") && !status.contains('%'), "{status}");
+    }
+
+    #[test]
+    fn a_search_worked_out_in_slices_says_searching_until_done() {
+        let mut yaml = String::from("title: T\nevents:\n");
+        for i in 0..400 {
+            yaml.push_str(&format!("  - {{id: e{i}, date: 2020-01-01, title: Talks {i}}}\n"));
+        }
+        let t = load_bytes("t.yaml", yaml.as_bytes(), &Limits::default()).expect("fixture loads");
+        let mut app = App::new(t, (100, 30));
+        update(&mut app, Msg::StartSearch);
+        update(&mut app, Msg::Input('t'));
+        assert!(app.searching.is_some());
+        assert!(status_of(&app).contains(" searching… of 400 events "), "{}", status_of(&app));
+        while app.searching.is_some() {
+            update(&mut app, Msg::Work);
+        }
+        assert!(status_of(&app).contains(" 400 of 400 events "), "{}", status_of(&app));
     }
 
     #[test]

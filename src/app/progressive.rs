@@ -1,0 +1,209 @@
+//! Search while typing in a huge timeline, the way `less` searches a huge
+//! log: the screen first, the count after. Narrowing a million events'
+//! text costs a keystroke about 16 ms on two cores, and listing the matches
+//! about 6 ms more, however few rows are on screen. So when a keystroke's
+//! search has that much to do, the keystroke shows at once the matches
+//! around the selection (the events on screen, found by reading only as far
+//! as they need), and the rest is done while no key waits ([`Msg::Work`],
+//! sent by the terminal loop): the text search in slices of about 2 ms,
+//! then the names' matches and the list's lookups in one step. The status
+//! bar and the list's title say `searching…` in place of the count, and the
+//! axis waits with its counts, until it is done. The next key typed voids
+//! the work; any other key (moving, Enter, the filters) finishes it first,
+//! so nothing but the prompt ever acts on part of the matches.
+//!
+//! The screen's events are exactly what the whole search shows there: the
+//! window around the selection reaches a screenful of matches on each side
+//! (or the end of the list), and when it cannot within a bounded read (the
+//! matches are sparse) the search runs whole at once, as a small one does.
+//! Only the search itself is done this way: with other filters, the as-of
+//! cursor or a file still loading, the search runs whole.
+//!
+//! [`Msg::Work`]: super::msg::Msg::Work
+
+use super::filter;
+use super::index::{actors_of, sources_of};
+use super::layout;
+use super::nav;
+use super::search::Searching;
+use super::state::App;
+use memchr::memmem;
+
+/// A search with at least this many events or cached matches to read is
+/// done in slices (in tests, a handful, so the path is tested).
+const SLICED_FROM: usize = if cfg!(test) { 24 } else { 256 * 1024 };
+
+/// Matches (or events) read per slice: about 2 ms on two cores.
+const SLICE: usize = if cfg!(test) { 5 } else { 128 * 1024 };
+
+/// How many events each way the screen's window reads before giving up
+/// (the search then runs whole): a screenful of matches rarer than this is
+/// cheap to find by the whole search anyway.
+const LOOK: usize = if cfg!(test) { 40 } else { 16 * 1024 };
+
+/// A search still being worked out while the screen shows its matches
+/// around the selection.
+#[derive(Debug)]
+pub struct Pending {
+    work: Work,
+}
+
+/// What is left of a search.
+#[derive(Debug)]
+enum Work {
+    /// Finding the text matches.
+    Text(Searching),
+    /// The text matches are found (in the cache); the names' matches and
+    /// the list's lookups are left.
+    Found(Vec<u32>),
+}
+
+/// Recomputes what is shown after the search query changed in the prompt:
+/// the search whole when it is small (or cannot be done this way), else
+/// the matches on screen now and the rest in slices (see the module docs).
+pub fn refilter_typed(app: &mut App) {
+    app.searching = None;
+    let needle = crate::text::fold(&app.filters.query).into_owned();
+    if needle.is_empty() || !only_search(app) {
+        return nav::refilter(app);
+    }
+    let hay = &app.index.get().events;
+    // What is left to do, and whether it is worth showing the screen first.
+    let (work, large) = match app.search_cache.begin(&needle) {
+        Ok(found) => {
+            let large = found.len() >= SLICED_FROM;
+            (Work::Found(found), large)
+        }
+        Err(job) => {
+            let large = app.search_cache.remaining(&job, hay) >= SLICED_FROM;
+            (Work::Text(job), large)
+        }
+    };
+    let window = if large { around(app, &needle) } else { None };
+    match window {
+        Some(window) => {
+            nav::show(app, filter::gather(window, &app.keys));
+            app.searching = Some(Pending { work });
+        }
+        None => finish(app, work),
+    }
+}
+
+/// Does a slice of the search being worked out, if any; shows the whole
+/// result once it is done, the selected row staying on its screen line.
+pub fn work(app: &mut App) {
+    step(app, SLICE);
+}
+
+/// Finishes the search being worked out, if any, at once.
+pub fn complete(app: &mut App) {
+    step(app, usize::MAX);
+}
+
+fn step(app: &mut App, budget: usize) {
+    let Some(mut pending) = app.searching.take() else { return };
+    if let Work::Text(job) = &mut pending.work {
+        let hay = &app.index.get().events;
+        if !app.search_cache.step(job, hay, budget) {
+            app.searching = Some(pending);
+            return;
+        }
+    }
+    // The selected row's line on screen, kept when the whole list replaces the window.
+    let line = app.selected_pos().map(|p| app.shown.row_of(p).saturating_sub(app.list_offset));
+    finish(app, pending.work);
+    if let (Some(line), Some(p)) = (line, app.selected_pos()) {
+        app.list_offset = app.shown.row_of(p).saturating_sub(line);
+        nav::keep_selection_visible(app);
+    }
+}
+
+/// Finishes `work` here and shows the whole result.
+fn finish(app: &mut App, work: Work) {
+    let found = match work {
+        Work::Found(found) => Some(found),
+        Work::Text(mut job) => {
+            let hay = &app.index.get().events;
+            while !app.search_cache.step(&mut job, hay, usize::MAX) {}
+            // `None`: another search began since (it never does while a job
+            // is pending, as each keystroke voids the last); searching again is right.
+            app.search_cache.finish(job)
+        }
+    };
+    nav::refilter_with(app, found);
+}
+
+/// Whether the search is the only thing deciding what is shown.
+fn only_search(app: &App) -> bool {
+    let f = &app.filters;
+    app.load.is_none()
+        && app.asof.at.is_none()
+        && f.actors.is_empty()
+        && f.tags.is_empty()
+        && f.sources.is_empty()
+        && !f.unsourced
+        && f.status.is_none()
+}
+
+/// The events matching `needle` (folded) around the selection: every match
+/// from a screenful before it to a screenful after it (or to either end of
+/// the list), as the whole search would find there; `None` when that takes
+/// reading more than [`LOOK`] events either way, or finds nothing.
+fn around(app: &mut App, needle: &str) -> Option<Vec<u32>> {
+    let rows = layout::list_rows(app);
+    let index = app.index.get();
+    let marks = |hay: &super::index::Hay, n: usize| {
+        let mut marked = vec![false; n];
+        for i in hay.matching(needle) {
+            if let Some(m) = marked.get_mut(i as usize) {
+                *m = true;
+            }
+        }
+        marked
+    };
+    let t = &app.timeline;
+    let (actors, tags, sources) = (
+        marks(&index.actor_names, t.actors.len()),
+        marks(&index.tags, t.tags.len()),
+        marks(&index.sources, t.sources.len()),
+    );
+    let finder = memmem::Finder::new(needle.as_bytes());
+    let mut read = 0;
+    let mut holds = |i: usize| {
+        let e = &t.events[i];
+        let marked = |m: &[bool], x: u32| m.get(x as usize).copied().unwrap_or(false);
+        actors_of(e).any(|a| marked(&actors, a))
+            || e.tags.iter().any(|&g| marked(&tags, g))
+            || sources_of(e).any(|s| marked(&sources, s))
+            || index.events.contains(&finder, u32::try_from(i).unwrap_or(u32::MAX), &mut read)
+    };
+    let n = t.events.len();
+    let from = app.selected.map_or(0, |s| s as usize).min(n);
+    // The selection (or the first match after it) and a screenful after.
+    let mut after = Vec::new();
+    let mut i = from;
+    while i < n && after.len() <= rows && i - from < LOOK {
+        if holds(i) {
+            after.push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+        i += 1;
+    }
+    if after.len() <= rows && i < n {
+        return None;
+    }
+    let mut before = Vec::new();
+    let mut j = from;
+    while j > 0 && before.len() < rows && from - j < LOOK {
+        j -= 1;
+        if holds(j) {
+            before.push(u32::try_from(j).unwrap_or(u32::MAX));
+        }
+    }
+    index.events.count_scanned(read);
+    if (before.len() < rows && j > 0) || (before.is_empty() && after.is_empty()) {
+        return None;
+    }
+    before.reverse();
+    before.extend(after);
+    Some(before)
+}
