@@ -99,3 +99,32 @@ fn timelinejs_json_and_csv_files_open_on_a_terminal() {
     std::fs::copy(&json, &plain).expect("copy");
     opens_on_a_terminal(&plain, &["River bursts its banks"]);
 }
+
+#[test]
+fn a_search_in_a_large_file_lists_its_screen_then_every_match() {
+    // Debug builds work out a search of 4,096 events or more in slices
+    // (release builds from 256k): the loop finishes it while no key waits.
+    let yaml = crate::generate::timeline_yaml(5_000, 5);
+    let file = ScratchFile::new("big.yaml", &yaml);
+    // The whole search, in-process: what the viewer must end on.
+    let t = tlview::timeline::load_bytes("big.yaml", yaml.as_bytes(), &Default::default()).expect("loads");
+    let mut whole = tlview::app::App::new(t, (120, 40));
+    whole.filters.set_query("pr".to_owned());
+    tlview::app::nav::refilter(&mut whole);
+    let want = format!(" {} of 5000 events", whole.shown.events().len());
+
+    let mut s = Session::start(&[file.arg()], 120, 40);
+    s.wait_all(&["of 5000 events"], &["loading "]);
+    s.send("/");
+    s.wait_text("▏");
+    // A burst: the second key voids the first one's work, and `pr` is
+    // then a scan of all 5,000 events, at once for the screen, in slices after.
+    s.send("pr");
+    s.wait_all(&[&want, "/pr▏"], &["searching…"]);
+    // Enter keeps the search, every match listed.
+    s.send("\r");
+    s.wait_all(&[&want, "search \"pr\""], &["▏"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.bytes());
+}
