@@ -146,14 +146,15 @@ impl Shown {
     }
 }
 
-/// The events `filters` let through, from the load-time lookups; `cache`
-/// remembers the search so the next keystroke narrows it, unless `text`
-/// brings the search's text matches already found. `resting` lists, per
-/// source, the events resting on it; `restrict` removes what a view hides
-/// besides the filters (the as-of cursor's not-yet-public events).
+/// The events `filters` let through (ascending), from the load-time
+/// lookups; `cache` remembers the search so the next keystroke narrows it,
+/// unless `text` brings the search's text matches already found. `resting`
+/// lists, per source, the events resting on it; `restrict` removes what a
+/// view hides besides the filters (the as-of cursor's not-yet-public
+/// events). [`gather`] makes them a [`Shown`].
 #[must_use]
 #[expect(clippy::too_many_arguments, reason = "the lookups are the app's separate fields, borrowed apart")]
-pub fn shown(
+pub fn passing(
     filters: &Filters,
     text: Option<Vec<u32>>,
     index: &mut LazyIndex,
@@ -162,7 +163,7 @@ pub fn shown(
     keys: &EventKeys,
     resting: &[Vec<u32>],
     restrict: impl FnOnce(&mut Vec<u32>),
-) -> Shown {
+) -> Vec<u32> {
     let mut lists: Vec<Vec<u32>> = Vec::new();
     if let Some(hits) = search_matches(&filters.query, text, index, cache, postings) {
         lists.push(hits);
@@ -183,7 +184,7 @@ pub fn shown(
         Some(first) => lists.fold(first, |acc, l| intersect(&acc, &l)),
     };
     restrict(&mut events);
-    gather(events, keys)
+    events
 }
 
 /// The list and axis lookups of `events` (ascending indexes into the timeline's).

@@ -104,8 +104,14 @@ pub fn refilter(app: &mut App) {
 
 /// [`refilter`], the search's text matches (for the query in force) already found when `text` is given.
 pub fn refilter_with(app: &mut App, text: Option<Vec<u32>>) {
+    let events = passing(app, text);
+    show(app, filter::gather(events, &app.keys));
+}
+
+/// The events the filters let through, ascending (see [`filter::passing`]).
+pub fn passing(app: &mut App, text: Option<Vec<u32>>) -> Vec<u32> {
     let (asof, filters, events) = (&app.asof, &app.filters, &app.timeline.events);
-    let shown = filter::shown(
+    filter::passing(
         &app.filters,
         text,
         &mut app.index,
@@ -117,8 +123,7 @@ pub fn refilter_with(app: &mut App, text: Option<Vec<u32>>) {
             asof.retain_public(shown);
             super::verify::narrow(filters, events, shown);
         },
-    );
-    show(app, shown);
+    )
 }
 
 /// Shows `shown`, keeping the selection on the same event when it is
