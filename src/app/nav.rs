@@ -108,7 +108,7 @@ pub fn refilter_with(app: &mut App, text: Option<Vec<u32>>) {
     show(app, filter::gather(events, &app.keys));
 }
 
-/// The events the filters let through, ascending (see [`filter::passing`]).
+/// The events the filters let through, ascending: the app's lookups given to the filter module's `passing`.
 pub fn passing(app: &mut App, text: Option<Vec<u32>>) -> Vec<u32> {
     let (asof, filters, events) = (&app.asof, &app.filters, &app.timeline.events);
     filter::passing(
