@@ -1,6 +1,7 @@
-//! What the filters let through, computed by one function ([`shown`]) into
-//! one value ([`Shown`]): the visible events, their axis keys and the list
-//! rows come out together, so they can never disagree.
+//! What the filters let through ([`passing`]), and the one value the list
+//! and axis read of it ([`Shown`], made only by [`gather`]): the visible
+//! events, their axis keys and the list rows come out together, so they
+//! can never disagree.
 //!
 //! Each source of candidates is a sorted list (search matches, an actor's
 //! or tag's postings), so a change costs merges and gathers over
@@ -52,7 +53,7 @@ pub enum Row {
 }
 
 /// The events the filters let through, with what the axis and the list
-/// need of them. Only `shown` makes one, so its parts always agree.
+/// need of them. Only `gather` makes one, so its parts always agree.
 #[derive(Debug, Default)]
 pub struct Shown {
     events: Vec<u32>,
@@ -207,7 +208,7 @@ pub fn gather(events: Vec<u32>, keys: &EventKeys) -> Shown {
     Shown { events, starts, finishes, ticks, heads }
 }
 
-/// From this many shown events, [`shown`] builds the rows on a second core
+/// From this many shown events, [`gather`] builds the rows on a second core
 /// (in tests, a handful, so the split path is tested too).
 const SPLIT_FROM: usize = if cfg!(test) { 16 } else { 64 * 1024 };
 

@@ -6,12 +6,16 @@
 //! around the selection (the events on screen, found by reading only as far
 //! as they need), and the rest is done while no key waits ([`Msg::Work`],
 //! sent by the terminal loop): the text search in slices of about 3 ms,
-//! then joining the names' matches, then the list's lookups (each about
-//! 5 ms at a million events), so a key waits for at most one step. The status
+//! then joining the names' matches, then the list's lookups (up to about
+//! 5 and 10 ms at a million events), so a key typed meanwhile waits for at
+//! most one step. The status
 //! bar and the list's title say `searching…` in place of the count, and the
 //! axis waits with its counts, until it is done. The next key typed voids
-//! the work; any other key (moving, Enter, the filters) finishes it first,
-//! so nothing but the prompt ever acts on part of the matches.
+//! the work; any other key (moving, Enter, the filters) and a resize finish
+//! it first, so nothing but the prompt ever acts on part of the matches
+//! (quitting does not wait). The selected row keeps the line it had on the
+//! window's screen, which may differ from where a search done at once
+//! would have put it.
 //!
 //! The screen's events are exactly what the whole search shows there: the
 //! window around the selection reaches a screenful of matches on each side
@@ -26,12 +30,12 @@ use super::filter;
 use super::index::{actors_of, sources_of};
 use super::layout;
 use super::nav;
-use super::search::Searching;
+use super::search::TextSearch;
 use super::state::App;
 use memchr::memmem;
 
-/// A search with at least this many events or cached matches to read is
-/// done in slices. In unit tests, a handful; in other debug builds, 4,096,
+/// A search with at least this many events or cached matches to read (or,
+/// answered from the cache, this many text matches to list) is done in steps. In unit tests, a handful; in other debug builds, 4,096,
 /// so the end-to-end tests of the binary reach this path with files they
 /// can load quickly (what is shown is the same, only when differs).
 const SLICED_FROM: usize = if cfg!(test) {
@@ -62,7 +66,7 @@ pub struct Pending {
 #[derive(Debug)]
 enum Work {
     /// Finding the text matches, a slice at a time.
-    Text(Searching),
+    Text(TextSearch),
     /// The text matches are found (and in the cache); joining the names'
     /// matches to them is left, then the list's lookups.
     Found(Vec<u32>),

@@ -107,6 +107,20 @@ fn keys_other_than_typing_see_every_match() {
     assert!(app.searching.is_none() && app.shown.events().len() > partial);
     update(&mut app, Msg::Move(Step::Last));
     assert_eq!(app.selected, app.shown.events().last().copied());
+    // A resize finishes it too (the window was found for the old height); quitting does not wait.
+    update(&mut app, Msg::StartSearch);
+    update(&mut app, Msg::Input('c'));
+    assert!(app.searching.is_some());
+    update(&mut app, Msg::Resize(80, 40));
+    assert!(app.searching.is_none());
+    let (events, _) = whole(&mut App::new(timeline(400, 3), SIZE), "ac", None);
+    assert_eq!(app.shown.events(), events);
+    update(&mut app, Msg::Backspace);
+    assert!(app.searching.is_some());
+    update(&mut app, Msg::Quit);
+    assert!(app.quit && app.searching.is_some());
+    app.quit = false;
+    update(&mut app, Msg::Accept);
     // Esc drops the work: the list is whole again.
     update(&mut app, Msg::StartSearch);
     update(&mut app, Msg::Input('b'));

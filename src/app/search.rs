@@ -48,7 +48,7 @@ pub struct SearchCache {
 /// time, so a huge one need not hold up a keystroke), ended by
 /// [`SearchCache::finish`].
 #[derive(Debug)]
-pub struct Searching {
+pub struct TextSearch {
     needle: String,
     /// The cache's version when begun: a change since voids the work.
     version: u64,
@@ -104,12 +104,13 @@ impl SearchCache {
 
     /// Starts searching for `needle` (folded, not empty): its entries at
     /// once when the cache holds them, else the work to do, for
-    /// [`SearchCache::step`] and [`SearchCache::finish`]. Beginning another
-    /// search voids the work of this one.
+    /// [`SearchCache::step`] and [`SearchCache::finish`]. A change to the
+    /// cache since (another search that was not answered from it at once,
+    /// or a clear) voids that work.
     ///
     /// # Errors
     /// The work, when the result is not in the cache (this is not a failure).
-    pub fn begin(&mut self, needle: &str) -> Result<Vec<u32>, Searching> {
+    pub fn begin(&mut self, needle: &str) -> Result<Vec<u32>, TextSearch> {
         let common = self.query.bytes().zip(needle.bytes()).take_while(|(a, b)| a == b).count();
         if common < needle.len() {
             // The queries part: what was searched past the shared part is of no use.
@@ -127,7 +128,7 @@ impl SearchCache {
         } else {
             Kind::Narrow { below: self.lengths[at - 1], above: self.lengths.get(at).copied() }
         };
-        Err(Searching {
+        Err(TextSearch {
             needle: needle.to_owned(),
             version: self.version,
             kind,
@@ -139,8 +140,13 @@ impl SearchCache {
 
     /// Does up to `budget` more of `job`'s work (cached matches narrowed, or
     /// haystack entries scanned), on every core for a large part; whether
-    /// the job is done. Changes nothing in the cache.
-    pub fn step(&self, job: &mut Searching, hay: &Hay, budget: usize) -> bool {
+    /// the job is done (a void job is: [`SearchCache::finish`] says it is
+    /// void). Changes nothing in the cache.
+    pub fn step(&self, job: &mut TextSearch, hay: &Hay, budget: usize) -> bool {
+        if job.version != self.version {
+            // The cache changed since: its positions no longer mean what the job read.
+            return true;
+        }
         let end = |len: usize| job.next.saturating_add(budget).min(len);
         match job.kind {
             Kind::Scan => {
@@ -182,7 +188,7 @@ impl SearchCache {
 
     /// How many cached matches (or haystack entries) `job` has still to read.
     #[must_use]
-    pub fn remaining(&self, job: &Searching, hay: &Hay) -> usize {
+    pub fn remaining(&self, job: &TextSearch, hay: &Hay) -> usize {
         let total = match job.kind {
             Kind::Scan => hay.entries(),
             Kind::Narrow { .. } => self.events.len(),
@@ -192,7 +198,7 @@ impl SearchCache {
 
     /// The entries of a finished `job`, which the cache now remembers;
     /// `None` when another search began since `job` did (its work is void).
-    pub fn finish(&mut self, job: Searching) -> Option<Vec<u32>> {
+    pub fn finish(&mut self, job: TextSearch) -> Option<Vec<u32>> {
         if job.version != self.version {
             return None;
         }
@@ -408,6 +414,13 @@ mod tests {
         let Err(old) = cache.begin("ab") else { panic!("not cached") };
         cache.clear();
         let _ = cache.matches(hay, "b");
+        assert_eq!(cache.finish(old), None);
+        // A narrowing half done when the cache was cleared: stepping it again reads nothing.
+        let _ = cache.matches(hay, "a");
+        let Err(mut old) = cache.begin("ab") else { panic!("not cached") };
+        assert!(!cache.step(&mut old, hay, 5), "more than five matches of `a`");
+        cache.clear();
+        assert!(cache.step(&mut old, hay, 5), "a void job is done");
         assert_eq!(cache.finish(old), None);
     }
 

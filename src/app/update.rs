@@ -19,9 +19,10 @@ pub fn update(app: &mut App, msg: Msg) {
         app.writing.status = None;
     }
     // A search still being worked out is finished before anything but
-    // typing reads the list (typing voids it; Esc drops it).
+    // typing reads the list (typing voids it; Esc drops it). A resize too:
+    // the matches on screen were found for the old height.
     let typing = app.mode == Mode::Search && matches!(msg, Msg::Input(_) | Msg::Backspace | Msg::Paste(_) | Msg::Close);
-    if app.searching.is_some() && !typing && !matches!(msg, Msg::Drawn(_) | Msg::Resize(..) | Msg::Work) {
+    if app.searching.is_some() && !typing && !matches!(msg, Msg::Drawn(_) | Msg::Work | Msg::Quit) {
         progressive::complete(app);
     }
     if app.load.is_some()

@@ -138,9 +138,10 @@ pub fn load_path_streaming(
             Part::More { events, tags } => (events, tags),
             // Before any piece the viewer is not open: there is nothing to tell.
             Part::Rechecking => {
-                return if opened {
-                    sink(Part::Rechecking)
-                };
+                if opened {
+                    sink(Part::Rechecking);
+                }
+                return;
             }
         };
         let (skip_events, skip_tags) = (shown.0.min(events.len()), shown.1.min(tags.len()));
