@@ -28,7 +28,31 @@ use std::time::Duration;
 pub struct Background {
     /// The loader messages, in the order the viewer must see them.
     pub messages: Receiver<Msg>,
+    /// Readable whenever a message was sent (a byte each), and at its end
+    /// once the thread is done: the terminal loop waits on it beside the
+    /// keys, so it reads each message at once. `None` if no pipe could be
+    /// made (the loop then finds the messages at its next tick).
+    pub wake: Option<std::io::PipeReader>,
     thread: Option<JoinHandle<Option<LoadError>>>,
+}
+
+/// The thread's end of the viewer's messages.
+struct ToViewer {
+    messages: Sender<Msg>,
+    wake: Option<std::io::PipeWriter>,
+}
+
+impl ToViewer {
+    /// Sends `msg` and wakes the viewer; false when the viewer is gone.
+    fn send(&self, msg: Msg) -> bool {
+        let sent = self.messages.send(msg).is_ok();
+        if let Some(mut wake) = self.wake.as_ref() {
+            // A load sends a few thousand messages at most, far less than a
+            // pipe holds before a write would wait; a closed pipe is a viewer gone.
+            let _ = std::io::Write::write(&mut wake, &[1]);
+        }
+        sent
+    }
 }
 
 /// What a background load shows first.
@@ -48,11 +72,13 @@ impl Background {
     /// # Errors
     /// When the thread cannot be started.
     pub fn spawn(path: PathBuf, limits: Limits, name: &str) -> std::io::Result<Background> {
-        let (to_viewer, messages) = channel();
+        let (sender, messages) = channel();
+        let (wake, wake_writer) = std::io::pipe().map_or((None, None), |(r, w)| (Some(r), Some(w)));
+        let to_viewer = ToViewer { messages: sender, wake: wake_writer };
         let progress = Progress::new(name);
         let thread =
             std::thread::Builder::new().name("load".into()).spawn(move || run(&path, &limits, progress, &to_viewer))?;
-        Ok(Background { messages, thread: Some(thread) })
+        Ok(Background { messages, wake, thread: Some(thread) })
     }
 
     /// Waits for what the viewer shows first.
@@ -78,7 +104,7 @@ impl Background {
 }
 
 /// The thread's work: load, sending the parts and progress, then the end.
-fn run(path: &Path, limits: &Limits, progress: Progress, to_viewer: &Sender<Msg>) -> Option<LoadError> {
+fn run(path: &Path, limits: &Limits, progress: Progress, to_viewer: &ToViewer) -> Option<LoadError> {
     let progress = RefCell::new(Some(progress));
     let hold = std::env::var_os("TLVIEW_DEBUG_HOLD_PARTS").filter(|_| cfg!(debug_assertions)).map(PathBuf::from);
     let mut percent = usize::MAX;
@@ -92,17 +118,17 @@ fn run(path: &Path, limits: &Limits, progress: Progress, to_viewer: &Sender<Msg>
         None => {
             // One message per percent: the viewer redraws for each.
             let now = done.saturating_mul(100) / total.max(1);
-            std::mem::replace(&mut percent, now) == now || to_viewer.send(Msg::LoadProgress(done, total)).is_ok()
+            std::mem::replace(&mut percent, now) == now || to_viewer.send(Msg::LoadProgress(done, total))
         }
     };
     let mut hold = hold;
     let mut sink = |part: Part| {
         // The progress line goes before the viewer can draw.
         let first = progress.borrow_mut().take().inspect(Progress::clear).is_some();
-        let _ = to_viewer.send(Msg::LoadPart(Piece(Arc::new(part))));
+        to_viewer.send(Msg::LoadPart(Piece(Arc::new(part))));
         if first {
             let (done, total) = reached.get();
-            let _ = to_viewer.send(Msg::LoadProgress(done, total));
+            to_viewer.send(Msg::LoadProgress(done, total));
         }
         if let Some(hold) = hold.take() {
             while hold.exists() {
@@ -122,11 +148,11 @@ fn run(path: &Path, limits: &Limits, progress: Progress, to_viewer: &Sender<Msg>
     }
     match result {
         Ok(t) => {
-            let _ = to_viewer.send(Msg::LoadDone(Loaded(Arc::new(t))));
+            to_viewer.send(Msg::LoadDone(Loaded(Arc::new(t))));
             None
         }
         Err(e) => {
-            let _ = to_viewer.send(Msg::LoadFailed);
+            to_viewer.send(Msg::LoadFailed);
             Some(e)
         }
     }
@@ -159,10 +185,16 @@ mod tests {
         let path = tmp.path().join("big.yaml");
         std::fs::write(&path, &yaml).expect("write");
         let (tx, rx) = channel();
+        let (mut wake, wake_writer) = std::io::pipe().expect("pipe");
+        let tx = ToViewer { messages: tx, wake: Some(wake_writer) };
         let failed = run(&path, &Limits::default(), Progress::new("big.yaml"), &tx);
         assert!(failed.is_none());
         drop(tx);
         let messages: Vec<Msg> = rx.into_iter().collect();
+        // A byte per message woke the viewer's loop, then the pipe closed.
+        let mut woken = Vec::new();
+        std::io::Read::read_to_end(&mut wake, &mut woken).expect("read the pipe");
+        assert_eq!(woken.len(), messages.len());
         assert!(matches!(messages.first(), Some(Msg::LoadPart(_))), "the first screen comes first");
         assert!(matches!(messages.last(), Some(Msg::LoadDone(_))));
         let done: Vec<usize> =
@@ -180,6 +212,7 @@ mod tests {
         let path = dir.path().join("small.yaml");
         std::fs::write(&path, yaml).expect("write");
         let (tx, rx) = channel();
+        let tx = ToViewer { messages: tx, wake: None };
         assert!(run(&path, &Limits::default(), Progress::new("small.yaml"), &tx).is_none());
         drop(tx);
         let messages: Vec<Msg> = rx.into_iter().collect();

@@ -5,8 +5,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::mpsc::Receiver;
-use tlview::app::{App, Msg};
+use tlview::app::App;
 use tlview::background::{Background, First};
 use tlview::cli::{self, Command};
 use tlview::progress::Progress;
@@ -70,7 +69,11 @@ fn view(file: Option<PathBuf>, limits: &Limits) -> ExitCode {
             First::Done(t) => App::new(t, (80, 24)),
             First::Failed => return failed(&background.error()),
         };
-        return match run(app, file, limits, Some(&background.messages)) {
+        let loads = tlview::terminal::Loads {
+            messages: &background.messages,
+            wake: background.wake.as_ref().map(std::os::fd::AsFd::as_fd),
+        };
+        return match run(app, file, limits, Some(loads)) {
             Err(code) => code,
             Ok(End::LoadFailed) => failed(&background.error()),
             Ok(end) => ExitCode::from(end.exit_status()),
@@ -105,7 +108,12 @@ fn failed(e: &LoadError) -> ExitCode {
 }
 
 /// Runs the viewer on `app`, showing `file` (`None`: the bundled timeline).
-fn run(mut app: App, file: Option<PathBuf>, limits: &Limits, loads: Option<&Receiver<Msg>>) -> Result<End, ExitCode> {
+fn run(
+    mut app: App,
+    file: Option<PathBuf>,
+    limits: &Limits,
+    loads: Option<tlview::terminal::Loads<'_>>,
+) -> Result<End, ExitCode> {
     let theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
     app.writing.file = file; // None: the bundled timeline, which `e` explains how to copy
     terminal::run(app, theme, &tlview::effects::Context::from_env(*limits), loads).map_err(|e| {

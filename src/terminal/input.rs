@@ -67,8 +67,18 @@ pub(super) enum Ready {
 /// a terminal closed under a process that does not own it (started with
 /// `setsid`) reports "readable" with nothing to read, forever.
 pub(super) fn wait(fd: BorrowedFd<'_>, timeout: Duration) -> io::Result<Ready> {
+    wait_or_wake(fd, None, timeout)
+}
+
+/// [`wait`], ending early (as a timeout) when `wake` is readable, whose
+/// bytes it takes: a thread writes one there with each message it sends
+/// the loop (or closes it), so the loop reads the message at once.
+pub(super) fn wait_or_wake(fd: BorrowedFd<'_>, wake: Option<BorrowedFd<'_>>, timeout: Duration) -> io::Result<Ready> {
     use rustix::event::{PollFd, PollFlags, Timespec};
-    let mut fds = [PollFd::new(&fd, PollFlags::IN)];
+    let mut fds = vec![PollFd::new(&fd, PollFlags::IN)];
+    if let Some(wake) = &wake {
+        fds.push(PollFd::new(wake, PollFlags::IN));
+    }
     let timeout = Timespec {
         tv_sec: i64::try_from(timeout.as_secs()).unwrap_or(i64::MAX),
         tv_nsec: i64::from(timeout.subsec_nanos()),
@@ -77,6 +87,13 @@ pub(super) fn wait(fd: BorrowedFd<'_>, timeout: Duration) -> io::Result<Ready> {
         Err(rustix::io::Errno::INTR) => return Ok(Ready::Timeout),
         Err(e) => return Err(e.into()),
         Ok(_) => {}
+    }
+    if let (Some(wake), Some(woken)) = (wake, fds.get(1))
+        && !woken.revents().is_empty()
+    {
+        // Readable, or closed (then read finds the end): either way the
+        // loop goes round and reads the messages (or their end).
+        let _ = rustix::io::read(wake, &mut [0u8; 256]);
     }
     let got = fds[0].revents();
     if got.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {

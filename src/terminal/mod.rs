@@ -32,15 +32,24 @@ use input::{Input, Ready};
 use ratatui::layout::Rect;
 use ratatui::{TerminalOptions, Viewport};
 use std::io::{self, IsTerminal, Write};
-use std::os::fd::AsFd;
+use std::os::fd::{AsFd, BorrowedFd};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
-/// How often the loop looks at signals and the terminal's size while waiting for input.
+/// How often the loop looks at signals and the terminal's size while
+/// waiting for input (the loader's messages wake it at once).
 const TICK: Duration = Duration::from_millis(50);
 
-/// How often it looks for the loader's messages while a file is still loading.
-const LOADING_TICK: Duration = Duration::from_millis(10);
+/// A load in progress, as the loop reads it.
+#[derive(Clone, Copy)]
+pub struct Loads<'a> {
+    /// The loader's messages.
+    pub messages: &'a Receiver<Msg>,
+    /// Readable whenever the loader sent a message (see
+    /// [`crate::background::Background::wake`]); without it the loop finds
+    /// the messages at its next tick.
+    pub wake: Option<BorrowedFd<'a>>,
+}
 
 /// The least time between two frames drawn only because the load advanced:
 /// a frame reads every shown event for the axis, and the cores are the load's.
@@ -145,7 +154,7 @@ pub fn restore() {
 ///
 /// # Errors
 /// An I/O error from the terminal; the terminal is restored first.
-pub fn run(mut app: App, theme: Theme, ctx: &Context, loads: Option<&Receiver<Msg>>) -> io::Result<End> {
+pub fn run(mut app: App, theme: Theme, ctx: &Context, loads: Option<Loads<'_>>) -> io::Result<End> {
     let Some(input) = Input::open() else {
         return Err(io::Error::other("no terminal to read keys from"));
     };
@@ -186,8 +195,8 @@ fn resize(terminal: &mut Term, app: &mut App, (w, h): (u16, u16)) -> io::Result<
 }
 
 /// Feeds `update` every loader message waiting; whether there was any.
-fn take_loads(app: &mut App, loads: &mut Option<&Receiver<Msg>>) -> bool {
-    let Some(rx) = *loads else { return false };
+fn take_loads(app: &mut App, loads: &mut Option<Loads<'_>>) -> bool {
+    let Some(Loads { messages: rx, .. }) = *loads else { return false };
     let mut any = false;
     loop {
         match rx.try_recv() {
@@ -214,7 +223,7 @@ fn event_loop(
     ctx: &Context,
     input: &Input,
     requests: &signals::Requests,
-    mut loads: Option<&Receiver<Msg>>,
+    mut loads: Option<Loads<'_>>,
 ) -> io::Result<End> {
     // Dropped when the loop ends, however it ends: the watch stops with it.
     let mut writing = writing::Writing::start(app);
@@ -327,8 +336,7 @@ fn event_loop(
             }
             continue;
         }
-        let tick = if app.load.is_some() { LOADING_TICK } else { TICK };
-        match input::wait(input.as_fd(), tick)? {
+        match input::wait_or_wake(input.as_fd(), loads.and_then(|l| l.wake), TICK)? {
             Ready::Input => {}
             Ready::HungUp => return Ok(End::HungUp),
             Ready::Timeout => {
