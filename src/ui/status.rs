@@ -205,10 +205,28 @@ mod tests {
         update(&mut app, Msg::Input('t'));
         assert!(app.searching.is_some());
         assert!(status_of(&app).contains(" searching… of 400 events "), "{}", status_of(&app));
+        // The list's title and the axis say so too; the axis shows no counts meanwhile.
+        let screen = |app: &App| {
+            let mut term = Terminal::new(TestBackend::new(100, 30)).expect("backend");
+            term.draw(|f| {
+                crate::ui::draw(f, app, Theme { color: false });
+            })
+            .expect("draw");
+            let buf = term.backend().buffer();
+            (0..30).map(|y| (0..100).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n").collect::<String>()
+        };
+        let partial = screen(&app);
+        assert!(partial.contains("Events · searching… of 400") && partial.contains("· searching… ╮"), "{partial}");
+        // The axis's first inner row holds its bars.
+        let bars = |screen: &str| screen.lines().nth(1).is_some_and(|l| l.chars().any(|c| "▁▂▃▄▅▆▇█".contains(c)));
+        assert!(!bars(&partial), "{partial}");
         while app.searching.is_some() {
             update(&mut app, Msg::Work);
         }
         assert!(status_of(&app).contains(" 400 of 400 events "), "{}", status_of(&app));
+        let whole = screen(&app);
+        assert!(whole.contains("Events · 400 of 400") && !whole.contains("searching"), "{whole}");
+        assert!(bars(&whole), "the axis counts again: {whole}");
     }
 
     #[test]
