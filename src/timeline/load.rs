@@ -157,7 +157,7 @@ pub fn load_path_streaming(
 
 /// How much of a large file is read first, for a first screen that does
 /// not wait for the rest (see [`pipeline::preview`]).
-const PREVIEW_BYTES: usize = 512 * 1024;
+pub(super) const PREVIEW_BYTES: usize = 512 * 1024;
 
 /// The first part of a file that begins with `bytes`, when they hold a whole first chunk.
 fn preview(bytes: &[u8], limits: &Limits) -> Option<(Part, (usize, usize))> {
@@ -181,7 +181,7 @@ pub fn read_path(path: &Path, limits: &Limits) -> Result<Vec<u8>, LoadError> {
 /// [`PREVIEW_BYTES`] of a file more than twice as large (else with nothing)
 /// and the file's size, before the rest is read; false stops the read with
 /// [`LoadError::Interrupted`].
-fn read_with(
+pub(super) fn read_with(
     path: &Path,
     limits: &Limits,
     beginning: &mut dyn FnMut(&[u8], usize) -> bool,
@@ -213,17 +213,47 @@ fn read_with(
     let mut bytes = Vec::with_capacity(total);
     // Read one byte past the limit so a file that grows while read is still caught.
     let mut reader = handle.take(limits.max_file_bytes.saturating_add(1));
-    if total > 2 * PREVIEW_BYTES {
+    if total <= 2 * PREVIEW_BYTES {
+        if !beginning(&[], total) {
+            return Err(LoadError::Interrupted);
+        }
+        reader.read_to_end(&mut bytes).map_err(unreadable)?;
+    } else {
         (&mut reader).take(PREVIEW_BYTES as u64).read_to_end(&mut bytes).map_err(unreadable)?;
+        // The rest is read on another core while the beginning is looked at.
+        let head = bytes.clone();
+        let stop = std::sync::atomic::AtomicBool::new(false);
+        let (go_on, read) = std::thread::scope(|s| {
+            let rest = || read_rest(&mut reader, &mut bytes, &stop);
+            let reading = std::thread::Builder::new().name("read".into()).spawn_scoped(s, rest).ok();
+            let go_on = beginning(&head, total);
+            stop.store(!go_on, std::sync::atomic::Ordering::Relaxed);
+            (go_on, reading.map(|h| h.join()))
+        });
+        if !go_on {
+            return Err(LoadError::Interrupted);
+        }
+        match read {
+            Some(Ok(result)) => result.map_err(unreadable)?,
+            // No thread (or it failed): read here.
+            _ => read_rest(&mut reader, &mut bytes, &stop).map_err(unreadable)?,
+        }
     }
-    if !beginning(&bytes, total) {
-        return Err(LoadError::Interrupted);
-    }
-    reader.read_to_end(&mut bytes).map_err(unreadable)?;
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(too_big(&file, None, limits));
     }
     Ok(bytes)
+}
+
+/// Reads the rest of `reader` onto `bytes`, a block at a time until `stop` is set.
+fn read_rest(reader: &mut impl Read, bytes: &mut Vec<u8>, stop: &std::sync::atomic::AtomicBool) -> std::io::Result<()> {
+    const BLOCK: u64 = 8 << 20;
+    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+        if reader.take(BLOCK).read_to_end(bytes)? == 0 {
+            break;
+        }
+    }
+    Ok(())
 }
 
 /// What a path that is not a regular file is, in words; `None` for a regular file.
