@@ -233,13 +233,25 @@ fn huge_summary() {
     );
 }
 
+/// Gives this process's freed heap back to the system: forking a process
+/// that still maps gigabytes (as spawning tlview does) took about 100 ms
+/// at 1M events, which the first screen would be charged.
+fn give_back_freed_memory() {
+    // SAFETY: malloc_trim only releases free memory of this process's heap.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// Time to first screen and to the full list through a pty at 10k, 100k
 /// and 1M events (1M past the default size limit), each beside the floor
 /// measured on the same file in the same run (best of 3; 1M once).
 fn open_in_pty(dir: &std::path::Path) {
     println!("\nopening a file in a 200x60 pty: first screen and full list, beside the floor of the same file");
     // Measured first: right after the 1M run it read about 200 ms, against
-    // 6-9 ms on its own (the cause was not traced).
+    // 6-9 ms on its own. After the other sections, 24-93 ms until they gave
+    // their memory back: spawning copies this process's mappings.
+    give_back_freed_memory();
     println!("bundled timeline, first screen {:>7.1} ms", pty_load::open(&[], 0).first);
     println!(
         "{:<8} {:>8} | {:>9} | {:>12} {:>6} | {:>10} {:>6} | {:>8}",
@@ -262,13 +274,7 @@ fn open_in_pty(dir: &std::path::Path) {
             .map_or(f64::NAN, ms);
         let size = yaml.len();
         drop(yaml);
-        // Give the floor's freed heap back to the system: forking a process
-        // that still maps gigabytes (as spawning tlview does) took about
-        // 100 ms at 1M events, which the first screen would be charged.
-        // SAFETY: malloc_trim only releases free memory of this process's heap.
-        unsafe {
-            libc::malloc_trim(0);
-        }
+        give_back_freed_memory();
         let path = file.to_str().expect("utf-8 path");
         let mut opened: Vec<pty_load::Opened> =
             (0..runs).map(|_| pty_load::open(&[path, "--max-file-size", "2G"], n)).collect();
@@ -389,6 +395,9 @@ fn main() {
     if let Some(base) = base.as_ref().filter(|_| wanted("export")) {
         exports(base);
     }
+    // Spawning the binary copies this process's mappings: with the 100k
+    // timeline still held, the pty figures below read 20-90 ms worse.
+    drop(base);
     if wanted("pty") {
         let dir = tempfile::Builder::new().prefix("tlview-bench-").tempdir().expect("temp dir");
         open_in_pty(dir.path());
