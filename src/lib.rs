@@ -31,6 +31,8 @@ pub mod open;
 pub mod progress;
 pub mod report;
 pub mod terminal;
+#[cfg(test)]
+mod test_seq;
 pub mod text;
 pub mod timeline;
 pub mod ui;

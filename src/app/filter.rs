@@ -296,14 +296,13 @@ mod tests {
 
     #[test]
     fn implied_rows_agree_with_the_rows_spelt_out() {
-        let mut seed = 5u64;
+        let mut seq = crate::test_seq::Seq::new(5);
         for n in 0..60u32 {
             // Groups of random sizes, some of one event, over `n` events.
             let events: Vec<u32> = (0..n).map(|e| e * 3).collect();
             let mut heads = Vec::new();
             for p in 0..n {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                if p == 0 || (seed >> 33).is_multiple_of(3) {
+                if p == 0 || (seq.next() >> 33).is_multiple_of(3) {
                     heads.push(p);
                 }
             }

@@ -517,11 +517,8 @@ mod tests {
 
     #[test]
     fn union_agrees_with_a_set_on_every_path() {
-        let mut seed = 5u64;
-        let mut rand = |m: u64| {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) % m
-        };
+        let mut seq = crate::test_seq::Seq::new(5);
+        let mut rand = |m: u64| (seq.next() >> 33) % m;
         // Short lists over a wide range (sorted), long ones over a narrow one (bits), and 0–2 lists.
         for (lists, len, range) in [(5, 3, 100_000), (6, 400, 5_000), (1, 50, 900), (2, 50, 900), (0, 0, 1)] {
             let lists: Vec<Vec<u32>> = (0..lists)

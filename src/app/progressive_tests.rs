@@ -10,12 +10,11 @@ use crate::timeline::load_bytes;
 /// involving Ann (whose name a search matches too), a few tagged `zed`.
 fn timeline(n: usize, seed: u64) -> crate::timeline::Timeline {
     let mut yaml = String::from("title: T\nactors:\n  - {id: ann, name: Ann}\n  - {id: bob, name: Bob}\nevents:\n");
-    let mut seed = seed;
+    let mut seq = crate::test_seq::Seq::new(seed);
     for i in 0..n {
         let mut title = String::new();
         for _ in 0..5 {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            title.push(['a', 'b', 'c', 'a', 'b', 'd'][(seed >> 33) as usize % 6]);
+            title.push(['a', 'b', 'c', 'a', 'b', 'd'][(seq.next() >> 33) as usize % 6]);
         }
         let actor = if i % 3 == 0 { "ann" } else { "bob" };
         let tag = if i % 17 == 0 { ", tags: [zed]" } else { "" };
@@ -43,9 +42,9 @@ fn each_keystroke_shows_the_whole_searchs_matches_on_screen_and_the_rest_follows
     let mut reference = App::new(t, SIZE);
     let rows = layout::list_rows(&app);
     app.mode = Mode::Search;
-    let (mut seed, mut windows, mut whole_at_once) = (5u64, 0, 0);
+    let (mut seq, mut windows, mut whole_at_once) = (crate::test_seq::Seq::new(5), 0, 0);
     for step in 0..600 {
-        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        let seed = seq.next();
         let before = app.selected;
         // Short queries mostly: they match densely, as the first letters typed do.
         let long = app.filters.query.chars().count() >= 2;

@@ -311,14 +311,10 @@ mod tests {
     /// A search index over 200 events with titles drawn from a small alphabet.
     fn index() -> SearchIndex {
         let mut yaml = String::from("title: T\nevents:\n");
-        let mut seed = 7u64;
+        let mut seq = crate::test_seq::Seq::new(7);
         for i in 0..200 {
-            let title: String = (0..12)
-                .map(|_| {
-                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                    ['a', 'b', 'A', 'ß', 'Σ', 'ς'][(seed >> 33) as usize % 6]
-                })
-                .collect();
+            let title: String =
+                (0..12).map(|_| ['a', 'b', 'A', 'ß', 'Σ', 'ς'][(seq.next() >> 33) as usize % 6]).collect();
             yaml.push_str(&format!("  - {{id: e{i}, date: 2020-01-01, title: \"x{title}\"}}\n"));
         }
         let t = load_bytes("t.yaml", yaml.as_bytes(), &Limits::default()).expect("fixture loads");
@@ -339,9 +335,9 @@ mod tests {
         let hay = &index.events;
         let mut cache = SearchCache::default();
         let mut query = String::new();
-        let mut seed = 3u64;
+        let mut seq = crate::test_seq::Seq::new(3);
         for step in 0..2000 {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            let seed = seq.next();
             match (seed >> 33) % 8 {
                 0 | 1 => {
                     query.pop();
@@ -368,11 +364,8 @@ mod tests {
         let hay = &index.events;
         let mut cache = SearchCache::default();
         let mut query = String::new();
-        let mut seed = 9u64;
-        let mut next = || {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            seed >> 33
-        };
+        let mut seq = crate::test_seq::Seq::new(9);
+        let mut next = || seq.next() >> 33;
         let (mut sliced, mut abandoned) = (0, 0);
         for step in 0..2000 {
             match next() % 6 {

@@ -450,11 +450,8 @@ mod tests {
 
     #[test]
     fn the_block_scan_finds_what_a_byte_scan_finds_wherever_it_falls() {
-        let mut seed = 9u64;
-        let mut next = || {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize
-        };
+        let mut seq = crate::test_seq::Seq::new(9);
+        let mut next = || (seq.next() >> 33) as usize;
         // Mostly text, with tabs, line breaks, é (C3 A9), NEL (C2 85), « (C2 AB),
         // and now and then a control character, at every offset around the blocks.
         let pieces: [&[u8]; 9] =
