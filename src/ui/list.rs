@@ -10,18 +10,31 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+/// How many events are listed, out of how many: `12 of 15`; `searching…
+/// of 15` while a search is worked out (the list holds only the matches on
+/// screen); `74 so far` while the file loads (its total is not known yet,
+/// and filters wait for the load). With `noun`, `events` follows the
+/// number (`12 of 15 events`, `74 events so far`).
+#[must_use]
+pub fn count(app: &App, noun: bool) -> String {
+    let total = app.timeline.events.len();
+    let events = if noun { " events" } else { "" };
+    if app.load.is_some() {
+        format!("{total}{events} so far")
+    } else if app.searching.is_some() {
+        format!("searching… of {total}{events}")
+    } else {
+        format!("{} of {total}{events}", app.shown.events().len())
+    }
+}
+
 /// Draws the list into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let total = app.timeline.events.len();
-    let title = match &app.searching {
-        // Only the matches on screen are known yet.
-        Some(_) => format!(" Events · searching… of {total} "),
-        None => format!(" Events · {} of {total} ", app.shown.events().len()),
-    };
+    let title = format!(" Events · {} ", count(app, false));
     let block = pane(title, app.focus == Pane::List, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if total == 0 {
+    if app.timeline.events.is_empty() {
         let lines = vec![
             Line::styled("No events yet.", theme.heading()),
             Line::styled("How to add one: see the Detail pane.", theme.muted()),

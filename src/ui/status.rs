@@ -69,9 +69,7 @@ fn spans_width(spans: &[Span]) -> usize {
 /// notice, the search prompt or the filters, then the axis unit (last, so it
 /// is the first to go).
 fn left_spans(app: &App, theme: Theme, room: usize) -> Vec<Span<'static>> {
-    // While a search is worked out, the list holds only the matches on screen.
-    let count = if app.searching.is_some() { "searching…".to_owned() } else { app.shown.events().len().to_string() };
-    let mut left = vec![Span::styled(format!(" {count} of {} events ", app.timeline.events.len()), theme.heading())];
+    let mut left = vec![Span::styled(format!(" {} ", super::list::count(app, true)), theme.heading())];
     if let Some(load) = &app.load {
         let what = if load.rechecking {
             "loading: checking the whole file ".to_owned()
@@ -188,6 +186,9 @@ mod tests {
         let mut app = App::loading(t, (100, 30));
         update(&mut app, Msg::LoadProgress(40, 100));
         assert!(status_of(&app).contains("loading 40% "), "{}", status_of(&app));
+        // The file's total is not known yet: the count says what is loaded so far.
+        let loaded = app.timeline.events.len();
+        assert!(status_of(&app).contains(&format!(" {loaded} events so far ")), "{}", status_of(&app));
         update(&mut app, Msg::LoadPart(crate::app::Piece(std::sync::Arc::new(Part::Rechecking))));
         let status = status_of(&app);
         assert!(status.contains("loading: checking the whole file") && !status.contains('%'), "{status}");
