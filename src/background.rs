@@ -47,8 +47,8 @@ impl ToViewer {
     fn send(&self, msg: Msg) -> bool {
         let sent = self.messages.send(msg).is_ok();
         if let Some(mut wake) = self.wake.as_ref() {
-            // A load sends a few thousand messages at most, far less than a
-            // pipe holds before a write would wait; a closed pipe is a viewer gone.
+            // Non-blocking: a full pipe (the loop has bytes to read already)
+            // or a closed one (the viewer is gone) is no reason to wait.
             let _ = std::io::Write::write(&mut wake, &[1]);
         }
         sent
@@ -74,6 +74,10 @@ impl Background {
     pub fn spawn(path: PathBuf, limits: Limits, name: &str) -> std::io::Result<Background> {
         let (sender, messages) = channel();
         let (wake, wake_writer) = std::io::pipe().map_or((None, None), |(r, w)| (Some(r), Some(w)));
+        // A full pipe already means a wake is pending: the writer never waits.
+        if let Some(w) = &wake_writer {
+            let _ = rustix::io::ioctl_fionbio(w, true);
+        }
         let to_viewer = ToViewer { messages: sender, wake: wake_writer };
         let progress = Progress::new(name);
         let thread =

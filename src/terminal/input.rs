@@ -75,15 +75,13 @@ pub(super) fn wait(fd: BorrowedFd<'_>, timeout: Duration) -> io::Result<Ready> {
 /// the loop (or closes it), so the loop reads the message at once.
 pub(super) fn wait_or_wake(fd: BorrowedFd<'_>, wake: Option<BorrowedFd<'_>>, timeout: Duration) -> io::Result<Ready> {
     use rustix::event::{PollFd, PollFlags, Timespec};
-    let mut fds = vec![PollFd::new(&fd, PollFlags::IN)];
-    if let Some(wake) = &wake {
-        fds.push(PollFd::new(wake, PollFlags::IN));
-    }
+    let mut fds = [PollFd::new(&fd, PollFlags::IN), PollFd::new(wake.as_ref().unwrap_or(&fd), PollFlags::IN)];
+    let fds = &mut fds[..if wake.is_some() { 2 } else { 1 }];
     let timeout = Timespec {
         tv_sec: i64::try_from(timeout.as_secs()).unwrap_or(i64::MAX),
         tv_nsec: i64::from(timeout.subsec_nanos()),
     };
-    match rustix::event::poll(&mut fds, Some(&timeout)) {
+    match rustix::event::poll(fds, Some(&timeout)) {
         Err(rustix::io::Errno::INTR) => return Ok(Ready::Timeout),
         Err(e) => return Err(e.into()),
         Ok(_) => {}
@@ -93,7 +91,7 @@ pub(super) fn wait_or_wake(fd: BorrowedFd<'_>, wake: Option<BorrowedFd<'_>>, tim
     {
         // Readable, or closed (then read finds the end): either way the
         // loop goes round and reads the messages (or their end).
-        let _ = rustix::io::read(wake, &mut [0u8; 256]);
+        let _ = rustix::io::read(wake, &mut [0u8; 4096]);
     }
     let got = fds[0].revents();
     if got.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {

@@ -10,10 +10,15 @@
 //! user's editor gets the terminal the same way (`away`); the file's watch
 //! and the effects `update` asks for are `writing.rs`'s.
 //!
-//! A file still loading sends the loop its loader's messages on a channel;
-//! the loop hands them to `update` like any other, looking for them every
-//! 10 ms while the load lasts, and ends (restoring the terminal) when the
-//! load fails so the binary can print the problems.
+//! A file still loading sends the loop its loader's messages on a channel,
+//! with a byte on a pipe the loop waits on beside the terminal, so it hands
+//! each to `update` at once; the loop ends (restoring the terminal) when the
+//! load fails so the binary can print the problems. A search worked out in
+//! steps gets one `Msg::Work` each time the loop finds no key waiting.
+//!
+//! crossterm is asked for events only after the terminal had input (its
+//! wait for more takes a millisecond), not on passes woken by the loader or
+//! made for a search's next step.
 //!
 //! The drawn area is at most [`MAX_COLS`]×[`MAX_ROWS`], whatever size the
 //! terminal reports: the screen buffers are allocated in proportion to it,
@@ -242,10 +247,13 @@ fn event_loop(
     let mut mouse = app.mouse;
     // Changes the load made since the last frame, and when that frame was drawn.
     let (mut loaded, mut drawn) = (false, std::time::Instant::now());
+    // Whether the terminal had input since crossterm last had none to give.
+    let mut keys_waiting = true;
     loop {
         // Take every event crossterm has before waiting on the file again.
         let mut taken = 0;
-        while !app.quit
+        while keys_waiting
+            && !app.quit
             && taken < BATCH
             && let Some(ev) = input::next_event()?
         {
@@ -323,11 +331,12 @@ fn event_loop(
             // crossterm may hold more of the batch already read: take it before waiting.
             continue;
         }
+        keys_waiting = false;
         if app.searching.is_some() {
             // The rest of a search, a slice at a time while no key waits;
             // its whole result is drawn once done.
             match input::wait(input.as_fd(), Duration::ZERO)? {
-                Ready::Input => {}
+                Ready::Input => keys_waiting = true,
                 Ready::HungUp => return Ok(End::HungUp),
                 Ready::Timeout => {
                     app::update(app, Msg::Work);
@@ -336,8 +345,10 @@ fn event_loop(
             }
             continue;
         }
-        match input::wait_or_wake(input.as_fd(), loads.and_then(|l| l.wake), TICK)? {
-            Ready::Input => {}
+        // A frame held back for the load is drawn when its turn comes.
+        let tick = if loaded { TICK.min(LOADING_FRAME.saturating_sub(drawn.elapsed())) } else { TICK };
+        match input::wait_or_wake(input.as_fd(), loads.and_then(|l| l.wake), tick)? {
+            Ready::Input => keys_waiting = true,
             Ready::HungUp => return Ok(End::HungUp),
             Ready::Timeout => {
                 let now = ct::size()?;
