@@ -31,6 +31,14 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// Whether the search query is the only filter that may be set: every
+    /// field is named, so a new filter must say whether it is one.
+    #[must_use]
+    pub fn only_query(&self) -> bool {
+        let Filters { query: _, actors, tags, sources, unsourced, status } = self;
+        actors.is_empty() && tags.is_empty() && sources.is_empty() && !unsourced && status.is_none()
+    }
+
     /// Sets the search query, cut to [`search::MAX_QUERY`] characters;
     /// returns whether it changed (and the shown events must be recomputed).
     pub fn set_query(&mut self, query: String) -> bool {
@@ -237,7 +245,8 @@ fn search_matches(
     for (lists, found) in [(&postings.actors, &actors), (&postings.tags, &tags), (&postings.sources, &sources)] {
         picked.extend(found.iter().filter_map(|&f| lists.get(f as usize)).map(Vec::as_slice));
     }
-    Some(union_of(picked))
+    // Most queries match no name: the text matches are the result, not a copy of it.
+    Some(if picked.len() == 1 { in_text } else { union_of(picked) })
 }
 
 /// The finishes of `events`, sorted.

@@ -13,6 +13,33 @@ use crate::timeline::{Event, Timeline};
 use memchr::memmem;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+/// The cores a search or a load splits its work across: at most four,
+/// asked of the system once (it reads cgroup files each time it is asked).
+#[must_use]
+pub fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from).min(4))
+}
+
+/// `work` over `first..last`, cut into [`cores`] parts done at once, the
+/// results in order; done here in one part when `small` or on one core. A
+/// part whose thread cannot start (or fails) is done here.
+pub fn split<R: Send>(first: usize, last: usize, small: bool, work: impl Fn(usize, usize) -> R + Sync) -> Vec<R> {
+    let parts = cores();
+    if parts < 2 || small {
+        return vec![work(first, last)];
+    }
+    let bounds: Vec<usize> = (0..=parts).map(|p| first + p * (last - first) / parts).collect();
+    std::thread::scope(|s| {
+        let work = &work;
+        let handles: Vec<_> = bounds
+            .windows(2)
+            .map(|w| (w, std::thread::Builder::new().spawn_scoped(s, move || work(w[0], w[1])).ok()))
+            .collect();
+        handles.into_iter().map(|(w, h)| h.and_then(|h| h.join().ok()).unwrap_or_else(|| work(w[0], w[1]))).collect()
+    })
+}
+
 /// How much of each field search looks at: its first 64 KiB (cut at a
 /// character boundary), folded. Text past that is shown but not searched.
 pub const FIELD_CAP: usize = 64 * 1024;
@@ -74,20 +101,8 @@ impl Hay {
     pub fn matching_in(&self, needle: &str, first: usize, last: usize) -> Vec<u32> {
         let last = last.min(self.entries());
         let first = first.min(last);
-        let parts = std::thread::available_parallelism().map_or(1, usize::from).min(4);
-        if parts < 2 || self.starts[last] - self.starts[first] < 1 << 20 {
-            return self.scan(needle.as_bytes(), first, last);
-        }
-        let bounds: Vec<usize> = (0..=parts).map(|p| first + p * (last - first) / parts).collect();
-        std::thread::scope(|s| {
-            let scan = |w: &[usize]| self.scan(needle.as_bytes(), w[0], w[1]);
-            let handles: Vec<_> = bounds
-                .windows(2)
-                .map(|w| (w, std::thread::Builder::new().spawn_scoped(s, move || scan(w)).ok()))
-                .collect();
-            // A part whose thread could not start (or failed) is scanned here.
-            handles.into_iter().flat_map(|(w, h)| h.and_then(|h| h.join().ok()).unwrap_or_else(|| scan(w))).collect()
-        })
+        let small = self.starts[last] - self.starts[first] < 1 << 20;
+        split(first, last, small, |a, b| self.scan(needle.as_bytes(), a, b)).into_iter().flatten().collect()
     }
 
     /// Whether entry `i` contains what `finder` looks for; adds the bytes

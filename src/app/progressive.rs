@@ -79,29 +79,34 @@ enum Work {
 /// the matches on screen now and the rest in slices (see the module docs).
 pub fn refilter_typed(app: &mut App) {
     app.searching = None;
+    if !only_search(app) {
+        return nav::refilter(app);
+    }
     let needle = crate::text::fold(&app.filters.query).into_owned();
-    if needle.is_empty() || !only_search(app) {
+    if needle.is_empty() {
         return nav::refilter(app);
     }
     let hay = &app.index.get().events;
-    // What is left to do, and whether it is worth showing the screen first.
-    let (work, large) = match app.search_cache.begin(&needle) {
-        Ok(found) => {
-            let large = found.len() >= SLICED_FROM;
-            (Work::Found(found), large)
-        }
-        Err(job) => {
-            let large = app.search_cache.remaining(&job, hay) >= SLICED_FROM;
-            (Work::Text(job), large)
-        }
+    // Whether it is worth showing the screen first.
+    let begun = app.search_cache.begin(&needle);
+    let large = match &begun {
+        Ok(found) => found.len() >= SLICED_FROM,
+        Err(job) => app.search_cache.remaining(job, hay) >= SLICED_FROM,
     };
     let window = if large { around(app, &needle) } else { None };
     match window {
         Some(window) => {
             nav::show(app, filter::gather(window, &app.keys));
+            let work = begun.map_or_else(Work::Text, Work::Found);
             app.searching = Some(Pending { work });
         }
-        None => finish(app, work),
+        None => {
+            let found = match begun {
+                Ok(found) => Some(found),
+                Err(job) => app.search_cache.run(job, &app.index.get().events),
+            };
+            nav::refilter_with(app, found);
+        }
     }
 }
 
@@ -123,9 +128,9 @@ fn step(app: &mut App, whole: bool) {
         let next = match pending.work {
             Work::Text(mut job) => {
                 let hay = &app.index.get().events;
-                if !app.search_cache.step(&mut job, hay, if whole { usize::MAX } else { SLICE }) {
+                if !whole && !app.search_cache.step(&mut job, hay, SLICE) {
                     Work::Text(job)
-                } else if let Some(found) = app.search_cache.finish(job) {
+                } else if let Some(found) = app.search_cache.run(job, hay) {
                     Work::Found(found)
                 } else {
                     // Void (another search began since, which a pending job
@@ -152,31 +157,10 @@ fn step(app: &mut App, whole: bool) {
     }
 }
 
-/// Does `work` here, at once, and shows the whole result.
-fn finish(app: &mut App, work: Work) {
-    let found = match work {
-        Work::Text(mut job) => {
-            let hay = &app.index.get().events;
-            while !app.search_cache.step(&mut job, hay, usize::MAX) {}
-            // `None` (void) cannot happen here: nothing searched in between; searching again is right.
-            app.search_cache.finish(job)
-        }
-        Work::Found(found) => Some(found),
-        Work::Listed(events) => return nav::show(app, filter::gather(events, &app.keys)),
-    };
-    nav::refilter_with(app, found);
-}
-
-/// Whether the search is the only thing deciding what is shown.
+/// Whether the search is the only thing deciding what is shown (filters
+/// wait for a load, so none is in progress here).
 fn only_search(app: &App) -> bool {
-    let f = &app.filters;
-    app.load.is_none()
-        && app.asof.at.is_none()
-        && f.actors.is_empty()
-        && f.tags.is_empty()
-        && f.sources.is_empty()
-        && !f.unsourced
-        && f.status.is_none()
+    app.filters.only_query() && app.asof.at.is_none()
 }
 
 /// The events matching `needle` (folded) around the selection: every match

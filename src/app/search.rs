@@ -10,7 +10,7 @@
 //! filter over one list. Memory is two numbers per match plus one per
 //! searched prefix, and the query itself is capped at [`MAX_QUERY`].
 
-use super::index::Hay;
+use super::index::{Hay, split};
 use memchr::memmem;
 
 /// The longest search query, in characters; typing or pasting more keeps
@@ -70,15 +70,6 @@ enum Kind {
     Narrow { below: usize, above: Option<usize> },
 }
 
-/// `a` then `b`, reusing `a`'s buffer.
-fn concat(mut a: Vec<u32>, b: Vec<u32>) -> Vec<u32> {
-    if a.is_empty() {
-        return b;
-    }
-    a.extend(b);
-    a
-}
-
 impl SearchCache {
     /// Forgets every search.
     pub fn clear(&mut self) {
@@ -92,14 +83,15 @@ impl SearchCache {
     /// is shorter than anything searched. [`SearchCache::begin`],
     /// [`SearchCache::step`] and [`SearchCache::finish`] in one go.
     pub fn matches(&mut self, hay: &Hay, needle: &str) -> Vec<u32> {
-        match self.begin(needle) {
-            Ok(found) => found,
-            Err(mut job) => {
-                while !self.step(&mut job, hay, usize::MAX) {}
-                // Nothing searched in between: the job is current.
-                self.finish(job).unwrap_or_default()
-            }
-        }
+        // Nothing searched in between: the job is current, and `run` ends it.
+        self.begin(needle).unwrap_or_else(|job| self.run(job, hay).unwrap_or_default())
+    }
+
+    /// Does all of `job`'s work at once and ends it: [`SearchCache::finish`].
+    pub fn run(&mut self, mut job: TextSearch, hay: &Hay) -> Option<Vec<u32>> {
+        // With no budget to keep to, one step is the whole job.
+        self.step(&mut job, hay, usize::MAX);
+        self.finish(job)
     }
 
     /// Starts searching for `needle` (folded, not empty): its entries at
@@ -158,27 +150,13 @@ impl SearchCache {
             Kind::Narrow { below, above } => {
                 let last = end(self.events.len());
                 let finder = memmem::Finder::new(job.needle.as_bytes());
-                let part = |from: usize, to: usize| self.narrow(hay, &finder, from..to, below, above);
-                let parts = std::thread::available_parallelism().map_or(1, usize::from).min(4);
-                if parts < 2 || last - job.next < PARALLEL_FROM {
-                    let (found, raised) = part(job.next, last);
-                    (job.found, job.raised) = (
-                        concat(std::mem::take(&mut job.found), found),
-                        concat(std::mem::take(&mut job.raised), raised),
-                    );
-                } else {
-                    // Split across the cores, as a full scan is; the parts join in order.
-                    let bounds: Vec<usize> = (0..=parts).map(|p| job.next + p * (last - job.next) / parts).collect();
-                    let results: Vec<_> = std::thread::scope(|s| {
-                        let part = &part;
-                        let handles: Vec<_> =
-                            bounds.windows(2).map(|w| (w, s.spawn(move || part(w[0], w[1])))).collect();
-                        handles.into_iter().map(|(w, h)| h.join().unwrap_or_else(|_| part(w[0], w[1]))).collect()
-                    });
-                    for (found, raised) in results {
-                        job.found.extend(found);
-                        job.raised.extend(raised);
-                    }
+                // Split across the cores, as a full scan is; the parts join in order.
+                let small = last - job.next < PARALLEL_FROM;
+                for (found, raised) in
+                    split(job.next, last, small, |a, b| self.narrow(hay, &finder, a..b, below, above))
+                {
+                    job.found.extend(found);
+                    job.raised.extend(raised);
                 }
                 job.next = last;
                 last == self.events.len()

@@ -296,7 +296,7 @@ pub(super) fn load_streaming(
     let next_job = AtomicUsize::new(0);
     let budget = Budget { aliases: AtomicU64::new(0), nodes: AtomicU64::new(0), bytes: AtomicU64::new(0) };
     let (to_main, results) = mpsc::channel::<(usize, Option<Entries>)>();
-    let workers = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 4);
+    let workers = crate::app::index::cores();
     let chunks = &plan.chunks;
     std::thread::scope(|s| {
         let mut threads = Vec::with_capacity(workers);
