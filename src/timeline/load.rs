@@ -8,7 +8,7 @@
 //! byte scan found harmless).
 
 use super::limits::{Limits, SIZE_ENV, human_bytes};
-use super::model::{Event, Part, Timeline};
+use super::model::{Part, Timeline};
 use super::pipeline::{self, Fast};
 use super::problem::{Position, Problem, SHOWN};
 use super::raw::{Field, RawTimeline};
@@ -111,11 +111,10 @@ pub fn load_path_streaming(
 ) -> Result<Timeline, LoadError> {
     let file = path.display().to_string();
     let mut sink = sink;
-    // The events and tags the beginning showed, which the whole load skips.
-    let mut shown = (0, 0);
-    // Whether a piece was handed over (the viewer is open).
-    let mut opened = false;
-    let bytes = read_with(path, limits, &mut |beginning, total| {
+    // Once a piece is handed over (the viewer is open): the events and tags
+    // the beginning showed, which the whole load skips.
+    let mut shown: Option<(usize, usize)> = None;
+    let bytes = read_with(path, limits, sink.is_some(), &mut |beginning, total| {
         if !progress(0, total) {
             return false;
         }
@@ -123,31 +122,31 @@ pub fn load_path_streaming(
             && let Some((part, counts)) = preview(beginning, limits)
         {
             sink(part);
-            (shown, opened) = (counts, true);
+            shown = Some(counts);
         }
         true
     })?;
     let Some(sink) = sink else { return load_text(&file, &bytes, limits, progress, None) };
     let mut rest = |part: Part| {
-        let (events, tags) = match part {
-            Part::First(t) if !opened => {
-                opened = true;
-                return sink(Part::First(t));
+        let Some((left_events, left_tags)) = shown else {
+            // The viewer is not open: a first piece opens it; before any,
+            // there is nothing to tell.
+            if let Part::First(t) = part {
+                shown = Some((0, 0));
+                sink(Part::First(t));
             }
+            return;
+        };
+        let (mut events, mut tags) = match part {
             Part::First(t) => (t.events, t.tags),
             Part::More { events, tags } => (events, tags),
-            // Before any piece the viewer is not open: there is nothing to tell.
-            Part::Rechecking => {
-                if opened {
-                    sink(Part::Rechecking);
-                }
-                return;
-            }
+            Part::Rechecking => return sink(Part::Rechecking),
         };
-        let (skip_events, skip_tags) = (shown.0.min(events.len()), shown.1.min(tags.len()));
-        shown = (shown.0 - skip_events, shown.1 - skip_tags);
-        let events: Vec<Event> = events.into_iter().skip(skip_events).collect();
-        let tags: Vec<String> = tags.into_iter().skip(skip_tags).collect();
+        // What the beginning showed already (usually nothing left to skip).
+        let (skip_events, skip_tags) = (left_events.min(events.len()), left_tags.min(tags.len()));
+        events.drain(..skip_events);
+        tags.drain(..skip_tags);
+        shown = Some((left_events - skip_events, left_tags - skip_tags));
         if !events.is_empty() || !tags.is_empty() {
             sink(Part::More { events, tags });
         }
@@ -174,16 +173,18 @@ fn preview(bytes: &[u8], limits: &Limits) -> Option<(Part, (usize, usize))> {
 /// [`LoadError::Unreadable`] when it cannot be read or is not a regular
 /// file, [`LoadError::Invalid`] when it is over the size limit.
 pub fn read_path(path: &Path, limits: &Limits) -> Result<Vec<u8>, LoadError> {
-    read_with(path, limits, &mut |_, _| true)
+    read_with(path, limits, false, &mut |_, _| true)
 }
 
-/// [`read_path`], calling `beginning` once the size is known with the first
-/// [`PREVIEW_BYTES`] of a file more than twice as large (else with nothing)
-/// and the file's size, before the rest is read; false stops the read with
+/// [`read_path`], calling `beginning` once the size is known with the
+/// file's size and, when `head` is asked for, the first [`PREVIEW_BYTES`]
+/// of a file more than twice as large (else with nothing): the rest is
+/// read on another core meanwhile. False stops the read with
 /// [`LoadError::Interrupted`].
 pub(super) fn read_with(
     path: &Path,
     limits: &Limits,
+    head: bool,
     beginning: &mut dyn FnMut(&[u8], usize) -> bool,
 ) -> Result<Vec<u8>, LoadError> {
     let file = path.display().to_string();
@@ -213,7 +214,7 @@ pub(super) fn read_with(
     let mut bytes = Vec::with_capacity(total);
     // Read one byte past the limit so a file that grows while read is still caught.
     let mut reader = handle.take(limits.max_file_bytes.saturating_add(1));
-    if total <= 2 * PREVIEW_BYTES {
+    if !head || total <= 2 * PREVIEW_BYTES {
         if !beginning(&[], total) {
             return Err(LoadError::Interrupted);
         }
@@ -437,7 +438,18 @@ fn position_of(text: &str, index: usize) -> Position {
 
 #[cfg(test)]
 mod tests {
-    use super::first_control;
+    use super::{first_control, read_rest};
+    use std::sync::atomic::AtomicBool;
+
+    #[test]
+    fn reading_the_rest_stops_when_told_and_otherwise_reads_to_the_end() {
+        let text = vec![b'x'; 20 << 20];
+        let mut bytes = Vec::new();
+        read_rest(&mut text.as_slice(), &mut bytes, &AtomicBool::new(true)).expect("reads");
+        assert!(bytes.is_empty(), "a stop set before reading reads nothing");
+        read_rest(&mut text.as_slice(), &mut bytes, &AtomicBool::new(false)).expect("reads");
+        assert_eq!(bytes.len(), text.len(), "in 8 MiB blocks, to the end");
+    }
 
     /// The plain definition, one byte at a time.
     fn naive(bytes: &[u8]) -> Option<usize> {

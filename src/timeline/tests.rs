@@ -463,7 +463,7 @@ fn a_large_file_is_read_whole_while_its_beginning_is_looked_at_and_a_stop_stops_
     let text: Vec<u8> = (0..9_000_000u32).map(|i| b'a' + (i.wrapping_mul(2_654_435_761) >> 27) as u8 % 26).collect();
     std::fs::write(&path, &text).expect("write");
     let mut seen = Vec::new();
-    let read = load::read_with(&path, &Limits::default(), &mut |head, total| {
+    let read = load::read_with(&path, &Limits::default(), true, &mut |head, total| {
         seen.push((head.to_vec(), total));
         true
     })
@@ -471,13 +471,13 @@ fn a_large_file_is_read_whole_while_its_beginning_is_looked_at_and_a_stop_stops_
     assert!(read == text, "the whole file, in order");
     assert_eq!(seen.len(), 1);
     assert!(seen[0].0 == text[..load::PREVIEW_BYTES] && seen[0].1 == text.len());
-    let stopped = load::read_with(&path, &Limits::default(), &mut |_, _| false);
+    let stopped = load::read_with(&path, &Limits::default(), true, &mut |_, _| false);
     assert!(matches!(stopped, Err(LoadError::Interrupted)));
     // A small file is read at once, its beginning not looked at.
     let small = dir.path().join("small.yaml");
     std::fs::write(&small, b"title: T\n").expect("write");
     let mut heads = Vec::new();
-    let read = load::read_with(&small, &Limits::default(), &mut |h, _| {
+    let read = load::read_with(&small, &Limits::default(), true, &mut |h, _| {
         heads.push(h.len());
         true
     });
