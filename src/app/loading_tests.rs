@@ -1,5 +1,6 @@
 //! A viewer on a file still loading: parts in, the state checked. No terminal.
 
+use super::tests::{selected_id, shown_ids};
 use super::*;
 use crate::timeline::limits::Limits;
 use crate::timeline::{Part, Timeline, load_bytes};
@@ -34,22 +35,41 @@ fn first(t: &Timeline) -> App {
 }
 
 fn more(t: &Timeline, ids: &[&str]) -> Msg {
-    Msg::LoadPart(Piece(Arc::new(Part::More { events: events(t, ids), tags: Vec::new() })))
+    part(events(t, ids))
 }
 
-fn ids(app: &App) -> Vec<&str> {
-    app.shown.events().iter().map(|&i| &*app.timeline.events[i as usize].id).collect()
+/// A later part holding `events` and no new tag.
+fn part(events: Vec<crate::timeline::Event>) -> Msg {
+    Msg::LoadPart(Piece(Arc::new(Part::More { events, tags: Vec::new() })))
 }
 
-fn selected_id(app: &App) -> &str {
-    app.selected_event().map_or("", |e| &*e.id)
+/// A file of `n` events `e0`, `e1`… whose rest of the entry (`date: …,
+/// title: …`) `entry` writes from a random number, loaded; and its events
+/// in the file's order (a load hands them over that way).
+fn scrambled(n: usize, seed: u64, entry: impl Fn(u64) -> String) -> (Timeline, Vec<crate::timeline::Event>) {
+    let mut yaml = String::from("title: Scrambled\nevents:\n");
+    let mut seq = crate::test_seq::Seq::new(seed);
+    for i in 0..n {
+        yaml.push_str(&format!("  - {{id: e{i}, {}}}\n", entry(seq.next())));
+    }
+    let t = load_bytes("s.yaml", yaml.as_bytes(), &Limits::default()).expect("fixture loads");
+    let mut file_order = t.events.clone();
+    file_order.sort_by_key(|e| e.id[1..].parse::<usize>().unwrap_or(0));
+    (t, file_order)
+}
+
+/// A viewer on the first part of `t`: `head`.
+fn loading_on(t: &Timeline, head: &[crate::timeline::Event]) -> App {
+    let mut first = t.clone();
+    first.events = head.to_vec();
+    App::loading(first, (120, 40))
 }
 
 #[test]
 fn the_first_screen_shows_the_first_part_in_date_order() {
     let t = full();
     let app = first(&t);
-    assert_eq!(ids(&app), ["d", "a", "b", "c"]);
+    assert_eq!(shown_ids(&app), ["d", "a", "b", "c"]);
     assert_eq!(app.timeline.title, "Growing");
     assert_eq!(app.load.as_ref().map(loading::Loading::percent), Some(25));
 }
@@ -63,13 +83,13 @@ fn parts_merge_in_growing_batches_and_the_selection_stays_on_its_event() {
     // Three events wait: fewer than the list so far.
     update(&mut app, more(&t, &["e", "f"]));
     update(&mut app, more(&t, &["g"]));
-    assert_eq!(ids(&app), ["d", "a", "b", "c"]);
+    assert_eq!(shown_ids(&app), ["d", "a", "b", "c"]);
     // A fourth makes a batch: `f` and `g` sort before the selection, which follows its event.
     update(&mut app, more(&t, &["h"]));
-    assert_eq!(ids(&app), ["g", "f", "d", "a", "b", "c", "e", "h"]);
+    assert_eq!(shown_ids(&app), ["g", "f", "d", "a", "b", "c", "e", "h"]);
     assert_eq!(selected_id(&app), "b");
     update(&mut app, more(&t, &["i", "j", "l", "k"]));
-    assert_eq!(ids(&app).len(), 8, "four wait for four more");
+    assert_eq!(shown_ids(&app).len(), 8, "four wait for four more");
     assert_eq!(selected_id(&app), "b");
 }
 
@@ -85,12 +105,12 @@ fn the_final_order_replaces_the_provisional_one_keeping_the_selection() {
     assert_eq!(app.shown.events().len(), t.events.len());
     assert_eq!(selected_id(&app), "a");
     // `k` starts first but comes after `a`: the final order, not the dates'.
-    let order = ids(&app);
+    let order = shown_ids(&app);
     assert!(order.iter().position(|&i| i == "k") > order.iter().position(|&i| i == "a"), "{order:?}");
     // Search works once loaded.
     update(&mut app, Msg::StartSearch);
     update(&mut app, Msg::Input('k'));
-    assert_eq!(ids(&app), ["k"]);
+    assert_eq!(shown_ids(&app), ["k"]);
 }
 
 #[test]
@@ -127,10 +147,7 @@ fn a_failed_load_ends_the_viewer() {
 fn merged_batches_leave_the_lookups_a_fresh_build_would_make() {
     // Days and times in a scrambled order, some equal, some spans, so batches
     // overlap the list's tail, fall before it, and tie with it.
-    let mut yaml = String::from("title: Scrambled\nevents:\n");
-    let mut seq = crate::test_seq::Seq::new(11);
-    for i in 0..300 {
-        let seed = seq.next();
+    let (t, file_order) = scrambled(300, 11, |seed| {
         let day = 1 + (seed >> 33) % 28;
         let date = match (seed >> 40) % 4 {
             0 => format!("2020-01-{day:02}"),
@@ -138,22 +155,12 @@ fn merged_batches_leave_the_lookups_a_fresh_build_would_make() {
             2 => "2020-01".to_owned(),
             _ => format!("2020-01-{day:02}, end: 2020-02-{day:02}"),
         };
-        let title = "w".repeat(1 + (seed >> 50) as usize % 40);
-        yaml.push_str(&format!("  - {{id: e{i}, date: {date}, title: {title}}}\n"));
-    }
-    let t = load_bytes("s.yaml", yaml.as_bytes(), &Limits::default()).expect("fixture loads");
-    let file_order: Vec<crate::timeline::Event> = {
-        let mut e = t.events.clone();
-        e.sort_by_key(|e| e.id[1..].parse::<usize>().unwrap_or(0));
-        e
-    };
-    let mut head = t.clone();
-    head.events = file_order[..20].to_vec();
-    let mut app = App::loading(head, (120, 40));
+        format!("date: {date}, title: {}", "w".repeat(1 + (seed >> 50) as usize % 40))
+    });
+    let mut app = loading_on(&t, &file_order[..20]);
     for chunk in file_order[20..].chunks(7) {
-        update(&mut app, Msg::LoadPart(Piece(Arc::new(Part::More { events: chunk.to_vec(), tags: Vec::new() }))));
+        update(&mut app, part(chunk.to_vec()));
     }
-    update(&mut app, Msg::LoadPart(Piece(Arc::new(Part::More { events: Vec::new(), tags: Vec::new() }))));
     let listed = app.timeline.events.len();
     assert!(listed > 150, "several batches merged: {listed}");
     // What a viewer built afresh on the same events in a stable start order has.
@@ -173,7 +180,8 @@ fn merged_batches_leave_the_lookups_a_fresh_build_would_make() {
 fn the_loaded_viewer_has_a_fresh_viewers_keys_whether_or_not_the_order_changed() {
     // `full` ends in a different order than the provisional list (`k` after
     // `a`); the same file without `k` ends in the provisional order, whose
-    // keys the loaded viewer keeps rather than computing them again.
+    // keys the loaded viewer may keep: either way they must be a fresh
+    // viewer's.
     let with_k = full();
     let mut without_k = with_k.clone();
     without_k.events.retain(|e| &*e.id != "k");
@@ -183,7 +191,7 @@ fn the_loaded_viewer_has_a_fresh_viewers_keys_whether_or_not_the_order_changed()
         update(&mut app, more(&t, &rest));
         update(&mut app, Msg::LoadDone(Loaded(Arc::new(t.clone()))));
         let fresh = App::new(t.clone(), (120, 40));
-        assert_eq!(ids(&app), ids(&fresh));
+        assert_eq!(shown_ids(&app), shown_ids(&fresh));
         assert_eq!(app.keys, fresh.keys);
         assert_eq!((app.span, app.earliest, app.widest_title), (fresh.span, fresh.earliest, fresh.widest_title));
     }
@@ -193,25 +201,17 @@ fn the_loaded_viewer_has_a_fresh_viewers_keys_whether_or_not_the_order_changed()
 /// date order: the selection follows its event through every merge and the end.
 #[test]
 fn the_selection_stays_on_its_event_through_scrambled_batches_and_the_end() {
-    let mut yaml = String::from("title: S\nevents:\n");
-    let mut seq = crate::test_seq::Seq::new(5);
-    for i in 0..3000 {
-        let seed = seq.next();
+    let (t, file_order) = scrambled(3000, 5, |seed| {
         let (y, m, d) = (1990 + (seed >> 33) % 30, 1 + (seed >> 40) % 12, 1 + (seed >> 50) % 28);
-        yaml.push_str(&format!("  - {{id: e{i}, date: {y}-{m:02}-{d:02}, title: E{i}}}\n"));
-    }
-    let t = load_bytes("s.yaml", yaml.as_bytes(), &Limits::default()).expect("loads");
-    let mut file_order = t.events.clone();
-    file_order.sort_by_key(|e| e.id[1..].parse::<usize>().unwrap_or(0));
-    let mut head = t.clone();
-    head.events = file_order[..70].to_vec();
-    let mut app = App::loading(head, (120, 40));
+        format!("date: {y}-{m:02}-{d:02}, title: E")
+    });
+    let mut app = loading_on(&t, &file_order[..70]);
     for _ in 0..3 {
         update(&mut app, Msg::Move(Step::By(1)));
     }
     let want = selected_id(&app).to_owned();
     for chunk in file_order[70..].chunks(300) {
-        update(&mut app, Msg::LoadPart(Piece(Arc::new(Part::More { events: chunk.to_vec(), tags: Vec::new() }))));
+        update(&mut app, part(chunk.to_vec()));
         assert_eq!(selected_id(&app), want, "after a part, {} listed", app.timeline.events.len());
     }
     update(&mut app, Msg::LoadDone(Loaded(Arc::new(t.clone()))));

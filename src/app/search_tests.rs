@@ -19,10 +19,8 @@ const FOLDS: &str = "title: T\nactors:\n  - {id: gr, name: ΟΔΥΣΣΕΥΣ}\n  
 
 fn search(app: &mut App, query: &str) -> Vec<String> {
     update(app, Msg::StartSearch);
-    for c in query.chars() {
-        update(app, Msg::Input(c));
-    }
-    let ids = app.shown.events().iter().map(|&i| app.timeline.events[i as usize].id.to_string()).collect();
+    super::tests::type_text(app, query);
+    let ids = super::tests::shown_ids(app).into_iter().map(str::to_owned).collect();
     update(app, Msg::Close);
     ids
 }

@@ -21,8 +21,14 @@ fn small() -> App {
     App::new(t, (120, 40))
 }
 
-fn selected_id(app: &App) -> &str {
+/// The id of the selected event ("" for none) (shared by the other update-logic test files).
+pub(super) fn selected_id(app: &App) -> &str {
     app.selected_event().map_or("", |e| &*e.id)
+}
+
+/// The ids of the shown events, in list order.
+pub(super) fn shown_ids(app: &App) -> Vec<&str> {
+    app.shown.events().iter().map(|&i| &*app.timeline.events[i as usize].id).collect()
 }
 
 /// Each message in turn, through `update`.

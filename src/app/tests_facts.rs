@@ -1,7 +1,7 @@
 //! Update-logic tests for the fact-checker's keys: the claims view, the
 //! as-of cursor and the sources filter.
 
-use super::tests::{bundled, send, type_text};
+use super::tests::{bundled, send, shown_ids, type_text};
 use super::*;
 use crate::timeline::limits::Limits;
 use crate::timeline::load_bytes;
@@ -17,10 +17,6 @@ fn story() -> App {
                   - {id: talks, date: 2018-02-12, title: Talks, quotes: [{by: b, text: hi, source: s0}]}\n";
     let t = load_bytes("s.yaml", yaml.as_bytes(), &Limits::default()).expect("fixture loads");
     App::new(t, (120, 40))
-}
-
-fn visible_ids(app: &App) -> Vec<&str> {
-    app.shown.events().iter().map(|&i| &*app.timeline.events[i as usize].id).collect()
 }
 
 #[test]
@@ -59,13 +55,13 @@ fn as_of_hides_what_was_not_yet_public_and_steps_by_day() {
     type_text(&mut app, "2018-02-08");
     send(&mut app, &[Msg::Accept]);
     assert_eq!(app.mode, Mode::Browse);
-    assert_eq!(visible_ids(&app), ["attack"]);
+    assert_eq!(shown_ids(&app), ["attack"]);
     send(&mut app, &[Msg::Unit(1)]);
-    assert_eq!(visible_ids(&app), ["attack", "denial"], "the 9th: the denial is reported");
+    assert_eq!(shown_ids(&app), ["attack", "denial"], "the 9th: the denial is reported");
     send(&mut app, &[Msg::Unit(1), Msg::Unit(1), Msg::Unit(1)]);
-    assert_eq!(visible_ids(&app), ["attack", "denial", "talks"], "the 12th: the talks happen");
+    assert_eq!(shown_ids(&app), ["attack", "denial", "talks"], "the 12th: the talks happen");
     send(&mut app, &[Msg::ToggleDim]);
-    assert_eq!(visible_ids(&app).len(), 4, "dimmed, not hidden");
+    assert_eq!(shown_ids(&app).len(), 4, "dimmed, not hidden");
     send(&mut app, &[Msg::ToggleDim, Msg::ClearFilters]);
     assert_eq!((app.asof.at, app.shown.events().len()), (None, 4));
 }
@@ -114,9 +110,9 @@ fn the_sources_filter_keeps_what_rests_on_the_ticked_sources() {
     let titles: Vec<&str> = p.entries.iter().map(|&i| picker::name(&app, PickerKind::Sources, i)).collect();
     assert_eq!(titles, ["Undated", "Eighth", "Fourteenth"], "most resting events first");
     send(&mut app, &[Msg::Toggle, Msg::Accept]);
-    assert_eq!(visible_ids(&app), ["denial", "talks"], "a claim and a quote rest on it");
+    assert_eq!(shown_ids(&app), ["denial", "talks"], "a claim and a quote rest on it");
     send(&mut app, &[Msg::OpenPicker(PickerKind::Sources), Msg::Move(Step::By(1)), Msg::Toggle, Msg::Accept]);
-    assert_eq!(visible_ids(&app), ["attack", "denial", "talks"], "ticked sources combine with or");
+    assert_eq!(shown_ids(&app), ["attack", "denial", "talks"], "ticked sources combine with or");
     let ix = &app.source_index;
     assert_eq!((ix.events[1], ix.quotes[2], ix.claims[2], ix.facts(2)), (1, 1, 1, 2));
 }
@@ -131,12 +127,12 @@ fn jumping_to_a_claim_whose_event_the_as_of_cursor_hides_removes_the_cursor() {
     send(&mut app, &[Msg::StartAsOf]);
     type_text(&mut app, "2018-02-10");
     send(&mut app, &[Msg::Accept]);
-    assert_eq!(visible_ids(&app), ["early"]);
+    assert_eq!(shown_ids(&app), ["early"]);
     send(&mut app, &[Msg::ToggleClaims]);
     assert_eq!(app.claims.as_ref().map(|v| v.entries.len()), Some(1), "the claim is public before its event");
     send(&mut app, &[Msg::Accept]);
     assert_eq!(app.selected_event().map(|e| &*e.id), Some("late"));
-    assert_eq!((app.asof.at, visible_ids(&app).len()), (None, 2));
+    assert_eq!((app.asof.at, shown_ids(&app).len()), (None, 2));
 }
 
 #[test]
@@ -145,7 +141,7 @@ fn a_paste_is_typed_into_the_as_of_prompt_as_one_line() {
     send(&mut app, &[Msg::StartAsOf, Msg::Paste("2018-02-08\n".into())]);
     assert_eq!(app.asof.input, "2018-02-08");
     send(&mut app, &[Msg::Accept]);
-    assert_eq!(visible_ids(&app), ["attack"]);
+    assert_eq!(shown_ids(&app), ["attack"]);
 }
 
 #[test]

@@ -2,18 +2,10 @@
 //! kept searches and `n`/`N`, `Esc` and `c`, the filter popups' keys and
 //! ranking, the quotes pane that follows the selection, the mouse switch.
 
-use super::tests::{bundled, send, type_text};
+use super::tests::{bundled, selected_id, send, shown_ids, type_text};
 use super::*;
 use crate::timeline::limits::Limits;
 use crate::timeline::{BUNDLED, load_bytes};
-
-fn id(app: &App) -> &str {
-    app.selected_event().map_or("", |e| &*e.id)
-}
-
-fn ids(app: &App) -> Vec<&str> {
-    app.shown.events().iter().map(|&i| &*app.timeline.events[i as usize].id).collect()
-}
 
 /// The names the open picker lists, in order.
 fn entries(app: &App) -> Vec<&str> {
@@ -29,15 +21,15 @@ fn n_and_n_shift_go_through_the_matches_and_wrap_with_a_notice() {
     send(&mut app, &[Msg::StartSearch]);
     type_text(&mut app, "putin");
     send(&mut app, &[Msg::Accept]);
-    assert_eq!(ids(&app), ["peskov-no-comment", "putin-trump-call"]);
-    assert_eq!(id(&app), "peskov-no-comment");
+    assert_eq!(shown_ids(&app), ["peskov-no-comment", "putin-trump-call"]);
+    assert_eq!(selected_id(&app), "peskov-no-comment");
     send(&mut app, &[Msg::NextMatch(1)]);
-    assert_eq!((id(&app), app.writing.status.as_deref()), ("putin-trump-call", None));
+    assert_eq!((selected_id(&app), app.writing.status.as_deref()), ("putin-trump-call", None));
     send(&mut app, &[Msg::NextMatch(1)]);
-    assert_eq!(id(&app), "peskov-no-comment", "n at the last match wraps to the first");
+    assert_eq!(selected_id(&app), "peskov-no-comment", "n at the last match wraps to the first");
     assert_eq!(app.writing.status.as_deref(), Some("Search hit the bottom, continuing at the top."));
     send(&mut app, &[Msg::NextMatch(-1)]);
-    assert_eq!(id(&app), "putin-trump-call", "N at the first match wraps to the last");
+    assert_eq!(selected_id(&app), "putin-trump-call", "N at the first match wraps to the last");
     send(&mut app, &[Msg::Move(Step::By(-1))]);
     assert_eq!(app.writing.status, None, "a notice lasts one key");
 }
@@ -167,7 +159,7 @@ fn search_covers_source_publishers_and_urls_and_claims() {
     for (q, want) in [("reuters", "a"), ("example.org/abc", "a"), ("about forty", "c")] {
         send(&mut app, &[Msg::StartSearch]);
         type_text(&mut app, q);
-        assert_eq!(ids(&app), [want], "{q}");
+        assert_eq!(shown_ids(&app), [want], "{q}");
         send(&mut app, &[Msg::Close]);
     }
 }

@@ -1,6 +1,7 @@
 //! The fact-checker's keys (unsourced and status filters, related events)
 //! and an empty timeline under every key of the table.
 
+use super::tests::shown_ids;
 use super::*;
 use crate::keys::BINDINGS;
 use crate::timeline::limits::Limits;
@@ -21,10 +22,6 @@ fn fixture() -> App {
          - {id: d, date: 2020-01-04, title: Delta}\n")
 }
 
-fn ids(app: &App) -> Vec<&str> {
-    app.shown.events().iter().map(|&i| &*app.timeline.events[i as usize].id).collect()
-}
-
 fn draw(app: &App) -> String {
     let mut term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("backend");
     term.draw(|f| {
@@ -39,9 +36,9 @@ fn draw(app: &App) -> String {
 fn unsourced_filter_keeps_only_events_with_no_source() {
     let mut app = fixture();
     update(&mut app, Msg::ToggleUnsourced);
-    assert_eq!(ids(&app), ["b", "d"]);
+    assert_eq!(shown_ids(&app), ["b", "d"]);
     update(&mut app, Msg::ToggleUnsourced);
-    assert_eq!(ids(&app), ["a", "b", "c", "d"]);
+    assert_eq!(shown_ids(&app), ["a", "b", "c", "d"]);
 }
 
 #[test]
@@ -50,7 +47,7 @@ fn status_filter_cycles_through_every_status_then_all() {
     let mut seen = Vec::new();
     for _ in 0..6 {
         update(&mut app, Msg::CycleStatus);
-        seen.push((app.filters.status, ids(&app).join("")));
+        seen.push((app.filters.status, shown_ids(&app).join("")));
     }
     assert_eq!(
         seen,
@@ -79,10 +76,10 @@ fn r_follows_each_related_event_in_turn_even_when_filtered_out() {
     assert_eq!(app.selected_event().map(|e| &*e.id), Some("b"), "no related events: stays");
     nav::select(&mut app, 0);
     update(&mut app, Msg::CycleStatus);
-    assert_eq!(ids(&app), ["a"]);
+    assert_eq!(shown_ids(&app), ["a"]);
     update(&mut app, Msg::FollowRelated);
     assert_eq!(app.selected_event().map(|e| &*e.id), Some("c"), "filters cleared to show it");
-    assert_eq!(ids(&app), ["a", "b", "c", "d"]);
+    assert_eq!(shown_ids(&app), ["a", "b", "c", "d"]);
 }
 
 #[test]
@@ -109,7 +106,7 @@ fn search_finds_new_fields_kinds_and_source_authors() {
     let search = |app: &mut App, q: &str| {
         update(app, Msg::StartSearch);
         q.chars().for_each(|c| update(app, Msg::Input(c)));
-        let found: Vec<String> = ids(app).iter().map(|s| (*s).to_owned()).collect();
+        let found: Vec<String> = shown_ids(app).iter().map(|s| (*s).to_owned()).collect();
         update(app, Msg::Close);
         found
     };
@@ -136,9 +133,9 @@ fn f_shows_a_related_event_the_as_of_cursor_hides() {
     update(&mut app, Msg::StartAsOf);
     "2020-01-02".chars().for_each(|c| update(&mut app, Msg::Input(c)));
     update(&mut app, Msg::Accept);
-    assert_eq!(ids(&app), ["a", "b"]);
+    assert_eq!(shown_ids(&app), ["a", "b"]);
     nav::select(&mut app, 0);
     update(&mut app, Msg::FollowRelated);
     assert_eq!(app.selected_event().map(|e| &*e.id), Some("c"));
-    assert_eq!((app.asof.at, ids(&app).len()), (None, 4), "the cursor removed to show it");
+    assert_eq!((app.asof.at, shown_ids(&app).len()), (None, 4), "the cursor removed to show it");
 }

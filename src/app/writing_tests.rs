@@ -1,5 +1,6 @@
 //! The edit–reload loop and the source keys, without a terminal.
 
+use super::tests::selected_id;
 use super::writing::{Effect, ProblemLine};
 use super::*;
 use crate::timeline::limits::Limits;
@@ -33,10 +34,6 @@ fn reload(app: &mut App, yaml: &str) {
     update(app, Msg::Reloaded(Loaded(Arc::new(load(yaml)))));
 }
 
-fn id(app: &App) -> &str {
-    app.selected_event().map_or("", |e| &*e.id)
-}
-
 #[test]
 fn a_reload_keeps_the_selection_by_id_and_says_what_changed() {
     let mut app = app();
@@ -48,7 +45,7 @@ fn a_reload_keeps_the_selection_by_id_and_says_what_changed() {
             "events:\n- {id: z, date: 2019-12-31, title: Zero}\n- {id: y, date: 2019-12-30, title: Yes}\n",
         );
     reload(&mut app, &v2);
-    assert_eq!(id(&app), "c");
+    assert_eq!(selected_id(&app), "c");
     assert_eq!(app.writing.status.as_deref(), Some("reloaded: 2 events added, 1 changed, 1 removed"));
     assert!(!app.writing.stale);
 }
@@ -88,7 +85,7 @@ fn a_removed_selection_stays_at_its_place_in_the_list() {
         &mut app,
         &V1.replace("- {id: b, date: 2020-01-02, title: Bravo, actors: [bob], tags: [y], sources: [u]}\n", ""),
     );
-    assert_eq!(id(&app), "c");
+    assert_eq!(selected_id(&app), "c");
     assert_eq!(app.writing.status.as_deref(), Some("reloaded: 1 event removed"));
 }
 
@@ -103,14 +100,14 @@ fn a_failed_reload_keeps_the_old_version_and_lists_the_problems_until_fixed() {
     update(&mut app, Msg::ReloadFailed(problems.clone()));
     assert!(app.writing.stale && app.writing.problems_open && app.writing.problems_focused);
     assert_eq!(app.timeline.events.len(), 4);
-    assert_eq!(id(&app), "b");
+    assert_eq!(selected_id(&app), "b");
     update(&mut app, Msg::Move(Step::By(1)));
-    assert_eq!(id(&app), "b", "the focused pane takes the move");
+    assert_eq!(selected_id(&app), "b", "the focused pane takes the move");
     update(&mut app, Msg::Edit);
     assert_eq!(app.writing.take_effect(), Some(Effect::Edit { line: 14, column: 1 }));
     reload(&mut app, V1);
     assert!(!app.writing.stale && !app.writing.problems_open && app.writing.problems.is_empty());
-    assert_eq!(id(&app), "b");
+    assert_eq!(selected_id(&app), "b");
     assert_eq!(app.writing.status.as_deref(), Some("reloaded: no event changed"));
 }
 
@@ -173,7 +170,7 @@ fn o_opens_http_sources_only_with_a_chooser_for_several() {
     let chooser = app.writing.chooser.clone().expect("a chooser");
     assert_eq!(chooser.entries[1], ("P: T2".to_owned(), "http://t.example/".to_owned()));
     update(&mut app, Msg::Move(Step::By(1)));
-    assert_eq!(id(&app), "b", "the chooser takes the move");
+    assert_eq!(selected_id(&app), "b", "the chooser takes the move");
     update(&mut app, Msg::OpenQuotes);
     assert_eq!(app.writing.take_effect(), Some(Effect::Open("http://t.example/".into())));
     assert!(app.writing.chooser.is_none());
@@ -185,7 +182,7 @@ fn a_reload_while_the_link_chooser_is_open_still_replaces_the_timeline() {
     assert!(app.writing.chooser.is_some());
     reload(&mut app, &two.replace("title: Delta", "title: Delta edited"));
     assert!(app.timeline.events.iter().any(|e| &*e.title == "Delta edited"), "the reload was dropped");
-    assert_eq!(id(&app), "b");
+    assert_eq!(selected_id(&app), "b");
     // The chooser still takes what the user types.
     update(&mut app, Msg::Close);
     assert!(app.writing.chooser.is_none());
