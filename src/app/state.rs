@@ -235,24 +235,24 @@ pub(super) struct ListKeys {
 
 impl ListKeys {
     fn build(t: &Timeline) -> ListKeys {
-        ListKeys { keys: EventKeys::build(t), span: span(t), earliest: earliest(t), widest_title: widest_title(t) }
+        let keys = EventKeys::build(t);
+        let (span, earliest) = (span(&keys), earliest(&keys));
+        ListKeys { keys, span, earliest, widest_title: widest_title(t) }
     }
 
     /// These keys, computed for a timeline whose first `from` events are
     /// `t`'s first `from` (the rest of `t` changed or is new), made `t`'s:
     /// only the rest is computed.
     pub(super) fn extended(mut self, t: &Timeline, from: usize) -> ListKeys {
-        let kept_earliest = self.earliest.filter(|&e| (e as usize) < from);
-        if from == 0 || from > t.events.len() || kept_earliest.is_none() {
+        let Some(kept_earliest) = self.earliest.filter(|&e| (e as usize) < from && from <= t.events.len()) else {
             return ListKeys::build(t);
-        }
+        };
         self.keys.rebuild_from(t, from);
         let (starts, finishes) = (&self.keys.start[from..], &self.keys.finish[from..]);
         // The first of the earliest starts, as [`earliest`] finds it.
         let new_first = starts.iter().enumerate().min_by_key(|&(_, &s)| s);
-        let old_first = kept_earliest.and_then(|e| self.keys.start.get(e as usize)).copied();
-        if let (Some((i, &s)), Some(old)) = (new_first, old_first)
-            && s < old
+        if let Some((i, &s)) = new_first
+            && s < self.keys.start[kept_earliest as usize]
         {
             self.earliest = u32::try_from(from + i).ok();
         }
@@ -268,9 +268,10 @@ impl ListKeys {
 /// From this many events, [`App::new`] builds its lookups on two cores.
 const BUILD_APART_FROM: usize = 16 * 1024;
 
-/// The event of `t` starting earliest, the first listed of equals.
-pub(super) fn earliest(t: &Timeline) -> Option<u32> {
-    t.events.iter().enumerate().min_by_key(|(_, e)| e.start()).and_then(|(i, _)| u32::try_from(i).ok())
+/// The event starting earliest, the first listed of equals, by the
+/// events' starts in `keys` (not worked out again from their dates).
+fn earliest(keys: &EventKeys) -> Option<u32> {
+    keys.start.iter().enumerate().min_by_key(|&(_, &s)| s).and_then(|(i, _)| u32::try_from(i).ok())
 }
 
 /// The display width of `t`'s longest title (for the list's share of a wide screen).
@@ -279,11 +280,11 @@ pub(super) fn widest_title(t: &Timeline) -> u16 {
     u16::try_from(widest).unwrap_or(u16::MAX)
 }
 
-/// The first start and last finish of `t`'s events (UTC seconds), at least a
+/// The first start and last finish in `keys` (UTC seconds), at least a
 /// second apart. The earliest start, not the first event's: `after`/`before`
 /// may list an event ahead of one that starts earlier.
-pub(super) fn span(t: &Timeline) -> (i64, i64) {
-    let first = t.events.iter().map(crate::timeline::Event::start).min().unwrap_or(0);
-    let last = t.events.iter().map(crate::timeline::Event::finish).max().unwrap_or(first);
+fn span(keys: &EventKeys) -> (i64, i64) {
+    let first = keys.start.iter().copied().min().unwrap_or(0);
+    let last = keys.finish.iter().copied().max().unwrap_or(first);
     (first, last.max(first + 1))
 }
