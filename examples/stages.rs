@@ -38,7 +38,7 @@ fn main() {
     println!("  search index           {:>8.1} ms", ms(t));
     drop(index);
     let t = Instant::now();
-    let keys = tlview::app::index::EventKeys::build(&timeline);
+    let keys = tlview::app::event_keys::EventKeys::build(&timeline);
     println!("  event keys             {:>8.1} ms", ms(t));
     drop(keys);
     let t = Instant::now();

@@ -7,7 +7,8 @@
 //! or tag's postings), so a change costs merges and gathers over
 //! precomputed keys, never a walk over text or dates.
 
-use super::index::{EventKeys, LazyIndex, Postings, intersect, union_of};
+use super::event_keys::EventKeys;
+use super::index::{LazyIndex, Postings, intersect, union_of};
 use super::search::{self, SearchCache};
 use super::tick_index::TickIndex;
 use std::collections::BTreeSet;

@@ -1,8 +1,8 @@
 //! Lookups built once at load, so a keystroke never walks text or events
 //! it does not need: folded haystacks for search and the pickers (scanned
 //! on up to four cores, or narrowed from the previous result while typing),
-//! the events of each actor and tag, and each event's start, finish and
-//! list group. Nothing here depends on the rest of the app.
+//! the events of each actor and tag (each event's start, finish and list
+//! group are `event_keys.rs`'s). Nothing here depends on the rest of the app.
 //!
 //! A haystack holds at most the first [`FIELD_CAP`] bytes of each field, so
 //! a keystroke reads a bounded amount of any one field however large it is:
@@ -417,77 +417,6 @@ pub fn union_of(picked: Vec<&[u32]>) -> Vec<u32> {
             }
             out
         }
-    }
-}
-
-/// Each event's start, finish and list group, computed once at load.
-#[derive(Debug, Default, PartialEq)]
-pub struct EventKeys {
-    /// Start instants, by event index (ascending, as events are sorted).
-    pub start: Vec<i64>,
-    /// Finish instants, by event index.
-    pub finish: Vec<i64>,
-    /// Event indexes ordered by finish.
-    pub by_finish: Vec<u32>,
-    /// The finish instants in [`EventKeys::by_finish`] order (ascending), so
-    /// the axis's sorted finishes are read in order, not gathered.
-    pub finish_sorted: Vec<i64>,
-    /// The list group of each event: a heading starts where it changes.
-    pub group: Vec<u64>,
-    /// Per event, the units whose one period holds all of it (see
-    /// [`super::tick_index::fits`]): what the axis counts as a point.
-    pub fits: Vec<u8>,
-}
-
-impl EventKeys {
-    /// Computes the keys of every event.
-    #[must_use]
-    pub fn build(t: &Timeline) -> EventKeys {
-        let start: Vec<i64> = t.events.iter().map(Event::start).collect();
-        let finish: Vec<i64> = t.events.iter().map(Event::finish).collect();
-        let mut by_finish: Vec<u32> = (0..u32::try_from(t.events.len()).unwrap_or(u32::MAX)).collect();
-        by_finish.sort_by_key(|&i| finish[i as usize]);
-        let group = t.events.iter().map(|e| super::group::key(e, t.zone)).collect();
-        let finish_sorted = by_finish.iter().map(|&i| finish[i as usize]).collect();
-        let fits = start.iter().zip(&finish).map(|(&s, &f)| super::tick_index::fits(s, f, t.zone)).collect();
-        EventKeys { start, finish, by_finish, finish_sorted, group, fits }
-    }
-
-    /// Makes these the keys of `t`, whose events before index `from` are
-    /// those these keys were computed for: only the others are computed,
-    /// and the finish order is merged, not sorted again (a load that grows
-    /// at the end pays for what it adds).
-    pub fn rebuild_from(&mut self, t: &Timeline, from: usize) {
-        let from = from.min(self.start.len());
-        let fresh = &t.events[from.min(t.events.len())..];
-        self.start.truncate(from);
-        self.start.extend(fresh.iter().map(Event::start));
-        self.finish.truncate(from);
-        self.finish.extend(fresh.iter().map(Event::finish));
-        self.group.truncate(from);
-        self.group.extend(fresh.iter().map(|e| super::group::key(e, t.zone)));
-        self.fits.truncate(from);
-        let (start, finish) = (&self.start[from..], &self.finish[from..]);
-        self.fits.extend(start.iter().zip(finish).map(|(&s, &f)| super::tick_index::fits(s, f, t.zone)));
-        let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-        let mut added: Vec<u32> = (from..self.start.len()).map(index).collect();
-        added.sort_by_key(|&i| self.finish[i as usize]);
-        // Kept events come first among equal finishes, as in a stable sort by index.
-        let finish = &self.finish;
-        let kept = self.by_finish.iter().copied().filter(|&i| (i as usize) < from);
-        let mut by_finish = Vec::with_capacity(self.start.len());
-        let (mut kept, mut added) = (kept.peekable(), added.into_iter().peekable());
-        loop {
-            let next = match (kept.peek(), added.peek()) {
-                (Some(&k), Some(&a)) if finish[a as usize] < finish[k as usize] => added.next(),
-                (Some(_), _) => kept.next(),
-                (None, _) => added.next(),
-            };
-            let Some(i) = next else { break };
-            by_finish.push(i);
-        }
-        self.finish_sorted = by_finish.iter().map(|&i| finish[i as usize]).collect();
-        self.by_finish = by_finish;
     }
 }
 

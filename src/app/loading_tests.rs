@@ -170,7 +170,7 @@ fn merged_batches_leave_the_lookups_a_fresh_build_would_make() {
     let got: Vec<&str> = app.timeline.events.iter().map(|e| &*e.id).collect();
     assert_eq!(got, expected.iter().map(|e| &*e.id).collect::<Vec<_>>(), "a stable sort by start");
     fresh.events = expected;
-    assert_eq!(app.keys, index::EventKeys::build(&fresh));
+    assert_eq!(app.keys, event_keys::EventKeys::build(&fresh));
     // The span and earliest event, from the events' dates.
     let starts = || fresh.events.iter().map(crate::timeline::Event::start);
     let first = starts().min().expect("events");

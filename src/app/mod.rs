@@ -4,6 +4,7 @@
 pub mod asof;
 pub mod axis;
 pub mod claims;
+pub mod event_keys;
 mod facts;
 mod filter;
 pub mod group;

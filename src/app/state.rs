@@ -1,8 +1,9 @@
 //! The view state: the loaded timeline, what the filters let through, what
 //! is selected and focused, which popup is open. Plain data, no terminal.
 
+use super::event_keys::EventKeys;
 use super::filter::{Filters, Shown};
-use super::index::{EventKeys, LazyIndex, Postings};
+use super::index::{LazyIndex, Postings};
 use super::msg::PickerKind;
 use super::search::SearchCache;
 use crate::timeline::Timeline;
