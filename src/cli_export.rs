@@ -189,16 +189,13 @@ fn parse_sub(args: Vec<OsString>, limits: &mut Limits, size_flag: &mut bool) -> 
                 let v = text(parser.value().map_err(|e| e.to_string())?);
                 e.status = Some(match v.as_str() {
                     "none" => None,
-                    word => Some(
-                        crate::timeline::Status::ALL.iter().find(|(_, w)| *w == word).map(|(s, _)| *s).ok_or_else(
-                            || {
-                                format!(
-                                    "--status: unknown status `{}`; use confirmed, unconfirmed, disputed, false or none",
-                                    sanitize(word)
-                                )
-                            },
-                        )?,
-                    ),
+                    word => Some(crate::timeline::Status::from_word(word).ok_or_else(|| {
+                        format!(
+                            "--status: unknown status `{}`; use {} or none",
+                            sanitize(word),
+                            crate::timeline::Status::words()
+                        )
+                    })?),
                 });
             }
             Long("max-file-size") => {

@@ -168,6 +168,18 @@ impl Status {
     pub fn word(self) -> &'static str {
         Status::ALL.iter().find(|(s, _)| *s == self).map_or("", |(_, w)| w)
     }
+
+    /// The status a file writes as `word`, if any.
+    #[must_use]
+    pub fn from_word(word: &str) -> Option<Status> {
+        Status::ALL.iter().find(|(_, w)| *w == word).map(|(s, _)| *s)
+    }
+
+    /// Every status's word, joined by `, ` (for messages listing them).
+    #[must_use]
+    pub fn words() -> String {
+        Status::ALL.map(|(_, w)| w).join(", ")
+    }
 }
 
 /// A photo, video or post attached to an event.

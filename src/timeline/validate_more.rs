@@ -68,13 +68,12 @@ impl Checker {
     pub(super) fn event_extras(&mut self, at: &Path, raw: &mut RawEvent) -> EventExtras {
         let notes = self.optional_text(at, "notes", std::mem::take(&mut raw.notes)).map(String::into_boxed_str);
         let status = self.optional_text(at, "status", std::mem::take(&mut raw.status)).and_then(|w| {
-            let found = Status::ALL.iter().find(|(_, s)| *s == w.trim()).map(|(s, _)| *s);
+            let found = Status::from_word(w.trim());
             if found.is_none() {
-                let all: Vec<&str> = Status::ALL.iter().map(|(_, w)| *w).collect();
                 let msg = format!(
                     "unknown status `{}`; write one of {} (or leave it out: not assessed)",
                     shown(&w),
-                    all.join(", ")
+                    Status::words()
                 );
                 self.problems.value(&at.key("status"), msg);
             }

@@ -331,7 +331,7 @@ impl Writer {
         }
         let label = format!("{} {}", s.at, q(&title));
         if let Some(status) = &body.status {
-            if crate::timeline::Status::ALL.iter().any(|(_, w)| w == status) {
+            if crate::timeline::Status::from_word(status).is_some() {
                 let _ = writeln!(out, "    status: {}", q(status));
             } else {
                 self.not_carried(out, &label, &format!("status: {}", q(status)));
