@@ -35,8 +35,7 @@ impl SourceIndex {
             e.sources.iter().for_each(|&s| bump(&mut ix.events, s));
             e.quotes.iter().for_each(|q| bump(&mut ix.quotes, q.source));
             e.claims.iter().for_each(|c| bump(&mut ix.claims, c.source));
-            let cited = e.sources.iter().copied().chain(e.quotes.iter().map(|q| q.source));
-            for s in cited.chain(e.claims.iter().map(|c| c.source)) {
+            for s in super::index::sources_of(e).chain(e.claims.iter().map(|c| c.source)) {
                 if let Some(list) = ix.resting.get_mut(s as usize)
                     && list.last() != Some(&i)
                 {

@@ -236,6 +236,9 @@ fn clicks_select_rows_and_wheel_moves() {
     assert_eq!(selected_id(&app), "b");
     send(&mut app, &[Msg::Wheel { column: areas.list.x + 3, row: areas.list.y + 3, lines: 1 }]);
     assert_eq!(selected_id(&app), "c");
+    // A heading selects its group's first event, the row below it.
+    send(&mut app, &[Msg::Click { column: areas.list.x + 3, row: areas.list.y + 1 }]);
+    assert_eq!(selected_id(&app), "a");
 }
 
 #[test]

@@ -276,15 +276,8 @@ fn click(app: &mut App, column: u16, row: u16) {
         let inner_row = usize::from(row.saturating_sub(list.y + 1));
         if row > list.y && inner_row < usize::from(list.height.saturating_sub(2)) {
             let at = app.list_offset + inner_row;
-            let event = match app.shown.row(at) {
-                Some(Row::Event(i)) => Some(i),
-                Some(Row::Heading(_)) => match app.shown.row(at + 1) {
-                    Some(Row::Event(i)) => Some(i),
-                    _ => None,
-                },
-                None => None,
-            };
-            if let Some(i) = event {
+            // A heading names the first event of its group, the row below it.
+            if let Some(Row::Event(i) | Row::Heading(i)) = app.shown.row(at) {
                 nav::select(app, i);
             }
         }

@@ -34,8 +34,8 @@ pub fn mark(buf: &mut Buffer, app: &App) {
     let Some(areas) = layout::areas(app, buf.area) else { return };
     let Some(event) = app.selected_event() else { return };
     let t = &app.timeline;
-    let sources = event.sources.iter().chain(event.quotes.iter().map(|q| &q.source));
-    let urls: Vec<&str> = sources.filter_map(|&s| t.sources.get(s as usize)?.url.as_deref()).collect();
+    let sources = crate::app::index::sources_of(event);
+    let urls: Vec<&str> = sources.filter_map(|s| t.sources.get(s as usize)?.url.as_deref()).collect();
     for area in [areas.detail, areas.quotes].into_iter().flatten() {
         let inner = Rect {
             x: area.x + 1,
