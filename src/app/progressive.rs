@@ -35,16 +35,26 @@ use super::state::App;
 use memchr::memmem;
 
 /// A search with at least this many events or cached matches to read (or,
-/// answered from the cache, this many text matches to list) is done in steps. In unit tests, a handful; in other debug builds, 4,096,
-/// so the end-to-end tests of the binary reach this path with files they
-/// can load quickly (what is shown is the same, only when differs).
-const SLICED_FROM: usize = if cfg!(test) {
-    24
-} else if cfg!(debug_assertions) {
-    4096
-} else {
-    256 * 1024
-};
+/// answered from the cache, this many text matches to list) is done in
+/// steps (in unit tests, a handful, so the path is tested).
+const SLICED_FROM: usize = if cfg!(test) { 24 } else { 256 * 1024 };
+
+/// [`SLICED_FROM`], unless a debug build's end-to-end test lowered it
+/// ([`lower_threshold`]) to reach this path with a file it can load quickly.
+static THRESHOLD: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+
+/// Lowers the size from which a search is done in steps, in debug builds
+/// only (the terminal edge reads `TLVIEW_DEBUG_SLICED_FROM`); the first
+/// call counts.
+pub fn lower_threshold(events: usize) {
+    if cfg!(debug_assertions) {
+        let _ = THRESHOLD.set(events.min(SLICED_FROM));
+    }
+}
+
+fn threshold() -> usize {
+    THRESHOLD.get().copied().unwrap_or(SLICED_FROM)
+}
 
 /// Matches (or events) read per slice: about 3 ms on two cores.
 const SLICE: usize = if cfg!(test) { 5 } else { 128 * 1024 };
@@ -90,8 +100,8 @@ pub fn refilter_typed(app: &mut App) {
     // Whether it is worth showing the screen first.
     let begun = app.search_cache.begin(&needle);
     let large = match &begun {
-        Ok(found) => found.len() >= SLICED_FROM,
-        Err(job) => app.search_cache.remaining(job, hay) >= SLICED_FROM,
+        Ok(found) => found.len() >= threshold(),
+        Err(job) => app.search_cache.remaining(job, hay) >= threshold(),
     };
     let window = if large { around(app, &needle) } else { None };
     match window {
