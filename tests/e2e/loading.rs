@@ -6,15 +6,12 @@
 //! depending on how long the load takes.
 
 use crate::pty::{BIN, Session, last};
-use crate::{ALT_OFF, ALT_ON, ScratchFile, assert_restored, big_file, contains, tempdir};
+use crate::{ALT_OFF, ALT_ON, ScratchFile, assert_restored, big_file, contains, start_held_by, tempdir};
 
 /// Starts tlview on `file`, its load held after the first part until the
-/// returned hold file is removed. The hold file comes first so that, bound
-/// in this order, it drops after the session.
+/// returned hold file is removed (see [`start_held_by`]).
 fn start_held_after_first(file: &str) -> (ScratchFile, Session) {
-    let hold = ScratchFile::new("hold-parts", "");
-    let s = Session::start_with_env(&[file], &[("TLVIEW_DEBUG_HOLD_PARTS", hold.arg())], 120, 40);
-    (hold, s)
+    start_held_by("TLVIEW_DEBUG_HOLD_PARTS", file)
 }
 
 #[test]
@@ -41,15 +38,13 @@ fn a_large_file_shows_its_title_and_loading_before_its_last_event() {
 
 #[test]
 fn a_problem_in_a_later_chunk_leaves_the_screen_and_prints_every_problem() {
-    let dir = tempdir();
-    let file = dir.path().join("late.yaml");
     let mut yaml = crate::generate::timeline_yaml(5_000, 5);
     // Two problems near the end of the file, in chunks loaded after the first screen.
     let at = yaml.rfind("    date: ").expect("a date");
     yaml.replace_range(at..at + "    date: ".len(), "    date: 2018-13-45\n    extra: ");
     yaml.push_str("  - id: e0\n    date: 2018-02-20\n    title: A repeated id\n");
-    std::fs::write(&file, &yaml).expect("write fixture");
-    let file = file.to_str().expect("utf-8 path");
+    let late = ScratchFile::new("late.yaml", &yaml);
+    let file = late.arg();
     let check = std::process::Command::new(BIN).args(["--check", file]).output().expect("run --check");
     assert_eq!(check.status.code(), Some(1));
     let expected = String::from_utf8(check.stdout).expect("utf-8");

@@ -319,8 +319,14 @@ pub(crate) fn big_file(events: usize) -> ScratchFile {
 /// depending on how long the load takes. The hold file comes first so that,
 /// bound in this order, it drops after the session.
 fn start_held(file: &str) -> (ScratchFile, Session) {
+    start_held_by("TLVIEW_DEBUG_HOLD_LOAD", file)
+}
+
+/// [`start_held`] with the hook named `hook` (`TLVIEW_DEBUG_HOLD_PARTS`
+/// holds the load after its first part, on screen).
+pub(crate) fn start_held_by(hook: &str, file: &str) -> (ScratchFile, Session) {
     let hold = ScratchFile::new("hold", "");
-    let s = Session::start_with_env(&[file], &[("TLVIEW_DEBUG_HOLD_LOAD", hold.arg())], 120, 40);
+    let s = Session::start_with_env(&[file], &[(hook, hold.arg())], 120, 40);
     (hold, s)
 }
 
