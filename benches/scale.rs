@@ -71,6 +71,11 @@ fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     (out, t.elapsed())
 }
 
+/// The shortest of `runs` wall times of `f` (`runs` at least 1).
+fn best_of(runs: usize, f: &dyn Fn() -> Duration) -> Duration {
+    (0..runs.max(1)).map(|_| f()).min().unwrap_or_default()
+}
+
 /// The heap peak of `f` above what was live before it, and the bytes it leaves allocated.
 /// Frees made during `f` of memory allocated before it would skew `kept`; `f` frees only its own.
 fn counted<T>(f: impl FnOnce() -> T) -> (T, usize, usize) {
@@ -210,18 +215,14 @@ fn huge_summary() {
     let mut times = Vec::new();
     let mut read = 0;
     for _ in 0..10 {
-        for m in &reset {
-            update(&mut app, m.clone());
-        }
+        settle(&mut app, &reset);
         let before = app.index.get().bytes_scanned();
         let ((), t) = timed(|| update(&mut app, Msg::Input('n')));
         read = app.index.get().bytes_scanned() - before;
         times.push(ms(t));
     }
     times.sort_by(f64::total_cmp);
-    for m in &reset {
-        update(&mut app, m.clone());
-    }
+    settle(&mut app, &reset);
     let ((), peak, _) = counted(|| update(&mut app, Msg::Input('n')));
     let mut term = Terminal::new(TestBackend::new(200, 60)).expect("backend");
     let framed = keystroke(&mut app, &mut term, 3, &reset, &[Msg::Input('n')], true);
@@ -262,16 +263,13 @@ fn open_in_pty(dir: &std::path::Path) {
         let file = dir.join(format!("{n}.yaml"));
         std::fs::write(&file, &yaml).expect("write file");
         let runs = if n >= 1_000_000 { 1 } else { 3 };
-        let floor = (0..runs)
-            .map(|_| {
-                timed(|| {
-                    let plain: Plain = serde_yaml::from_str(&yaml).expect("floor parses");
-                    assert_eq!(plain.events.len(), n);
-                })
-                .1
+        let floor = ms(best_of(runs, &|| {
+            timed(|| {
+                let plain: Plain = serde_yaml::from_str(&yaml).expect("floor parses");
+                assert_eq!(plain.events.len(), n);
             })
-            .min()
-            .map_or(f64::NAN, ms);
+            .1
+        }));
         let size = yaml.len();
         drop(yaml);
         give_back_freed_memory();
@@ -297,7 +295,7 @@ fn open_in_pty(dir: &std::path::Path) {
 fn exports(t: &Timeline) {
     use tlview::formats::{self, Format, Options, import};
     println!("\nexport of the 100k-event timeline (best of 3; compare the tlview load above)");
-    let best = |f: &dyn Fn() -> Duration| (0..3).map(|_| f()).min().unwrap_or_default();
+    let best = |f: &dyn Fn() -> Duration| best_of(3, f);
     let mut json = String::new();
     for (format, name) in Format::ALL {
         let out = formats::export(t, format, Options::default()).expect("exports");
@@ -347,7 +345,7 @@ fn loads() {
             draw(&app, &mut term);
             app
         };
-        let best = |f: &dyn Fn() -> Duration| (0..3).map(|_| f()).min().unwrap_or_default();
+        let best = |f: &dyn Fn() -> Duration| best_of(3, f);
         let floor_t = best(&|| timed(floor).1);
         let ours_t = best(&|| {
             let (mut app, t) = timed(open);
