@@ -16,7 +16,7 @@ use crate::app::{Loaded, Msg, Piece};
 use crate::formats::import;
 use crate::progress::Progress;
 use crate::timeline::limits::Limits;
-use crate::timeline::{LoadError, Part, Timeline, load_path_streaming};
+use crate::timeline::{LoadError, Part, Sink, Timeline, load_path_streaming};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -145,7 +145,9 @@ fn run(path: &Path, limits: &Limits, progress: Progress, to_viewer: &ToViewer) -
     let result = if is_timelinejs(path) {
         crate::open::load_path(path, limits, &mut on_progress)
     } else {
-        load_path_streaming(path, limits, &mut on_progress, Some(&mut sink))
+        // Parts no more often than the viewer draws them.
+        let sink = Sink::new(&mut sink, crate::terminal::LOADING_FRAME);
+        load_path_streaming(path, limits, &mut on_progress, Some(sink))
     };
     if let Some(p) = progress.borrow_mut().take() {
         p.clear();

@@ -58,7 +58,8 @@ pub struct Loads<'a> {
 
 /// The least time between two frames drawn only because the load advanced:
 /// a frame reads every shown event for the axis, and the cores are the load's.
-const LOADING_FRAME: Duration = Duration::from_millis(200);
+/// The loader hands the viewer events no more often either.
+pub const LOADING_FRAME: Duration = Duration::from_millis(200);
 
 /// The most events taken between two draws: input that never pauses (a
 /// stream of mouse motion, a pipe of keys) still gets the screen redrawn and

@@ -13,6 +13,7 @@ use super::pipeline::{self, Fast};
 use super::problem::{Position, Problem, SHOWN};
 use super::raw::{Field, RawTimeline};
 use super::scan::{self, Duplicates};
+use super::sink::Sink;
 use super::{positions, validate};
 use crate::text::sanitize;
 use std::fmt;
@@ -95,11 +96,11 @@ pub fn load_path(
 /// Like [`load_path`], handing `sink` the events of the file as they are
 /// checked, while the rest of a large file is still read and parsed: first
 /// its beginning (read and checked apart, so the first screen waits for
-/// neither the whole file nor its plan), then each chunk, the last too, so
-/// the viewer holds every event in file order before the final order
-/// arrives. A file loaded in one piece (one chunk, or not of the shape the
-/// fast path takes) hands over nothing. The result is still the
-/// whole timeline, in its final order, or every problem.
+/// neither the whole file nor its plan), then, whenever the sink says a part
+/// is due, those checked since, each event once and in file order. A file
+/// loaded in one piece (one chunk, or not of the shape the fast path takes)
+/// hands over nothing. The result is still the whole timeline, in its final
+/// order, or every problem.
 ///
 /// # Errors
 /// As [`load_path`].
@@ -107,7 +108,7 @@ pub fn load_path_streaming(
     path: &Path,
     limits: &Limits,
     progress: &mut dyn FnMut(usize, usize) -> bool,
-    sink: Option<&mut dyn FnMut(Part)>,
+    sink: Option<Sink<'_>>,
 ) -> Result<Timeline, LoadError> {
     let file = path.display().to_string();
     let mut sink = sink;
@@ -118,29 +119,31 @@ pub fn load_path_streaming(
         if !progress(0, total) {
             return false;
         }
-        if let Some(sink) = sink.as_deref_mut()
+        if let Some(sink) = sink.as_mut()
             && let Some((part, counts)) = preview(beginning, limits)
         {
-            sink(part);
+            sink.give(part);
             shown = Some(counts);
         }
         true
     })?;
-    let Some(sink) = sink else { return load_text(&file, &bytes, limits, progress, None) };
+    let Some(mut sink) = sink else { return load_text(&file, &bytes, limits, progress, None) };
+    // The pipeline's parts keep to the schedule the beginning started.
+    let (every, last) = (sink.every, sink.last);
     let mut rest = |part: Part| {
         let Some((left_events, left_tags)) = shown else {
             // The viewer is not open: a first piece opens it; before any,
             // there is nothing to tell.
             if let Part::First(t) = part {
                 shown = Some((0, 0));
-                sink(Part::First(t));
+                sink.give(Part::First(t));
             }
             return;
         };
         let (mut events, mut tags) = match part {
             Part::First(t) => (t.events, t.tags),
             Part::More { events, tags } => (events, tags),
-            Part::Rechecking => return sink(Part::Rechecking),
+            Part::Rechecking => return sink.give(Part::Rechecking),
         };
         // What the beginning showed already (usually nothing left to skip).
         let (skip_events, skip_tags) = (left_events.min(events.len()), left_tags.min(tags.len()));
@@ -148,10 +151,10 @@ pub fn load_path_streaming(
         tags.drain(..skip_tags);
         shown = Some((left_events - skip_events, left_tags - skip_tags));
         if !events.is_empty() || !tags.is_empty() {
-            sink(Part::More { events, tags });
+            sink.give(Part::More { events, tags });
         }
     };
-    load_text(&file, &bytes, limits, progress, Some(&mut rest))
+    load_text(&file, &bytes, limits, progress, Some(Sink { give: &mut rest, every, last }))
 }
 
 /// How much of a large file is read first, for a first screen that does
@@ -320,7 +323,7 @@ fn load_text(
     bytes: &[u8],
     limits: &Limits,
     progress: &mut dyn FnMut(usize, usize) -> bool,
-    mut sink: Option<&mut dyn FnMut(Part)>,
+    mut sink: Option<Sink<'_>>,
 ) -> Result<Timeline, LoadError> {
     let invalid = |problems: Vec<Problem>| LoadError::Invalid { file: file.to_owned(), problems, more: 0 };
     if bytes.len() as u64 > limits.max_file_bytes {
@@ -328,16 +331,15 @@ fn load_text(
     }
     let text = decode(bytes).map_err(|p| invalid(vec![p]))?;
     let total = text.len();
-    let reborrowed = sink.as_mut().map(|s| &mut **s as &mut dyn FnMut(Part));
-    match pipeline::load_streaming(text, limits, &mut |done| progress(done, total), reborrowed) {
+    match pipeline::load_streaming(text, limits, &mut |done| progress(done, total), sink.as_mut()) {
         Fast::Loaded(mut t) => {
             super::warnings::finish(text, &mut t);
             return Ok(*t);
         }
         Fast::Interrupted => return Err(LoadError::Interrupted),
         Fast::Fallback => {
-            if let Some(sink) = sink {
-                sink(Part::Rechecking);
+            if let Some(sink) = &mut sink {
+                sink.give(Part::Rechecking);
             }
         }
     }

@@ -16,6 +16,7 @@ mod positions;
 pub mod problem;
 mod raw;
 mod scan;
+mod sink;
 mod validate;
 mod validate_claims;
 mod validate_event;
@@ -25,6 +26,7 @@ mod warnings;
 
 pub use load::{LoadError, load_bytes, load_bytes_with, load_path, load_path_streaming, read_path};
 pub use model::{Actor, ActorKind, Claim, Event, Media, Part, Period, Quote, Source, Status, Timeline};
+pub use sink::Sink;
 
 /// The bundled Deir ez-Zor timeline, embedded so `tlview` opens it from any folder.
 pub const BUNDLED: &str = include_str!("../../timelines/deir-ez-zor-2018.yaml");
@@ -35,6 +37,8 @@ pub const BUNDLED_NAME: &str = "(bundled) deir-ez-zor-2018.yaml";
 
 #[cfg(test)]
 mod format_tests;
+#[cfg(test)]
+mod streaming_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

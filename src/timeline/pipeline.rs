@@ -11,9 +11,10 @@
 //! scan is walked by the guard before it is parsed, its alias expansion
 //! counted against the whole file's budget.
 //!
-//! A caller that shows the file while it loads passes a sink: after each
-//! chunk validated without a problem, it receives copies of the new events
-//! (a [`Part`]), so the viewer can draw them before the rest is parsed.
+//! A caller that shows the file while it loads passes a [`Sink`]: after a
+//! chunk validated without a problem, when a part is due, it receives copies
+//! of the events new since the last (a [`Part`]), so the viewer can draw
+//! them before the rest is parsed.
 //!
 //! Anything unusual (flow-style events, keys after `events`, aliases across
 //! chunks, any problem at all) returns [`Fast::Fallback`] (the workers stop
@@ -25,6 +26,7 @@ use super::limits::Limits;
 use super::model::{Part, Timeline};
 use super::raw::{Field, RawEvent, RawTimeline};
 use super::scan::{self, Duplicates};
+use super::sink::Sink;
 use super::validate::{Checker, Head, check_head};
 use super::validate_event::EventsBuilder;
 use std::collections::BTreeMap;
@@ -276,14 +278,14 @@ pub(super) fn load(text: &str, limits: &Limits, progress: &mut dyn FnMut(usize) 
     load_streaming(text, limits, progress, None)
 }
 
-/// [`load`], calling `sink` (if any) after each chunk (but a file's only
-/// one) with the
-/// events it added.
+/// [`load`], handing `sink` (if any) the events checked since its last
+/// part after each chunk when a part is due (but not for a file checked in
+/// one go: that loads in one piece).
 pub(super) fn load_streaming(
     text: &str,
     limits: &Limits,
     progress: &mut dyn FnMut(usize) -> bool,
-    mut sink: Option<&mut dyn FnMut(Part)>,
+    mut sink: Option<&mut Sink<'_>>,
 ) -> Fast {
     let Some(plan) = plan(text, CHUNK_BYTES) else { return Fast::Fallback };
     let mut checking = Checking { parts: None, waiting: BTreeMap::new(), next: 0, items: 0, ok: true, shared: None };
@@ -325,10 +327,11 @@ pub(super) fn load_streaming(
                     stop.store(true, Ordering::Relaxed);
                 } else if let Some(sink) = sink.as_deref_mut()
                     && (checking.shared.is_some() || checking.next < chunks.len())
+                    && sink.due()
                 {
-                    // The last chunk too, once the viewer is open: a file of
-                    // one chunk loads in one piece and opens on the whole.
-                    checking.share(sink);
+                    // Nothing shown yet and every chunk checked: the file
+                    // opens on the whole. A part not due costs no copy.
+                    checking.share(&mut |part| sink.give(part));
                 }
             }
             // A problem sends the file to the whole-document path: parse no more.
