@@ -72,8 +72,9 @@ fn shape(line: &str) -> (usize, bool) {
 }
 
 /// Plans the chunks of about `chunk_bytes`, or `None` when the file is not
-/// of the shape the fast path takes.
-fn plan(text: &str, chunk_bytes: usize) -> Option<Plan> {
+/// of the shape the fast path takes. Stops reading once `enough` chunks are
+/// whole (the plan then says nothing of the rest).
+fn plan(text: &str, chunk_bytes: usize, enough: usize) -> Option<Plan> {
     let mut offset = 0;
     let mut events_seen = false;
     let mut item_indent = None;
@@ -108,6 +109,9 @@ fn plan(text: &str, chunk_bytes: usize) -> Option<Plan> {
                 if start - chunk_start >= chunk_bytes {
                     chunks.push((chunk_start, start));
                     chunk_start = start;
+                    if chunks.len() >= enough {
+                        return Some(Plan { head_end, chunks });
+                    }
                 }
             }
             Some(n) if indent > n => {}
@@ -257,7 +261,8 @@ impl Checking {
 /// beginning does not hold a whole first chunk, or it has a problem (the
 /// whole load finds and reports it).
 pub(super) fn preview(text: &str, limits: &Limits) -> Option<(Part, (usize, usize))> {
-    let plan = plan(text, PREVIEW_CHUNK_BYTES)?;
+    // Two chunks: the second shows where the first ends.
+    let plan = plan(text, PREVIEW_CHUNK_BYTES, 2)?;
     // The last chunk of a cut text may end inside an entry: only earlier ones are whole.
     let &(start, end) = plan.chunks.first().filter(|_| plan.chunks.len() > 1)?;
     let mut checking = Checking { parts: None, waiting: BTreeMap::new(), next: 0, items: 0, ok: true, shared: None };
@@ -287,7 +292,7 @@ pub(super) fn load_streaming(
     progress: &mut dyn FnMut(usize) -> bool,
     mut sink: Option<&mut Sink<'_>>,
 ) -> Fast {
-    let Some(plan) = plan(text, CHUNK_BYTES) else { return Fast::Fallback };
+    let Some(plan) = plan(text, CHUNK_BYTES, usize::MAX) else { return Fast::Fallback };
     let mut checking = Checking { parts: None, waiting: BTreeMap::new(), next: 0, items: 0, ok: true, shared: None };
     checking.head(&text[..plan.head_end], limits);
     if !checking.ok {
