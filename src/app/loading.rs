@@ -1,6 +1,7 @@
 //! A timeline shown while it loads, like `less` on a huge log: the first
 //! screen comes from the first chunks the loader validated, and the list and
-//! axis grow as more arrive. The loader sends messages ([`Msg::LoadPart`],
+//! axis grow as more arrive (the loader hands parts over no more often than
+//! a loading frame is drawn: [`crate::timeline::Sink`]). The loader sends messages ([`Msg::LoadPart`],
 //! [`Msg::LoadProgress`], then [`Msg::LoadDone`] or [`Msg::LoadFailed`]);
 //! this module is what `update` does with them.
 //!
