@@ -1,11 +1,11 @@
 //! The loader's fast path for the common shape of a large file: a block
-//! mapping whose `events` is a block list, nothing after it. A line scan
+//! mapping whose `events` is a block list. A line scan
 //! finds where each entry starts and cuts the list into chunks of about
 //! 256 KB; worker threads (one per core, at most four) parse chunks with
 //! serde_yaml while this thread validates them in file order.
 //!
 //! serde_yaml only ever sees text that is safe for it: the head (everything
-//! before the list) passes the full guard first, and each chunk passes a
+//! before the list, with any tail) passes the full guard first, and each chunk passes a
 //! byte scan that bounds what could be costly (no anchors or aliases, few
 //! brackets, no deep indentation, no giant value); a chunk that fails the
 //! scan is walked by the guard before it is parsed, its alias expansion
@@ -16,8 +16,11 @@
 //! of the events new since the last (a [`Part`]), so the viewer can draw
 //! them before the rest is parsed.
 //!
-//! Anything unusual (flow-style events, keys after `events`, aliases across
-//! chunks, any problem at all) returns [`Fast::Fallback`] (the workers stop
+//! Top-level keys after the list (`actors:` written after the events) are
+//! the tail: parsed and checked with the head, before any event.
+//!
+//! Anything unusual (flow-style events, aliases across chunks, any problem
+//! at all) returns [`Fast::Fallback`] (the workers stop
 //! parsing at the first problem), and the loader takes the whole-document
 //! path, which guards the whole file and reports every problem with its
 //! position.
@@ -58,10 +61,25 @@ pub(super) enum Fast {
     Fallback,
 }
 
-/// Where the head ends and each chunk of entries lies, found line by line.
+/// Where the head ends, each chunk of entries lies and the tail begins,
+/// found line by line.
 struct Plan {
     head_end: usize,
     chunks: Vec<(usize, usize)>,
+    /// Where the top-level keys after the list begin (`actors:` written
+    /// after the events); the text's length when nothing follows the list.
+    tail: usize,
+}
+
+impl Plan {
+    /// The document without its events: the head, then the tail (parsed
+    /// together, their keys checked as one mapping).
+    fn outline<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        match text.get(self.tail..).filter(|t| !t.lines().all(|l| shape(l).1)) {
+            None => text[..self.head_end].into(),
+            Some(tail) => format!("{}{tail}", &text[..self.head_end]).into(),
+        }
+    }
 }
 
 /// The indentation of `line` and whether it is blank or a comment.
@@ -110,24 +128,22 @@ fn plan(text: &str, chunk_bytes: usize, enough: usize) -> Option<Plan> {
                     chunks.push((chunk_start, start));
                     chunk_start = start;
                     if chunks.len() >= enough {
-                        return Some(Plan { head_end, chunks });
+                        return Some(Plan { head_end, chunks, tail: text.len() });
                     }
                 }
             }
             Some(n) if indent > n => {}
             // The list ends at a line less indented (or, for a list at column 0,
-            // at a non-entry there): only blank lines and comments may follow.
+            // at a non-entry there): what follows is parsed with the head.
             Some(_) => {
-                return text[start..].lines().all(|l| shape(l).1).then(|| {
-                    chunks.push((chunk_start, start));
-                    Plan { head_end, chunks }
-                });
+                chunks.push((chunk_start, start));
+                return Some(Plan { head_end, chunks, tail: start });
             }
         }
     }
     item_indent?;
     chunks.push((chunk_start, text.len()));
-    Some(Plan { head_end, chunks })
+    Some(Plan { head_end, chunks, tail: text.len() })
 }
 
 /// Whether a chunk holds anything that could make serde_yaml slow or large,
@@ -294,9 +310,16 @@ pub(super) fn load_streaming(
 ) -> Fast {
     let Some(plan) = plan(text, CHUNK_BYTES, usize::MAX) else { return Fast::Fallback };
     let mut checking = Checking { parts: None, waiting: BTreeMap::new(), next: 0, items: 0, ok: true, shared: None };
-    checking.head(&text[..plan.head_end], limits);
+    let outline = plan.outline(text);
+    checking.head(&outline, limits);
     if !checking.ok {
         return Fast::Fallback;
+    }
+    // A first screen made from the beginning alone could not know the keys
+    // after the list (the actors, say): parts checked against them would not
+    // fit it, so the whole timeline replaces it at the end instead.
+    if outline.len() > plan.head_end && sink.as_ref().is_some_and(|s| s.last.is_some()) {
+        sink = None;
     }
     let stop = AtomicBool::new(false);
     let give_up = AtomicBool::new(false);
@@ -328,7 +351,9 @@ pub(super) fn load_streaming(
         for (i, parsed) in &results {
             checking.waiting.insert(i, parsed);
             if checking.drain() > 0 {
-                if !progress(chunks[checking.next - 1].1) {
+                // The tail was checked with the head: the last chunk completes the file.
+                let done = if checking.next == chunks.len() { text.len() } else { chunks[checking.next - 1].1 };
+                if !progress(done) {
                     stop.store(true, Ordering::Relaxed);
                 } else if let Some(sink) = sink.as_deref_mut()
                     && (checking.shared.is_some() || checking.next < chunks.len())

@@ -215,3 +215,45 @@ fn a_load_quicker_than_the_wait_hands_over_its_first_part_only_and_a_notice_neve
     assert!(matches!(result, Err(LoadError::Invalid { .. })));
     assert!(matches!(parts.as_slice(), [Part::First(_), Part::Rechecking]), "{} parts", parts.len());
 }
+
+#[test]
+fn keys_after_the_events_stream_with_the_head_unless_the_beginning_was_shown_without_them() {
+    let tmp = tempfile::Builder::new().prefix("tlview-tail-").tempdir().expect("temp dir");
+    let load = |text: &str| {
+        let path = tmp.path().join("big.yaml");
+        std::fs::write(&path, text).expect("write");
+        let mut parts = Vec::new();
+        let mut give = |p| parts.push(p);
+        let sink = Sink::new(&mut give, Duration::ZERO);
+        let result = super::load_path_streaming(&path, &Limits::default(), &mut |_, _| true, Some(sink));
+        (result.expect("loads"), parts)
+    };
+    let text = many_events(12_000);
+    let (head, events) = text.split_at(text.find("events:\n").expect("has events"));
+    let (top, tables) = head.split_at(head.find("actors:").expect("has actors"));
+    // The events cite the actor and source declared after them: the beginning
+    // cannot be checked alone, so the first part is the pipeline's, which
+    // knows them, and every event comes once, in file order.
+    let after = format!("{top}{events}{tables}");
+    let (full, parts) = load(&after);
+    assert_eq!((full.events.len(), full.actors.len(), full.sources.len()), (12_000, 1, 1));
+    let mut ids = Vec::new();
+    for (k, part) in parts.into_iter().enumerate() {
+        match part {
+            Part::First(t) => {
+                assert_eq!((k, t.actors.len(), t.sources.len()), (0, 1, 1));
+                ids.extend(t.events.into_iter().map(|e| e.id));
+            }
+            Part::More { events, .. } => ids.extend(events.into_iter().map(|e| e.id)),
+            Part::Rechecking => panic!("the tail is taken on the fast path"),
+        }
+    }
+    assert_eq!(ids.len(), 12_000);
+    assert!(ids.iter().enumerate().all(|(i, id)| **id == *format!("e{i}")));
+    // Events citing nothing: the beginning is shown without the tables, and
+    // parts numbered against them would not fit it, so none follows.
+    let bare = after.replace("    actors: [peskov]\n", "").replace("    sources: [seed]\n", "");
+    let (full, parts) = load(&bare);
+    assert_eq!((full.events.len(), full.actors.len()), (12_000, 1));
+    assert!(matches!(parts.as_slice(), [Part::First(t)] if t.actors.is_empty()), "{} parts", parts.len());
+}

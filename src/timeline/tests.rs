@@ -248,13 +248,35 @@ fn whole_document(text: &str) -> Timeline {
 fn fast_path_loads_block_files_exactly_as_the_whole_document_path() {
     let big = many_events(6000);
     assert!(big.len() > 3 * 256 * 1024, "several chunks");
-    for text in [BUNDLED, big.as_str()] {
-        let pipeline::Fast::Loaded(fast) = pipeline::load(text, &Limits::default(), &mut |_| true) else {
+    // The actors and sources after the events, one of each unused (a
+    // warning each), and a value cut short by a comment there (another).
+    let (head, events) = big.split_at(big.find("events:\n").expect("has events"));
+    let (top, tables) = head.split_at(head.find("actors:").expect("has actors"));
+    let tail =
+        tables.replace("sources:\n", "  - id: idle\n    name: Idle #2\nsources:\n") + "  - {id: unused, title: U}\n";
+    let after = format!("{top}{events}# the tables, after\n{tail}");
+    for text in [BUNDLED, big.as_str(), after.as_str()] {
+        let pipeline::Fast::Loaded(mut fast) = pipeline::load(text, &Limits::default(), &mut |_| true) else {
             panic!("block-style file not taken on the fast path");
         };
-        let slow = whole_document(text);
+        warnings::finish(text, &mut fast);
+        let mut slow = whole_document(text);
+        warnings::finish(text, &mut slow);
         assert_eq!(fast.events.len(), slow.events.len());
         assert_eq!(fast.tags, slow.tags);
+        let ids = |t: &Timeline| {
+            (
+                t.actors.iter().map(|a| a.id.clone()).collect::<Vec<_>>(),
+                t.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(ids(&fast), ids(&slow));
+        assert_eq!(format!("{:?}", fast.warnings), format!("{:?}", slow.warnings));
+        if std::ptr::eq(text, after.as_str()) {
+            let lines: Vec<usize> = fast.warnings.iter().filter_map(|w| Some(w.position?.line)).collect();
+            assert_eq!(lines.len(), 3, "{:?}", fast.warnings);
+            assert!(lines.iter().all(|&l| l > text[..text.find("actors:").unwrap_or(0)].lines().count()), "{lines:?}");
+        }
         for (a, b) in fast.events.iter().zip(&slow.events) {
             assert_eq!((&a.id, a.date, a.end, &a.title, &a.summary), (&b.id, b.date, b.end, &b.title, &b.summary));
             assert_eq!(
@@ -273,11 +295,15 @@ fn unusual_shapes_fall_back_and_still_load() {
         big.replacen("title: Event 0 ü", "title: &t Event 0 ü", 1).replacen("title: Event 5999 ü", "title: *t", 1);
     let flow = format!("{HEAD}  [{{id: a, date: 2018, title: A}}, {{id: b, date: 2019, title: B}}]\n")
         .replace("events:\n  [", "events: [");
-    let key_after = format!("{block}description: after the events\n");
-    for (name, text) in [("aliases across chunks", across), ("flow", flow), ("key after events", key_after)] {
+    for (name, text) in [("aliases across chunks", across), ("flow", flow)] {
         assert!(matches!(pipeline::load(&text, &Limits::default(), &mut |_| true), pipeline::Fast::Fallback), "{name}");
         assert!(load(&text).is_ok(), "{name} loads through the whole-document path");
     }
+    // A second `events` after the list: the tail's keys are checked with the head's.
+    let twice = format!("{block}events:\n  - {{id: z, date: 2018, title: Z}}\n");
+    assert!(matches!(pipeline::load(&twice, &Limits::default(), &mut |_| true), pipeline::Fast::Fallback));
+    let p = problems(&twice);
+    assert!(p.iter().any(|l| l.contains("duplicate key `events`")), "{p:?}");
 }
 
 #[test]
