@@ -15,6 +15,7 @@ pub(crate) mod pipeline;
 mod positions;
 pub mod problem;
 mod raw;
+mod read;
 mod scan;
 mod sink;
 mod validate;
@@ -24,8 +25,9 @@ mod validate_more;
 pub mod visible;
 mod warnings;
 
-pub use load::{LoadError, load_bytes, load_bytes_with, load_path, load_path_streaming, read_path};
+pub use load::{LoadError, load_bytes, load_bytes_with, load_path, load_path_streaming};
 pub use model::{Actor, ActorKind, Claim, Event, Media, Part, Period, Quote, Source, Status, Timeline};
+pub use read::read_path;
 pub use sink::Sink;
 
 /// The bundled Deir ez-Zor timeline, embedded so `tlview` opens it from any folder.

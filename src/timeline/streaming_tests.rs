@@ -142,21 +142,21 @@ fn a_large_file_is_read_whole_while_its_beginning_is_looked_at_and_a_stop_stops_
     let text: Vec<u8> = (0..9_000_000u32).map(|i| b'a' + (i.wrapping_mul(2_654_435_761) >> 27) as u8 % 26).collect();
     std::fs::write(&path, &text).expect("write");
     let mut seen = Vec::new();
-    let read = load::read_with(&path, &Limits::default(), true, &mut |head, total| {
+    let read = read::read_with(&path, &Limits::default(), true, &mut |head, total| {
         seen.push((head.to_vec(), total));
         true
     })
     .expect("reads");
     assert!(read == text, "the whole file, in order");
     assert_eq!(seen.len(), 1);
-    assert!(seen[0].0 == text[..load::PREVIEW_BYTES] && seen[0].1 == text.len());
-    let stopped = load::read_with(&path, &Limits::default(), true, &mut |_, _| false);
+    assert!(seen[0].0 == text[..read::PREVIEW_BYTES] && seen[0].1 == text.len());
+    let stopped = read::read_with(&path, &Limits::default(), true, &mut |_, _| false);
     assert!(matches!(stopped, Err(LoadError::Interrupted)));
     // A small file is read at once, its beginning not looked at.
     let small = dir.path().join("small.yaml");
     std::fs::write(&small, b"title: T\n").expect("write");
     let mut heads = Vec::new();
-    let read = load::read_with(&small, &Limits::default(), true, &mut |h, _| {
+    let read = read::read_with(&small, &Limits::default(), true, &mut |h, _| {
         heads.push(h.len());
         true
     });
@@ -204,7 +204,7 @@ fn a_load_quicker_than_the_wait_hands_over_its_first_part_only_and_a_notice_neve
     // Too small to be read in two (no beginning apart): the pipeline's first
     // chunks, at once, unless the whole was checked as soon (then no part).
     let text = many_events(5_500);
-    assert!(text.len() < 2 * load::PREVIEW_BYTES, "the fixture changed");
+    assert!(text.len() < 2 * read::PREVIEW_BYTES, "the fixture changed");
     let (result, parts) = load(&text);
     assert_eq!(result.expect("loads").events.len(), 5_500);
     assert!(parts.len() <= 1);
