@@ -95,9 +95,11 @@ pub fn load_path(
 
 /// Like [`load_path`], handing `sink` the events of the file as they are
 /// checked, while the rest of a large file is still read and parsed: first
-/// its beginning (read and checked apart, so the first screen waits for
-/// neither the whole file nor its plan), then, whenever the sink says a part
-/// is due, those checked since, each event once and in file order. A file
+/// its beginning (read and checked apart with the keys found at the file's
+/// end, so the first screen waits for neither the whole file nor its plan),
+/// then, whenever the sink says a part is due, those checked since, each
+/// event once and in file order (none if the whole file's keys are not
+/// those the first screen was checked against). A file
 /// loaded in one piece (one chunk, or not of the shape the fast path takes)
 /// hands over nothing. The result is still the whole timeline, in its final
 /// order, or every problem.
@@ -115,21 +117,23 @@ pub fn load_path_streaming(
     // Once a piece is handed over (the viewer is open): the events and tags
     // the beginning showed, which the whole load skips.
     let mut shown: Option<(usize, usize)> = None;
-    let bytes = read_with(path, limits, sink.is_some(), &mut |beginning, total| {
+    let bytes = read_with(path, limits, sink.is_some(), &mut |beginning, end, total| {
         if !progress(0, total) {
             return false;
         }
         if let Some(sink) = sink.as_mut()
-            && let Some((part, counts)) = preview(beginning, limits)
+            && let Some(first) = preview(beginning, end, limits)
         {
-            sink.give(part);
-            shown = Some(counts);
+            sink.give(first.part);
+            sink.tables = Some(first.tables);
+            shown = Some(first.counts);
         }
         true
     })?;
     let Some(mut sink) = sink else { return load_text(&file, &bytes, limits, progress, None) };
-    // The pipeline's parts keep to the schedule the beginning started.
-    let (every, last) = (sink.every, sink.last);
+    // The pipeline's parts keep to the schedule the beginning started, and
+    // to the tables it was checked against.
+    let (every, last, tables) = (sink.every, sink.last, sink.tables.take());
     let mut rest = |part: Part| {
         let Some((left_events, left_tags)) = shown else {
             // The viewer is not open: a first piece opens it; before any,
@@ -154,14 +158,18 @@ pub fn load_path_streaming(
             sink.give(Part::More { events, tags });
         }
     };
-    load_text(&file, &bytes, limits, progress, Some(Sink { give: &mut rest, every, last }))
+    load_text(&file, &bytes, limits, progress, Some(Sink { give: &mut rest, every, last, tables }))
 }
 
-/// The first part of a file that begins with `bytes`, when they hold a whole first chunk.
-fn preview(bytes: &[u8], limits: &Limits) -> Option<(Part, (usize, usize))> {
+/// The first part of a file that begins with `bytes` and ends with `end`,
+/// when the beginning holds a whole first chunk (see [`pipeline::preview`]).
+fn preview(bytes: &[u8], end: &[u8], limits: &Limits) -> Option<pipeline::Preview> {
     let cut = memchr::memrchr(b'\n', bytes)? + 1;
     let text = decode(&bytes[..cut]).ok()?;
-    pipeline::preview(text, limits)
+    // From the end's first whole line; an end that cannot be read as text
+    // shows the beginning alone (the whole load reports what is wrong).
+    let end = memchr::memchr(b'\n', end).and_then(|at| decode(&end[at + 1..]).ok()).unwrap_or_default();
+    pipeline::preview(text, end, limits)
 }
 
 /// The problem of a file past the size limit; `size` when known (a file

@@ -32,6 +32,7 @@ use super::scan::{self, Duplicates};
 use super::sink::Sink;
 use super::validate::{Checker, Head, check_head};
 use super::validate_event::EventsBuilder;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -69,17 +70,22 @@ struct Plan {
     /// Where the top-level keys after the list begin (`actors:` written
     /// after the events); the text's length when nothing follows the list.
     tail: usize,
+    /// The indentation of the list's entries.
+    item_indent: usize,
 }
 
 impl Plan {
-    /// The document without its events: the head, then the tail (parsed
-    /// together, their keys checked as one mapping).
-    fn outline<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
-        match text.get(self.tail..).filter(|t| !t.lines().all(|l| shape(l).1)) {
-            None => text[..self.head_end].into(),
-            Some(tail) => format!("{}{tail}", &text[..self.head_end]).into(),
-        }
+    /// The document without its events (see [`outline`]).
+    fn outline<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        outline(&text[..self.head_end], &text[self.tail..])
     }
+}
+
+/// The document without its events: the head, then the tail unless it is
+/// only blank lines and comments (parsed together, their keys checked as
+/// one mapping).
+fn outline<'t>(head: &'t str, tail: &str) -> Cow<'t, str> {
+    if tail.lines().all(|l| shape(l).1) { head.into() } else { format!("{head}{tail}").into() }
 }
 
 /// The indentation of `line` and whether it is blank or a comment.
@@ -87,6 +93,28 @@ fn shape(line: &str) -> (usize, bool) {
     let indent = line.len() - line.trim_start_matches(' ').len();
     let rest = line[indent..].trim_end();
     (indent, rest.is_empty() || rest.starts_with('#'))
+}
+
+/// Whether a line's `content` (after its indentation) starts a list entry.
+fn is_item(content: &str) -> bool {
+    content.starts_with("- ") || content.trim_end() == "-"
+}
+
+/// Where the tail begins in `end`, whole lines from a file's end whose
+/// list's entries are indented `item_indent`: at the first line that would
+/// end the list, as [`plan`] finds it; empty when none does (nothing after
+/// the list, or more than `end` holds).
+fn tail_in(end: &str, item_indent: usize) -> &str {
+    let mut offset = 0;
+    for line in end.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let (indent, blank) = shape(line);
+        if !blank && (indent < item_indent || (indent == item_indent && !is_item(&line[indent..]))) {
+            return &end[start..];
+        }
+    }
+    ""
 }
 
 /// Plans the chunks of about `chunk_bytes`, or `None` when the file is not
@@ -110,7 +138,7 @@ fn plan(text: &str, chunk_bytes: usize, enough: usize) -> Option<Plan> {
             return None;
         }
         let content = &line[indent..];
-        let is_item = content.starts_with("- ") || content.trim_end() == "-";
+        let is_item = is_item(content);
         if !events_seen {
             let rest = content.strip_prefix("events:");
             events_seen = indent == 0 && rest.is_some_and(|r| shape(r).1);
@@ -128,22 +156,21 @@ fn plan(text: &str, chunk_bytes: usize, enough: usize) -> Option<Plan> {
                     chunks.push((chunk_start, start));
                     chunk_start = start;
                     if chunks.len() >= enough {
-                        return Some(Plan { head_end, chunks, tail: text.len() });
+                        return Some(Plan { head_end, chunks, tail: text.len(), item_indent: n });
                     }
                 }
             }
             Some(n) if indent > n => {}
             // The list ends at a line less indented (or, for a list at column 0,
             // at a non-entry there): what follows is parsed with the head.
-            Some(_) => {
+            Some(n) => {
                 chunks.push((chunk_start, start));
-                return Some(Plan { head_end, chunks, tail: start });
+                return Some(Plan { head_end, chunks, tail: start, item_indent: n });
             }
         }
     }
-    item_indent?;
     chunks.push((chunk_start, text.len()));
-    Some(Plan { head_end, chunks, tail: text.len() })
+    Some(Plan { head_end, chunks, tail: text.len(), item_indent: item_indent? })
 }
 
 /// Whether a chunk holds anything that could make serde_yaml slow or large,
@@ -271,24 +298,36 @@ impl Checking {
     }
 }
 
-/// The first part of a file whose beginning is `text` (cut anywhere): its
-/// head and the events of its first [`PREVIEW_CHUNK_BYTES`], checked as the whole load checks
-/// them, with how many events and tags that part holds. `None` when the
-/// beginning does not hold a whole first chunk, or it has a problem (the
-/// whole load finds and reports it).
-pub(super) fn preview(text: &str, limits: &Limits) -> Option<(Part, (usize, usize))> {
+/// A first screen's part, made from a file's beginning and end.
+pub(super) struct Preview {
+    /// The part: the head and tail, and the first chunk's events.
+    pub(super) part: Part,
+    /// How many events and tags it holds.
+    pub(super) counts: (usize, usize),
+    /// The head and tail its events were checked against (see [`outline`]).
+    pub(super) tables: String,
+}
+
+/// The first part of a file whose beginning is `text` (cut anywhere) and
+/// whose last lines are `end` (whole lines): its head and tail (the keys
+/// after the list, found in `end`) and the events of its first
+/// [`PREVIEW_CHUNK_BYTES`], checked as the whole load checks them. `None`
+/// when the beginning does not hold a whole first chunk, or it has a
+/// problem (the whole load finds and reports it).
+pub(super) fn preview(text: &str, end: &str, limits: &Limits) -> Option<Preview> {
     // Two chunks: the second shows where the first ends.
     let plan = plan(text, PREVIEW_CHUNK_BYTES, 2)?;
     // The last chunk of a cut text may end inside an entry: only earlier ones are whole.
-    let &(start, end) = plan.chunks.first().filter(|_| plan.chunks.len() > 1)?;
+    let &(start, stop) = plan.chunks.first().filter(|_| plan.chunks.len() > 1)?;
+    let tables = outline(&text[..plan.head_end], tail_in(end, plan.item_indent));
     let mut checking = Checking { parts: None, waiting: BTreeMap::new(), next: 0, items: 0, ok: true, shared: None };
-    checking.head(&text[..plan.head_end], limits);
+    checking.head(&tables, limits);
     let budget = Budget { aliases: AtomicU64::new(0), nodes: AtomicU64::new(0), bytes: AtomicU64::new(0) };
-    checking.waiting.insert(0, parse_chunk(&text[start..end], limits, &budget));
+    checking.waiting.insert(0, parse_chunk(&text[start..stop], limits, &budget));
     checking.drain();
     let mut first = None;
     checking.share(&mut |part| first = Some(part));
-    Some((first?, checking.shared?))
+    Some(Preview { part: first?, counts: checking.shared?, tables: tables.into_owned() })
 }
 
 /// Loads `text` on the fast path, calling `progress` with the bytes done
@@ -315,10 +354,10 @@ pub(super) fn load_streaming(
     if !checking.ok {
         return Fast::Fallback;
     }
-    // A first screen made from the beginning alone could not know the keys
-    // after the list (the actors, say): parts checked against them would not
-    // fit it, so the whole timeline replaces it at the end instead.
-    if outline.len() > plan.head_end && sink.as_ref().is_some_and(|s| s.last.is_some()) {
+    // A first screen made from other tables than the file's (keys after the
+    // list it did not find, say): parts checked against these would not fit
+    // it, so the whole timeline replaces it at the end instead.
+    if sink.as_ref().and_then(|s| s.tables.as_deref()).is_some_and(|shown| shown != outline) {
         sink = None;
     }
     let stop = AtomicBool::new(false);
@@ -384,5 +423,26 @@ pub(super) fn load_streaming(
             checker.assemble(head, events, tags).map_or(Fast::Fallback, |t| Fast::Loaded(Box::new(t)))
         }
         _ => Fast::Fallback,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tail_in;
+
+    #[test]
+    fn the_tail_begins_where_the_list_would_end() {
+        let entries = "    title: x\n  - id: b\n    summary: |\n      text\n\n  # a comment\n";
+        // Nothing after the list, or only blank lines and comments.
+        assert_eq!(tail_in(entries, 2), "");
+        assert_eq!(tail_in(&format!("{entries}# the end\n\n"), 2), "");
+        // A key at column 0 after an indented list.
+        let tail = "actors:\n  - {id: a, name: A}\n";
+        assert_eq!(tail_in(&format!("{entries}{tail}"), 2), tail);
+        // A list at column 0 ends at the first line there that is no entry.
+        let flush = "- id: a\n  title: x\n-\n  id: b\nsources: []\n";
+        assert_eq!(tail_in(flush, 0), "sources: []\n");
+        // A line less indented than the entries, whatever it is.
+        assert_eq!(tail_in("      deep\n  - id: c\n bad\n", 2), " bad\n");
     }
 }

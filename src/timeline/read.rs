@@ -11,6 +11,11 @@ use std::path::Path;
 /// not wait for the rest (see `pipeline::preview`).
 pub(super) const PREVIEW_BYTES: usize = 512 * 1024;
 
+/// How much of a large file's end is read with its beginning: enough for
+/// the keys people write after the events (the actors and sources), which
+/// a first screen must know to check the events it shows.
+pub(super) const END_BYTES: usize = 256 * 1024;
+
 /// Reads the bytes of the file at `path`: a regular file within the size
 /// limit (what is not a regular file is refused before it is opened, so a
 /// named pipe never blocks and a device is never read).
@@ -19,19 +24,23 @@ pub(super) const PREVIEW_BYTES: usize = 512 * 1024;
 /// [`LoadError::Unreadable`] when it cannot be read or is not a regular
 /// file, [`LoadError::Invalid`] when it is over the size limit.
 pub fn read_path(path: &Path, limits: &Limits) -> Result<Vec<u8>, LoadError> {
-    read_with(path, limits, false, &mut |_, _| true)
+    read_with(path, limits, false, &mut |_, _, _| true)
 }
 
+/// What [`read_with`] calls once the size is known: with a large file's
+/// beginning, its end and its size; false stops the read.
+pub(super) type Ends<'a> = dyn FnMut(&[u8], &[u8], usize) -> bool + 'a;
+
 /// [`read_path`], calling `beginning` once the size is known with the
-/// file's size and, when `head` is asked for, the first [`PREVIEW_BYTES`]
-/// of a file more than twice as large (else with nothing): the rest is
-/// read on another core meanwhile. False stops the read with
-/// [`LoadError::Interrupted`].
+/// file's first [`PREVIEW_BYTES`], its last [`END_BYTES`] and its size,
+/// when `head` is asked for and the file is more than twice as large as
+/// the first (else with nothing, nothing and the size): the rest is read on
+/// another core meanwhile. False stops the read with [`LoadError::Interrupted`].
 pub(super) fn read_with(
     path: &Path,
     limits: &Limits,
     head: bool,
-    beginning: &mut dyn FnMut(&[u8], usize) -> bool,
+    beginning: &mut Ends<'_>,
 ) -> Result<Vec<u8>, LoadError> {
     let file = path.display().to_string();
     let unreadable = |e: std::io::Error| LoadError::Unreadable { file: file.clone(), reason: e.to_string() };
@@ -61,19 +70,26 @@ pub(super) fn read_with(
     // Read one byte past the limit so a file that grows while read is still caught.
     let mut reader = handle.take(limits.max_file_bytes.saturating_add(1));
     if !head || total <= 2 * PREVIEW_BYTES {
-        if !beginning(&[], total) {
+        if !beginning(&[], &[], total) {
             return Err(LoadError::Interrupted);
         }
         reader.read_to_end(&mut bytes).map_err(unreadable)?;
     } else {
         (&mut reader).take(PREVIEW_BYTES as u64).read_to_end(&mut bytes).map_err(unreadable)?;
+        // The end, read where it lies (the reader's place is kept); a file
+        // that shrank since shows its beginning alone.
+        let mut end = vec![0; END_BYTES];
+        let end_at = total.saturating_sub(END_BYTES) as u64;
+        if std::os::unix::fs::FileExt::read_exact_at(reader.get_ref(), &mut end, end_at).is_err() {
+            end.clear();
+        }
         // The rest is read on another core while the beginning is looked at.
         let head = bytes.clone();
         let stop = std::sync::atomic::AtomicBool::new(false);
         let (go_on, read) = std::thread::scope(|s| {
             let rest = || read_rest(&mut reader, &mut bytes, &stop);
             let reading = std::thread::Builder::new().name("read".into()).spawn_scoped(s, rest).ok();
-            let go_on = beginning(&head, total);
+            let go_on = beginning(&head, &end, total);
             stop.store(!go_on, std::sync::atomic::Ordering::Relaxed);
             (go_on, reading.map(|h| h.join()))
         });

@@ -18,13 +18,18 @@ pub struct Sink<'a> {
     pub(super) every: Duration,
     /// When the last part was handed over.
     pub(super) last: Option<Instant>,
+    /// The head and tail (the document without its events) the parts so
+    /// far were checked against, when the loader made them from another
+    /// text than the whole file's: a later part checked against other
+    /// tables would not fit them (its actors numbered otherwise, say).
+    pub(super) tables: Option<String>,
 }
 
 impl<'a> Sink<'a> {
     /// A sink handing parts to `give`, the first at once and each later one
     /// no sooner than `every` after the one before (zero: every chunk).
     pub fn new(give: &'a mut dyn FnMut(Part), every: Duration) -> Sink<'a> {
-        Sink { give, every, last: None }
+        Sink { give, every, last: None, tables: None }
     }
 
     /// Whether a part handed over now would be on time: none was yet, or

@@ -135,33 +135,35 @@ fn a_later_problem_says_the_file_is_checked_again_once_pieces_are_shown() {
 }
 
 #[test]
-fn a_large_file_is_read_whole_while_its_beginning_is_looked_at_and_a_stop_stops_it() {
+fn a_large_file_is_read_whole_while_its_beginning_and_end_are_looked_at_and_a_stop_stops_it() {
     let dir = tempfile::Builder::new().prefix("tlview-read-").tempdir().expect("temp dir");
     let path = dir.path().join("big.yaml");
     // Over the preview's two blocks and the reader's 8 MiB block, with no repeating period.
     let text: Vec<u8> = (0..9_000_000u32).map(|i| b'a' + (i.wrapping_mul(2_654_435_761) >> 27) as u8 % 26).collect();
     std::fs::write(&path, &text).expect("write");
     let mut seen = Vec::new();
-    let read = read::read_with(&path, &Limits::default(), true, &mut |head, total| {
-        seen.push((head.to_vec(), total));
+    let read = read::read_with(&path, &Limits::default(), true, &mut |head, end, total| {
+        seen.push((head.to_vec(), end.to_vec(), total));
         true
     })
     .expect("reads");
     assert!(read == text, "the whole file, in order");
     assert_eq!(seen.len(), 1);
-    assert!(seen[0].0 == text[..read::PREVIEW_BYTES] && seen[0].1 == text.len());
-    let stopped = read::read_with(&path, &Limits::default(), true, &mut |_, _| false);
+    assert!(seen[0].0 == text[..read::PREVIEW_BYTES], "the beginning");
+    assert!(seen[0].1 == text[text.len() - read::END_BYTES..], "the end");
+    assert_eq!(seen[0].2, text.len());
+    let stopped = read::read_with(&path, &Limits::default(), true, &mut |_, _, _| false);
     assert!(matches!(stopped, Err(LoadError::Interrupted)));
     // A small file is read at once, its beginning not looked at.
     let small = dir.path().join("small.yaml");
     std::fs::write(&small, b"title: T\n").expect("write");
     let mut heads = Vec::new();
-    let read = read::read_with(&small, &Limits::default(), true, &mut |h, _| {
-        heads.push(h.len());
+    let read = read::read_with(&small, &Limits::default(), true, &mut |h, e, _| {
+        heads.push((h.len(), e.len()));
         true
     });
     assert_eq!(read.expect("reads"), b"title: T\n");
-    assert_eq!(heads, [0]);
+    assert_eq!(heads, [(0, 0)]);
 }
 
 #[test]
@@ -217,28 +219,39 @@ fn a_load_quicker_than_the_wait_hands_over_its_first_part_only_and_a_notice_neve
 }
 
 #[test]
-fn keys_after_the_events_stream_with_the_head_unless_the_beginning_was_shown_without_them() {
+fn keys_after_the_events_are_read_from_the_end_for_the_first_screen_and_parts_fit_its_tables() {
     let tmp = tempfile::Builder::new().prefix("tlview-tail-").tempdir().expect("temp dir");
     let load = |text: &str| {
         let path = tmp.path().join("big.yaml");
         std::fs::write(&path, text).expect("write");
-        let mut parts = Vec::new();
-        let mut give = |p| parts.push(p);
+        // Each part, with the bytes checked when it came (none for a first
+        // screen made from the beginning and end alone).
+        let (mut parts, done) = (Vec::new(), std::cell::Cell::new(0));
+        let mut give = |p| parts.push((p, done.get()));
         let sink = Sink::new(&mut give, Duration::ZERO);
-        let result = super::load_path_streaming(&path, &Limits::default(), &mut |_, _| true, Some(sink));
+        let result = super::load_path_streaming(
+            &path,
+            &Limits::default(),
+            &mut |d, _| {
+                done.set(d);
+                true
+            },
+            Some(sink),
+        );
         (result.expect("loads"), parts)
     };
     let text = many_events(12_000);
     let (head, events) = text.split_at(text.find("events:\n").expect("has events"));
     let (top, tables) = head.split_at(head.find("actors:").expect("has actors"));
-    // The events cite the actor and source declared after them: the beginning
-    // cannot be checked alone, so the first part is the pipeline's, which
-    // knows them, and every event comes once, in file order.
+    // The events cite the actor and source declared after them: the first
+    // screen finds them in the file's end, and every later part, checked
+    // against the same tables, follows it: each event once, in file order.
     let after = format!("{top}{events}{tables}");
     let (full, parts) = load(&after);
     assert_eq!((full.events.len(), full.actors.len(), full.sources.len()), (12_000, 1, 1));
+    assert_eq!(parts.first().map(|(_, done)| *done), Some(0), "the first screen did not wait for the whole file");
     let mut ids = Vec::new();
-    for (k, part) in parts.into_iter().enumerate() {
+    for (k, (part, _)) in parts.into_iter().enumerate() {
         match part {
             Part::First(t) => {
                 assert_eq!((k, t.actors.len(), t.sources.len()), (0, 1, 1));
@@ -250,10 +263,14 @@ fn keys_after_the_events_stream_with_the_head_unless_the_beginning_was_shown_wit
     }
     assert_eq!(ids.len(), 12_000);
     assert!(ids.iter().enumerate().all(|(i, id)| **id == *format!("e{i}")));
-    // Events citing nothing: the beginning is shown without the tables, and
-    // parts numbered against them would not fit it, so none follows.
+    // More actors after the events than the end read holds: a first screen of
+    // events citing nothing is made without them, and parts numbered against
+    // the whole tables would not fit it, so none follows.
+    let many: String = (0..6_000).map(|i| format!("  - {{id: extra{i}, name: Extra actor number {i}}}\n")).collect();
+    assert!(many.len() > read::END_BYTES, "the fixture changed");
     let bare = after.replace("    actors: [peskov]\n", "").replace("    sources: [seed]\n", "");
+    let bare = bare.replacen("sources:\n", &format!("{many}sources:\n"), 1);
     let (full, parts) = load(&bare);
-    assert_eq!((full.events.len(), full.actors.len()), (12_000, 1));
-    assert!(matches!(parts.as_slice(), [Part::First(t)] if t.actors.is_empty()), "{} parts", parts.len());
+    assert_eq!((full.events.len(), full.actors.len()), (12_000, 6_001));
+    assert!(matches!(parts.as_slice(), [(Part::First(t), 0)] if t.actors.is_empty()), "{} parts", parts.len());
 }
