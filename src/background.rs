@@ -16,7 +16,7 @@ use crate::app::{Loaded, Msg, Piece};
 use crate::formats::import;
 use crate::progress::Progress;
 use crate::timeline::limits::Limits;
-use crate::timeline::{LoadError, Part, Sink, Timeline, load_path_streaming};
+use crate::timeline::{LoadError, Part, Sink, Timeline, WHOLE_FILE, load_path_streaming};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -116,9 +116,13 @@ fn run(path: &Path, limits: &Limits, progress: Progress, to_viewer: &ToViewer) -
     let reached = std::cell::Cell::new((0, 0));
     let mut on_progress = |done: usize, total: usize| match progress.borrow_mut().as_mut() {
         Some(p) => {
-            reached.set((done, total));
+            if done != WHOLE_FILE {
+                reached.set((done, total));
+            }
             p.update(done, total)
         }
+        // The viewer was told with `Part::Rechecking`, and has no percent to show.
+        None if done == WHOLE_FILE => true,
         None => {
             // One message per percent: the viewer redraws for each.
             let now = done.saturating_mul(100) / total.max(1);

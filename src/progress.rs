@@ -8,6 +8,7 @@
 //! at once and holds the load at its first step for as long as PATH exists
 //! (or until Ctrl-c), so tests can act during a load without racing it.
 
+use crate::timeline::WHOLE_FILE;
 use crate::timeline::limits::human_bytes;
 use signal_hook::SigId;
 use std::io::{IsTerminal, Write};
@@ -26,6 +27,8 @@ pub struct Progress {
     last: Option<Instant>,
     /// Columns the last progress line took, so `clear` erases exactly that.
     shown: usize,
+    /// Whether the line shown says the whole file is being checked.
+    whole: bool,
     interrupted: Arc<AtomicBool>,
     visible: bool,
     /// The Ctrl-c handlers, removed on drop.
@@ -51,6 +54,7 @@ impl Progress {
             start: Instant::now(),
             last: None,
             shown: 0,
+            whole: false,
             interrupted,
             visible: std::io::stderr().is_terminal(),
             handlers: handlers.into_iter().filter_map(Result::ok).collect(),
@@ -61,10 +65,13 @@ impl Progress {
     /// Records `done` of `total` bytes; false once the user pressed Ctrl-c.
     pub fn update(&mut self, done: usize, total: usize) -> bool {
         let now = Instant::now();
-        let due = self.last.is_none_or(|t| now - t >= Duration::from_millis(50));
+        // The line for the whole file's check is written once, as soon as it may be.
+        let whole = done == WHOLE_FILE;
+        let due = if whole { !self.whole } else { self.last.is_none_or(|t| now - t >= Duration::from_millis(50)) };
         let quiet = if self.hold.is_some() { Duration::ZERO } else { QUIET_FOR };
         if self.visible && now - self.start >= quiet && due {
             self.last = Some(now);
+            self.whole = whole;
             let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
             let line = progress_line(&self.name, done, total, width);
             let pad = self.shown.saturating_sub(line.chars().count());
@@ -103,7 +110,11 @@ impl Drop for Progress {
 /// pile up): a long file name loses its start, keeping the file's own name.
 fn progress_line(name: &str, done: usize, total: usize, width: usize) -> String {
     let pct = done as f64 * 100.0 / total.max(1) as f64;
-    let tail = format!(": {} of {} ({pct:.0}%)", human_bytes(done as u64), human_bytes(total as u64));
+    let tail = if done == WHOLE_FILE {
+        format!(": checking the whole file ({})", human_bytes(total as u64))
+    } else {
+        format!(": {} of {} ({pct:.0}%)", human_bytes(done as u64), human_bytes(total as u64))
+    };
     let room = width.saturating_sub(1);
     let name_room = room.saturating_sub("loading ".len() + tail.width());
     let name = if name.width() <= name_room {
@@ -148,6 +159,7 @@ mod tests {
         for width in 0..30 {
             assert!(progress_line(&path, 1, 2, width).width() < width.max(1), "width {width}");
         }
+        assert_eq!(progress_line("t.yaml", WHOLE_FILE, 10, 80), "loading t.yaml: checking the whole file (10 bytes)");
         let wide = "時間".repeat(40);
         assert!(progress_line(&wide, 1, 2, 40).width() < 40);
     }

@@ -196,8 +196,16 @@ pub fn load_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Result<Timeline,
     load_bytes_with(file, bytes, limits, &mut |_, _| true)
 }
 
+/// What a load's `progress` is called with as `done` while the file is
+/// checked as a whole document (after the fast path found a problem, or a
+/// shape it does not take): no percent can be told until that ends, which
+/// for a large file takes seconds. It is called again every so often, so
+/// a request to stop is still heard.
+pub const WHOLE_FILE: usize = usize::MAX;
+
 /// Like [`load_bytes`], calling `progress(done, total)` in bytes as the load
-/// advances; `progress` returning false stops it with [`LoadError::Interrupted`].
+/// advances (`done` is [`WHOLE_FILE`] while the file is checked as a whole);
+/// `progress` returning false stops it with [`LoadError::Interrupted`].
 ///
 /// # Errors
 /// [`LoadError::Invalid`] with every problem found, in file order, or
@@ -237,8 +245,18 @@ fn load_text(
             }
         }
     }
-    // The whole document at once, after a full guard (which also names repeated keys).
-    let outline = scan::guard(text, limits, Duplicates::Report).map_err(|p| invalid(vec![p]))?;
+    // The whole document at once, after a full guard (which also names
+    // repeated keys); seconds for a large file, with no percent to tell.
+    let mut whole = || progress(WHOLE_FILE, total);
+    if !whole() {
+        return Err(LoadError::Interrupted);
+    }
+    let mut stopped = false;
+    let guarded = scan::guard_ticking(text, limits, Duplicates::Report, &mut || stopped |= !whole());
+    if stopped || !whole() {
+        return Err(LoadError::Interrupted);
+    }
+    let outline = guarded.map_err(|p| invalid(vec![p]))?;
     let raw = super::exact::deserialize::<Field<RawTimeline>>(text).map_err(|e| {
         let at =
             e.location().map_or(Position { line: 1, column: 1 }, |l| Position { line: l.line(), column: l.column() });
@@ -246,6 +264,9 @@ fn load_text(
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
         invalid(vec![Problem::at(at, format!("YAML error: {msg}"))])
     })?;
+    if !whole() {
+        return Err(LoadError::Interrupted);
+    }
     let (mut list, dropped) = match validate::check(raw) {
         Ok(mut t) if outline.odd_dates.is_empty() => {
             super::warnings::finish(text, &mut t);

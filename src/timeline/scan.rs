@@ -63,13 +63,33 @@ pub enum Duplicates {
 /// # Errors
 /// The first problem found, at its position.
 pub fn guard(text: &str, limits: &Limits, duplicates: Duplicates) -> Result<Outline, Problem> {
+    guard_ticking(text, limits, duplicates, &mut || {})
+}
+
+/// How many YAML events the guard reads between two ticks.
+const TICK_EVENTS: usize = 1 << 16;
+
+/// [`guard`], calling `tick` every [`TICK_EVENTS`] YAML events (a large
+/// file's guard takes seconds: its caller shows it is still at work).
+///
+/// # Errors
+/// As [`guard`].
+pub fn guard_ticking(
+    text: &str,
+    limits: &Limits,
+    duplicates: Duplicates,
+    tick: &mut dyn FnMut(),
+) -> Result<Outline, Problem> {
     let mut outline = Outline::default();
     let mut stack: Vec<Frame<'_>> = Vec::new();
     let mut anchors: Vec<(u64, u64)> = Vec::new(); // anchor id → expanded (nodes, bytes)
     let (mut aliases, mut alias_nodes, mut alias_bytes) = (0usize, 0u64, 0u64);
     let mut documents = 0;
     let mut content = false;
-    for item in Parser::new_from_str(text) {
+    for (n, item) in Parser::new_from_str(text).enumerate() {
+        if n % TICK_EVENTS == TICK_EVENTS - 1 {
+            tick();
+        }
         let (event, span) = item.map_err(|e| syntax(text, &e))?;
         let at = position(&span.start);
         let fail = |msg: String| Err(Problem::at(at, msg));
