@@ -76,16 +76,22 @@ struct Plan {
 
 impl Plan {
     /// The document without its events (see [`outline`]).
-    fn outline<'t>(&self, text: &'t str) -> Cow<'t, str> {
+    fn outline<'t>(&self, text: &'t str) -> Option<Cow<'t, str>> {
         outline(&text[..self.head_end], &text[self.tail..])
     }
 }
 
 /// The document without its events: the head, then the tail unless it is
 /// only blank lines and comments (parsed together, their keys checked as
-/// one mapping).
-fn outline<'t>(head: &'t str, tail: &str) -> Cow<'t, str> {
-    if tail.lines().all(|l| shape(l).1) { head.into() } else { format!("{head}{tail}").into() }
+/// one mapping). `None` when the tail may hold an alias (a `*`): the anchor
+/// it names could be redefined in an event, which only the whole document
+/// resolves as YAML does.
+fn outline<'t>(head: &'t str, tail: &str) -> Option<Cow<'t, str>> {
+    if tail.lines().all(|l| shape(l).1) {
+        Some(head.into())
+    } else {
+        (!tail.contains('*')).then(|| format!("{head}{tail}").into())
+    }
 }
 
 /// The indentation of `line` and whether it is blank or a comment.
@@ -110,11 +116,21 @@ fn tail_in(end: &str, item_indent: usize) -> &str {
         let start = offset;
         offset += line.len();
         let (indent, blank) = shape(line);
-        if !blank && (indent < item_indent || (indent == item_indent && !is_item(&line[indent..]))) {
-            return &end[start..];
+        let content = &line[indent..];
+        if !blank && (indent < item_indent || (indent == item_indent && !is_item(content))) {
+            return if begins_tail(indent, content) { &end[start..] } else { "" };
         }
     }
     ""
+}
+
+/// Whether a line that ends the list begins a tail: a key at column 0.
+/// Anything else there (a line less indented than the entries but not at
+/// column 0, an entry at column 0 after an indented list) is not a shape
+/// the fast path takes: glued after the head, it would read as the value
+/// of `events`.
+fn begins_tail(indent: usize, content: &str) -> bool {
+    indent == 0 && !is_item(content)
 }
 
 /// Plans the chunks of about `chunk_bytes`, or `None` when the file is not
@@ -162,11 +178,13 @@ fn plan(text: &str, chunk_bytes: usize, enough: usize) -> Option<Plan> {
             }
             Some(n) if indent > n => {}
             // The list ends at a line less indented (or, for a list at column 0,
-            // at a non-entry there): what follows is parsed with the head.
-            Some(n) => {
+            // at a non-entry there): a key at column 0 begins the tail, parsed
+            // with the head; anything else is for the whole-document path.
+            Some(n) if begins_tail(indent, content) => {
                 chunks.push((chunk_start, start));
                 return Some(Plan { head_end, chunks, tail: start, item_indent: n });
             }
+            Some(_) => return None,
         }
     }
     chunks.push((chunk_start, text.len()));
@@ -319,7 +337,7 @@ pub(super) fn preview(text: &str, end: &str, limits: &Limits) -> Option<Preview>
     let plan = plan(text, PREVIEW_CHUNK_BYTES, 2)?;
     // The last chunk of a cut text may end inside an entry: only earlier ones are whole.
     let &(start, stop) = plan.chunks.first().filter(|_| plan.chunks.len() > 1)?;
-    let tables = outline(&text[..plan.head_end], tail_in(end, plan.item_indent));
+    let tables = outline(&text[..plan.head_end], tail_in(end, plan.item_indent))?;
     let mut checking = Checking { parts: None, waiting: BTreeMap::new(), next: 0, items: 0, ok: true, shared: None };
     checking.head(&tables, limits);
     let budget = Budget { aliases: AtomicU64::new(0), nodes: AtomicU64::new(0), bytes: AtomicU64::new(0) };
@@ -349,7 +367,7 @@ pub(super) fn load_streaming(
 ) -> Fast {
     let Some(plan) = plan(text, CHUNK_BYTES, usize::MAX) else { return Fast::Fallback };
     let mut checking = Checking { parts: None, waiting: BTreeMap::new(), next: 0, items: 0, ok: true, shared: None };
-    let outline = plan.outline(text);
+    let Some(outline) = plan.outline(text) else { return Fast::Fallback };
     checking.head(&outline, limits);
     if !checking.ok {
         return Fast::Fallback;
@@ -442,7 +460,10 @@ mod tests {
         // A list at column 0 ends at the first line there that is no entry.
         let flush = "- id: a\n  title: x\n-\n  id: b\nsources: []\n";
         assert_eq!(tail_in(flush, 0), "sources: []\n");
-        // A line less indented than the entries, whatever it is.
-        assert_eq!(tail_in("      deep\n  - id: c\n bad\n", 2), " bad\n");
+        // A line less indented than the entries but not a key at column 0, or
+        // an entry at column 0 after an indented list: no tail (the whole
+        // document is checked).
+        assert_eq!(tail_in("      deep\n  - id: c\n bad: 1\n", 2), "");
+        assert_eq!(tail_in("  - id: c\n- id: d\n", 2), "");
     }
 }

@@ -32,7 +32,8 @@ pub fn read_path(path: &Path, limits: &Limits) -> Result<Vec<u8>, LoadError> {
 pub(super) type Ends<'a> = dyn FnMut(&[u8], &[u8], usize) -> bool + 'a;
 
 /// [`read_path`], calling `beginning` once the size is known with the
-/// file's first [`PREVIEW_BYTES`], its last [`END_BYTES`] and its size,
+/// file's first [`PREVIEW_BYTES`], its last [`END_BYTES`] (and the byte
+/// before them) and its size,
 /// when `head` is asked for and the file is more than twice as large as
 /// the first (else with nothing, nothing and the size): the rest is read on
 /// another core meanwhile. False stops the read with [`LoadError::Interrupted`].
@@ -78,8 +79,10 @@ pub(super) fn read_with(
         (&mut reader).take(PREVIEW_BYTES as u64).read_to_end(&mut bytes).map_err(unreadable)?;
         // The end, read where it lies (the reader's place is kept); a file
         // that shrank since shows its beginning alone.
-        let mut end = vec![0; END_BYTES];
-        let end_at = total.saturating_sub(END_BYTES) as u64;
+        // One byte more, so a line that starts exactly END_BYTES from the
+        // end is known to be whole (the byte before it is a line break).
+        let mut end = vec![0; END_BYTES + 1];
+        let end_at = total.saturating_sub(END_BYTES + 1) as u64;
         if std::os::unix::fs::FileExt::read_exact_at(reader.get_ref(), &mut end, end_at).is_err() {
             end.clear();
         }

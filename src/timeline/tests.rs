@@ -299,6 +299,24 @@ fn unusual_shapes_fall_back_and_still_load() {
         assert!(matches!(pipeline::load(&text, &Limits::default(), &mut |_| true), pipeline::Fast::Fallback), "{name}");
         assert!(load(&text).is_ok(), "{name} loads through the whole-document path");
     }
+    // Less indented than the entries but not a key at column 0: glued after
+    // the head it would read as the value of `events`; the whole document
+    // says what is wrong.
+    for after in [" description: lost\n", "  junk: 1\n"] {
+        let text = format!("{block}{after}");
+        assert!(matches!(pipeline::load(&text, &Limits::default(), &mut |_| true), pipeline::Fast::Fallback));
+        let p = problems(&text);
+        assert!(p[0].starts_with(&format!("t.yaml:{}:", block.lines().count() + 1)), "{p:?}");
+    }
+    // An alias after the list names the anchor last defined before it, here
+    // in an event: only the whole document resolves it so.
+    let redefined = format!("{block}description: *t\n").replacen("title: T\n", "title: &t Head title\n", 1).replacen(
+        "title: Event 7 ü",
+        "title: &t Event seven",
+        1,
+    );
+    assert!(matches!(pipeline::load(&redefined, &Limits::default(), &mut |_| true), pipeline::Fast::Fallback));
+    assert_eq!(load(&redefined).expect("loads").description.as_deref(), Some("Event seven"));
     // A second `events` after the list: the tail's keys are checked with the head's.
     let twice = format!("{block}events:\n  - {{id: z, date: 2018, title: Z}}\n");
     assert!(matches!(pipeline::load(&twice, &Limits::default(), &mut |_| true), pipeline::Fast::Fallback));
