@@ -229,6 +229,7 @@ fn may_hold_odd_date(bytes: &[u8]) -> bool {
 }
 
 /// The alias budget of the whole file, shared by the workers.
+#[derive(Default)]
 struct Budget {
     aliases: AtomicU64,
     nodes: AtomicU64,
@@ -265,18 +266,26 @@ struct Checking {
 type Entries = Vec<Field<RawEvent>>;
 
 impl Checking {
-    /// Guards, parses and checks the head (everything before the first entry).
-    fn head(&mut self, head: &str, limits: &Limits) {
-        if !scan::guard(head, limits, Duplicates::Report).is_ok_and(|o| o.odd_dates.is_empty()) {
+    /// Guards, parses and checks the head (everything before the first
+    /// entry, with any tail); returns the file's alias budget with the
+    /// head's own aliases counted, so the events get what is left of it.
+    fn head(&mut self, head: &str, limits: &Limits) -> Budget {
+        let guarded = scan::guard(head, limits, Duplicates::Report).ok().filter(|o| o.odd_dates.is_empty());
+        let Some(outline) = guarded else {
             self.ok = false;
-            return;
-        }
+            return Budget::default();
+        };
         let raw = super::exact::deserialize::<Field<RawTimeline>>(head);
         match raw.map(check_head) {
             Ok(Ok((checker, head, Field::Wrong(_) | Field::Missing))) if checker.problems.list.is_empty() => {
                 self.parts = Some((checker, head, EventsBuilder::default()));
             }
             _ => self.ok = false,
+        }
+        Budget {
+            aliases: AtomicU64::new(outline.aliases),
+            nodes: AtomicU64::new(outline.alias_nodes),
+            bytes: AtomicU64::new(outline.alias_bytes),
         }
     }
 
@@ -339,8 +348,7 @@ pub(super) fn preview(text: &str, end: &str, limits: &Limits) -> Option<Preview>
     let &(start, stop) = plan.chunks.first().filter(|_| plan.chunks.len() > 1)?;
     let tables = outline(&text[..plan.head_end], tail_in(end, plan.item_indent))?;
     let mut checking = Checking { parts: None, waiting: BTreeMap::new(), next: 0, items: 0, ok: true, shared: None };
-    checking.head(&tables, limits);
-    let budget = Budget { aliases: AtomicU64::new(0), nodes: AtomicU64::new(0), bytes: AtomicU64::new(0) };
+    let budget = checking.head(&tables, limits);
     checking.waiting.insert(0, parse_chunk(&text[start..stop], limits, &budget));
     checking.drain();
     let mut first = None;
@@ -368,7 +376,7 @@ pub(super) fn load_streaming(
     let Some(plan) = plan(text, CHUNK_BYTES, usize::MAX) else { return Fast::Fallback };
     let mut checking = Checking { parts: None, waiting: BTreeMap::new(), next: 0, items: 0, ok: true, shared: None };
     let Some(outline) = plan.outline(text) else { return Fast::Fallback };
-    checking.head(&outline, limits);
+    let budget = checking.head(&outline, limits);
     if !checking.ok {
         return Fast::Fallback;
     }
@@ -381,7 +389,6 @@ pub(super) fn load_streaming(
     let stop = AtomicBool::new(false);
     let give_up = AtomicBool::new(false);
     let next_job = AtomicUsize::new(0);
-    let budget = Budget { aliases: AtomicU64::new(0), nodes: AtomicU64::new(0), bytes: AtomicU64::new(0) };
     let (to_main, results) = mpsc::channel::<(usize, Option<Entries>)>();
     let workers = crate::app::index::cores();
     let chunks = &plan.chunks;

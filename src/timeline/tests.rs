@@ -341,6 +341,13 @@ fn aliases_within_a_chunk_are_guarded_and_loaded() {
     assert!(matches!(pipeline::load(&bomb, &Limits::default(), &mut |_| true), pipeline::Fast::Fallback));
     let p = problems(&bomb);
     assert!(p[0].contains("more than 10000 aliases") || p[0].contains("expand past the limit"), "{p:?}");
+    // The head's aliases and the events' share one budget, as in the whole document.
+    let shared = text.replacen("title: T\n", "title: &h T\ndescription: *h\n", 1);
+    let one = Limits { max_aliases: 1, ..Limits::default() };
+    assert!(matches!(pipeline::load(&shared, &one, &mut |_| true), pipeline::Fast::Fallback));
+    let refused = load_bytes("t.yaml", shared.as_bytes(), &one).expect_err("two aliases, one allowed");
+    assert!(refused.to_string().contains("alias"), "{refused}");
+    assert!(load_bytes("t.yaml", shared.as_bytes(), &Limits { max_aliases: 2, ..one }).is_ok());
 }
 
 #[test]
