@@ -184,8 +184,12 @@ mod tests {
 
     #[test]
     fn a_large_file_sends_a_first_part_then_growing_progress_then_the_whole_timeline() {
+        // Over twice the beginning read first (512 KiB): the first screen is
+        // made from the beginning, however the chunks' parses fall (with
+        // fewer, busy cores could finish every chunk before the first is
+        // checked, and the file would load in one piece).
         let mut yaml = String::from("title: Streamed\nevents:\n");
-        for i in 0..9_000 {
+        for i in 0..15_000 {
             yaml.push_str(&format!(
                 "  - id: e{i}\n    date: 2020-01-{:02}\n    title: Event number {i} of a file large enough to stream\n",
                 1 + i % 28
@@ -193,6 +197,7 @@ mod tests {
         }
         let tmp = tempfile::Builder::new().prefix("tlview-background-").tempdir().expect("temp dir");
         let path = tmp.path().join("big.yaml");
+        assert!(yaml.len() > 1 << 20, "the fixture changed");
         std::fs::write(&path, &yaml).expect("write");
         let (tx, rx) = channel();
         let (mut wake, wake_writer) = std::io::pipe().expect("pipe");
