@@ -47,14 +47,15 @@ pub fn date(text: &str) -> String {
         let [a, b, y] = [parts[0], parts[1], parts[2]];
         if y.len() == 4 {
             let (na, nb) = (a.parse::<u32>().unwrap_or(0), b.parse::<u32>().unwrap_or(0));
-            return if na > 12 || nb <= 12 && na == nb {
-                format!("; write the year first: `{y}-{nb:02}-{na:02}`")
-            } else if nb > 12 {
-                format!("; write the year first: `{y}-{na:02}-{nb:02}`")
-            } else {
-                format!(
+            // Only readings that are dates: `31/04/2021` is neither.
+            let is_date = |m: u32, d: u32| real_date(y, m, Some(d));
+            return match (is_date(nb, na), is_date(na, nb)) {
+                (true, true) if na != nb => format!(
                     "; write the year first: `{y}-{nb:02}-{na:02}` if {a} is the day, `{y}-{na:02}-{nb:02}` if it is the month"
-                )
+                ),
+                (true, _) => format!("; write the year first: `{y}-{nb:02}-{na:02}`"),
+                (false, true) => format!("; write the year first: `{y}-{na:02}-{nb:02}`"),
+                (false, false) => String::new(),
             };
         }
     }
@@ -67,9 +68,19 @@ pub fn date(text: &str) -> String {
     {
         let fixed: Vec<String> =
             std::iter::once(dashed[0].to_owned()).chain(dashed[1..].iter().map(|p| format!("{:0>2}", p))).collect();
-        return format!("; write months and days with two digits: `{}`", fixed.join("-"));
+        let number = |i: usize| dashed.get(i).and_then(|p| p.parse::<u32>().ok());
+        // Padding `2018-0` gives `2018-00`, no more a date than before.
+        if real_date(dashed[0], number(1).unwrap_or(0), dashed.get(2).map(|_| number(2).unwrap_or(0))) {
+            return format!("; write months and days with two digits: `{}`", fixed.join("-"));
+        }
     }
     String::new()
+}
+
+/// Whether `year` (digits), `month` and `day` (if any) name a real day or month.
+fn real_date(year: &str, month: u32, day: Option<u32>) -> bool {
+    let Ok(year) = year.parse::<i32>() else { return false };
+    chrono::NaiveDate::from_ymd_opt(year, month, day.unwrap_or(1)).is_some()
 }
 
 /// For a syntax error on a line whose quoted value holds the same quote
@@ -114,6 +125,12 @@ mod tests {
         assert_eq!(date("2021-3-23"), "; write months and days with two digits: `2021-03-23`");
         assert_eq!(date("2021-03-7"), "; write months and days with two digits: `2021-03-07`");
         assert_eq!(date("27/03/2021"), "; write the year first: `2021-03-27`");
+        // No hint that is not a date itself.
+        for not_dates in ["2018-0", "2018-02-0", "2018-13", "2018-2-30", "0/3/2021", "31/04/2021", "13/13/2021"] {
+            assert_eq!(date(not_dates), "", "{not_dates}");
+        }
+        assert_eq!(date("30/04/2021"), "; write the year first: `2021-04-30`");
+        assert_eq!(date("2020-2-29"), "; write months and days with two digits: `2020-02-29`");
         assert_eq!(date("03/27/2021"), "; write the year first: `2021-03-27`");
         assert_eq!(
             date("04/03/2021"),
