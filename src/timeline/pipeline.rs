@@ -150,7 +150,12 @@ fn plan(text: &str, chunk_bytes: usize, enough: usize) -> Option<Plan> {
         if blank {
             continue;
         }
-        if line.starts_with('\t') || line[indent..].starts_with('\t') {
+        // A tab where the structure is read (the head, an entry's first line,
+        // what ends the list) could hide it from this scan; deeper inside an
+        // entry (a tab in a summary's text) its chunk parses it in the same
+        // context as the whole document does.
+        let inside_entry = item_indent.is_some_and(|n| indent > n);
+        if line.starts_with('\t') || (line[indent..].starts_with('\t') && !inside_entry) {
             return None;
         }
         let content = &line[indent..];

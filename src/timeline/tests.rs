@@ -255,7 +255,9 @@ fn fast_path_loads_block_files_exactly_as_the_whole_document_path() {
     let tail =
         tables.replace("sources:\n", "  - id: idle\n    name: Idle #2\nsources:\n") + "  - {id: unused, title: U}\n";
     let after = format!("{top}{events}# the tables, after\n{tail}");
-    for text in [BUNDLED, big.as_str(), after.as_str()] {
+    // A tab inside an entry's text (pasted, say) is the chunk's to parse.
+    let tabbed = big.replacen("      Line two.\n", "      \tLine two, after a tab.\n", 2);
+    for text in [BUNDLED, big.as_str(), after.as_str(), tabbed.as_str()] {
         let pipeline::Fast::Loaded(mut fast) = pipeline::load(text, &Limits::default(), &mut |_| true) else {
             panic!("block-style file not taken on the fast path");
         };
