@@ -6,11 +6,34 @@
 use super::limits::Limits;
 use super::tests::many_events;
 use super::*;
+use std::path::Path;
 use std::time::Duration;
+
+/// Writes `text` to a file in `dir` and loads it as the viewer does, the
+/// sink waiting `every` between parts: the result, and each part with the
+/// bytes checked when it came (none for a first screen made from the
+/// file's beginning and end, before the whole is read and planned).
+fn stream(dir: &Path, text: &str, every: Duration) -> (Result<Timeline, LoadError>, Vec<(Part, usize)>) {
+    let path = dir.join("big.yaml");
+    std::fs::write(&path, text).expect("write");
+    let (mut parts, done) = (Vec::new(), std::cell::Cell::new(0));
+    let mut give = |p| parts.push((p, done.get()));
+    let mut progress = |d, _| {
+        done.set(d);
+        true
+    };
+    let result =
+        super::load_path_streaming(&path, &Limits::default(), &mut progress, Some(Sink::new(&mut give, every)));
+    (result, parts)
+}
+
+/// The parts alone.
+fn parts_of(parts: Vec<(Part, usize)>) -> Vec<Part> {
+    parts.into_iter().map(|(p, _)| p).collect()
+}
 
 #[test]
 fn a_streaming_load_hands_over_each_chunk_in_file_order_the_last_too() {
-    use super::model::Part;
     let text = many_events(6000);
     let mut parts = Vec::new();
     let mut give = |p| parts.push(p);
@@ -55,32 +78,12 @@ fn a_streaming_load_hands_over_each_chunk_in_file_order_the_last_too() {
 
 #[test]
 fn a_large_file_shows_its_beginning_before_the_rest_is_read_and_hands_over_each_event_once() {
-    use super::model::Part;
     let text = many_events(12_000);
     let tmp = tempfile::Builder::new().prefix("tlview-preview-").tempdir().expect("temp dir");
-    let path = tmp.path().join("big.yaml");
-    std::fs::write(&path, &text).expect("write");
-    let mut parts = Vec::new();
-    // The bytes validated so far when each part arrived: none for the first
-    // (read and checked apart, before the whole file is read and planned).
-    let done = std::cell::Cell::new(0);
-    let mut at = Vec::new();
-    let full = super::load_path_streaming(
-        &path,
-        &Limits::default(),
-        &mut |d, _| {
-            done.set(d);
-            true
-        },
-        Some(Sink::new(
-            &mut |p| {
-                at.push(done.get());
-                parts.push(p);
-            },
-            Duration::ZERO,
-        )),
-    )
-    .expect("loads");
+    let (full, parts) = stream(tmp.path(), &text, Duration::ZERO);
+    let full = full.expect("loads");
+    let at: Vec<usize> = parts.iter().map(|(_, done)| *done).collect();
+    let parts = parts_of(parts);
     assert_eq!(at[0], 0);
     assert!(at[1..].iter().all(|&d| d > 0));
     assert!(matches!(parts.first(), Some(Part::First(_))), "the first part opens the viewer");
@@ -102,17 +105,11 @@ fn a_large_file_shows_its_beginning_before_the_rest_is_read_and_hands_over_each_
 
 #[test]
 fn a_later_problem_says_the_file_is_checked_again_once_pieces_are_shown() {
-    use super::model::Part;
     let text = many_events(12_000);
     let tmp = tempfile::Builder::new().prefix("tlview-recheck-").tempdir().expect("temp dir");
     let load = |text: &str| {
-        let path = tmp.path().join("big.yaml");
-        std::fs::write(&path, text).expect("write");
-        let mut parts = Vec::new();
-        let mut give = |p| parts.push(p);
-        let sink = Sink::new(&mut give, Duration::ZERO);
-        let result = super::load_path_streaming(&path, &Limits::default(), &mut |_, _| true, Some(sink));
-        (result, parts)
+        let (result, parts) = stream(tmp.path(), text, Duration::ZERO);
+        (result, parts_of(parts))
     };
     // A problem near the end: the beginning is shown, then the notice, then every problem.
     let late = text.replacen("  - id: e11900\n    date: ", "  - id: e11900\n    date: 2018-02-31 # ", 1);
@@ -185,13 +182,8 @@ fn a_sink_is_due_at_first_then_once_its_wait_is_over() {
 fn a_load_quicker_than_the_wait_hands_over_its_first_part_only_and_a_notice_never_waits() {
     let tmp = tempfile::Builder::new().prefix("tlview-wait-").tempdir().expect("temp dir");
     let load = |text: &str| {
-        let path = tmp.path().join("big.yaml");
-        std::fs::write(&path, text).expect("write");
-        let mut parts = Vec::new();
-        let mut give = |p| parts.push(p);
-        let sink = Sink::new(&mut give, Duration::from_secs(3600));
-        let result = super::load_path_streaming(&path, &Limits::default(), &mut |_, _| true, Some(sink));
-        (result, parts)
+        let (result, parts) = stream(tmp.path(), text, Duration::from_secs(3600));
+        (result, parts_of(parts))
     };
     let first_events = |parts: &[Part]| match parts.first() {
         Some(Part::First(t)) => t.events.len(),
@@ -222,22 +214,7 @@ fn a_load_quicker_than_the_wait_hands_over_its_first_part_only_and_a_notice_neve
 fn keys_after_the_events_are_read_from_the_end_for_the_first_screen_and_parts_fit_its_tables() {
     let tmp = tempfile::Builder::new().prefix("tlview-tail-").tempdir().expect("temp dir");
     let load = |text: &str| {
-        let path = tmp.path().join("big.yaml");
-        std::fs::write(&path, text).expect("write");
-        // Each part, with the bytes checked when it came (none for a first
-        // screen made from the beginning and end alone).
-        let (mut parts, done) = (Vec::new(), std::cell::Cell::new(0));
-        let mut give = |p| parts.push((p, done.get()));
-        let sink = Sink::new(&mut give, Duration::ZERO);
-        let result = super::load_path_streaming(
-            &path,
-            &Limits::default(),
-            &mut |d, _| {
-                done.set(d);
-                true
-            },
-            Some(sink),
-        );
+        let (result, parts) = stream(tmp.path(), text, Duration::ZERO);
         (result.expect("loads"), parts)
     };
     let text = many_events(12_000);
