@@ -117,11 +117,17 @@ fn tail_in(end: &str, item_indent: usize) -> &str {
         offset += line.len();
         let (indent, blank) = shape(line);
         let content = &line[indent..];
-        if !blank && (indent < item_indent || (indent == item_indent && !is_item(content))) {
+        if !blank && ends_list(indent, content, item_indent) {
             return if begins_tail(indent, content) { &end[start..] } else { "" };
         }
     }
     ""
+}
+
+/// Whether a line (not blank) indented `indent` ends a list whose entries
+/// are indented `n`: it is less indented, or (a list at column 0) no entry.
+fn ends_list(indent: usize, content: &str, n: usize) -> bool {
+    indent < n || (indent == n && !is_item(content))
 }
 
 /// Whether a line that ends the list begins a tail: a key at column 0.
@@ -172,24 +178,21 @@ fn plan(text: &str, chunk_bytes: usize, enough: usize) -> Option<Plan> {
                 chunk_start = start;
             }
             None => return None,
-            Some(n) if indent == n && is_item => {
-                if start - chunk_start >= chunk_bytes {
-                    chunks.push((chunk_start, start));
-                    chunk_start = start;
-                    if chunks.len() >= enough {
-                        return Some(Plan { head_end, chunks, tail: text.len(), item_indent: n });
-                    }
+            // A key at column 0 begins the tail, parsed with the head; any
+            // other end of the list is for the whole-document path.
+            Some(n) if ends_list(indent, content, n) => {
+                chunks.push((chunk_start, start));
+                return begins_tail(indent, content).then_some(Plan { head_end, chunks, tail: start, item_indent: n });
+            }
+            Some(n) if indent == n && start - chunk_start >= chunk_bytes => {
+                chunks.push((chunk_start, start));
+                chunk_start = start;
+                if chunks.len() >= enough {
+                    return Some(Plan { head_end, chunks, tail: text.len(), item_indent: n });
                 }
             }
-            Some(n) if indent > n => {}
-            // The list ends at a line less indented (or, for a list at column 0,
-            // at a non-entry there): a key at column 0 begins the tail, parsed
-            // with the head; anything else is for the whole-document path.
-            Some(n) if begins_tail(indent, content) => {
-                chunks.push((chunk_start, start));
-                return Some(Plan { head_end, chunks, tail: start, item_indent: n });
-            }
-            Some(_) => return None,
+            // Inside an entry, or an entry in the same chunk.
+            Some(_) => {}
         }
     }
     chunks.push((chunk_start, text.len()));
