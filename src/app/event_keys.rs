@@ -56,16 +56,7 @@ impl EventKeys {
         let finish = &self.finish;
         let kept = self.by_finish.iter().copied().filter(|&i| (i as usize) < from);
         let mut by_finish = Vec::with_capacity(self.start.len());
-        let (mut kept, mut added) = (kept.peekable(), added.into_iter().peekable());
-        loop {
-            let next = match (kept.peek(), added.peek()) {
-                (Some(&k), Some(&a)) if finish[a as usize] < finish[k as usize] => added.next(),
-                (Some(_), _) => kept.next(),
-                (None, _) => added.next(),
-            };
-            let Some(i) = next else { break };
-            by_finish.push(i);
-        }
+        by_finish.extend(super::merge::merged(kept, added, |&i| finish[i as usize]));
         self.finish_sorted = by_finish.iter().map(|&i| finish[i as usize]).collect();
         self.by_finish = by_finish;
     }

@@ -155,16 +155,8 @@ fn absorb_pending(app: &mut App) {
     let tail = t.events.split_off(cut);
     let tail_starts = known.keys.start.get(cut..).unwrap_or_default();
     t.events.reserve(tail.len() + batch.len());
-    let (mut tail, mut batch) = (tail.into_iter().zip(tail_starts).peekable(), batch.into_iter().peekable());
-    loop {
-        let next = match (tail.peek(), batch.peek()) {
-            (Some((_, old)), Some((new, _))) if new < *old => batch.next().map(|(_, e)| e),
-            (Some(_), _) => tail.next().map(|(e, _)| e),
-            (None, _) => batch.next().map(|(_, e)| e),
-        };
-        let Some(e) = next else { break };
-        t.events.push(e);
-    }
+    let tail = tail_starts.iter().copied().zip(tail);
+    t.events.extend(super::merge::merged(tail, batch, |&(start, _)| start).map(|(_, e)| e));
     ListKeys { keys: app.keys, span: app.span, earliest: app.earliest, widest_title: app.widest_title } =
         known.extended(t, cut);
     app.by_id = std::cell::OnceCell::new();

@@ -11,6 +11,7 @@ pub mod group;
 pub mod index;
 pub mod layout;
 pub mod loading;
+mod merge;
 pub mod msg;
 pub mod nav;
 pub mod picker;
