@@ -299,6 +299,19 @@ mod tests {
         SearchIndex::build(&t)
     }
 
+    /// One random edit of `query` as a reader makes them, drawn from
+    /// `seed`: a backspace, cutting it to a few characters, or a letter
+    /// typed (letters whose case folds differ in length among them).
+    fn edit(query: &mut String, seed: u64) {
+        match (seed >> 33) % 8 {
+            0 | 1 => {
+                query.pop();
+            }
+            2 => *query = query.chars().take(((seed >> 40) % 4) as usize).collect(),
+            _ => query.push(['a', 'b', 's', 'σ', 'ß', 'x', 'A'][((seed >> 40) % 7) as usize]),
+        }
+    }
+
     #[test]
     fn capped_keeps_the_first_characters() {
         assert_eq!(capped("short"), "short");
@@ -315,14 +328,7 @@ mod tests {
         let mut query = String::new();
         let mut seq = crate::test_seq::Seq::new(3);
         for step in 0..2000 {
-            let seed = seq.next();
-            match (seed >> 33) % 8 {
-                0 | 1 => {
-                    query.pop();
-                }
-                2 => query = query.chars().take(((seed >> 40) % 4) as usize).collect(),
-                _ => query.push(['a', 'b', 's', 'σ', 'ß', 'x', 'A'][((seed >> 40) % 7) as usize]),
-            }
+            edit(&mut query, seq.next());
             let needle = fold(&query);
             if needle.is_empty() {
                 cache.clear();
@@ -343,16 +349,9 @@ mod tests {
         let mut cache = SearchCache::default();
         let mut query = String::new();
         let mut seq = crate::test_seq::Seq::new(9);
-        let mut next = || seq.next() >> 33;
         let (mut sliced, mut abandoned) = (0, 0);
         for step in 0..2000 {
-            match next() % 6 {
-                0 => {
-                    query.pop();
-                }
-                1 => query = query.chars().take((next() % 3) as usize).collect(),
-                _ => query.push(['a', 'b', 's', 'σ', 'ß', 'x'][(next() % 6) as usize]),
-            }
+            edit(&mut query, seq.next());
             let needle = fold(&query);
             if needle.is_empty() {
                 cache.clear();
@@ -362,8 +361,8 @@ mod tests {
             match cache.begin(&needle) {
                 Ok(found) => assert_eq!(found, want, "step {step}, cached {query:?}"),
                 Err(mut job) => {
-                    let budget = 1 + (next() % 40) as usize;
-                    if next() % 4 == 0 {
+                    let budget = 1 + (seq.next() >> 33) as usize % 40;
+                    if (seq.next() >> 33).is_multiple_of(4) {
                         // Left part-done, as when the next key comes first: it must change nothing.
                         let _ = cache.step(&mut job, hay, budget);
                         abandoned += 1;
