@@ -178,3 +178,24 @@ pub enum Msg {
     /// No key waits: do a slice of the search being worked out (see [`super::progressive`]).
     Work,
 }
+
+impl Msg {
+    /// Whether the user did this (a key, a click, a paste, a resize is
+    /// not): what clears a status message, and what must see a search
+    /// still being worked out finished first.
+    #[must_use]
+    pub fn is_users(&self) -> bool {
+        !matches!(
+            self,
+            Msg::Drawn(_)
+                | Msg::Resize(..)
+                | Msg::Reloaded(_)
+                | Msg::ReloadFailed(_)
+                | Msg::Work
+                | Msg::LoadProgress(..)
+                | Msg::LoadPart(_)
+                | Msg::LoadDone(_)
+                | Msg::LoadFailed
+        )
+    }
+}

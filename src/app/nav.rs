@@ -104,6 +104,8 @@ pub fn refilter(app: &mut App) {
 
 /// [`refilter`], the search's text matches (for the query in force) already found when `text` is given.
 pub fn refilter_with(app: &mut App, text: Option<Vec<u32>>) {
+    // The whole list is worked out here: a search being worked out in steps is void.
+    app.searching = None;
     let events = passing(app, text);
     show(app, filter::gather(events, &app.keys));
 }

@@ -167,10 +167,10 @@ fn step(app: &mut App, whole: bool) {
     }
 }
 
-/// Whether the search is the only thing deciding what is shown (filters
-/// wait for a load, so none is in progress here).
+/// Whether the search is the only thing deciding what is shown, on a
+/// loaded file (search waits for a load; this does not rely on it).
 fn only_search(app: &App) -> bool {
-    app.filters.only_query() && app.asof.at.is_none()
+    app.filters.only_query() && app.asof.at.is_none() && app.load.is_none()
 }
 
 /// The events matching `needle` (folded) around the selection: every match

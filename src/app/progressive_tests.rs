@@ -127,6 +127,16 @@ fn keys_other_than_typing_see_every_match() {
     update(&mut app, Msg::Close);
     assert!(app.searching.is_none());
     assert_eq!(app.shown.events().len(), 400);
+    // A reload drops the work, the new version searched whole.
+    update(&mut app, Msg::StartSearch);
+    update(&mut app, Msg::Input('a'));
+    assert!(app.searching.is_some());
+    let reloaded = crate::app::Loaded(std::sync::Arc::new(timeline(400, 4)));
+    update(&mut app, Msg::Reloaded(reloaded));
+    assert!(app.searching.is_none());
+    let (events, _) = whole(&mut App::new(timeline(400, 4), SIZE), "a", None);
+    assert_eq!(app.shown.events(), events);
+    update(&mut app, Msg::Accept);
     // Another filter in force: the search runs whole.
     update(&mut app, Msg::ToggleUnsourced);
     update(&mut app, Msg::StartSearch);

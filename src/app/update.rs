@@ -10,19 +10,20 @@ use ratatui::layout::{Position, Rect};
 
 /// Applies `msg` to `app` in the mode it is in.
 pub fn update(app: &mut App, msg: Msg) {
-    // A status message lasts until the next thing the user does.
-    let from_loader = matches!(msg, Msg::LoadProgress(..) | Msg::LoadPart(_) | Msg::LoadDone(_) | Msg::LoadFailed);
-    if from_loader {
+    if matches!(msg, Msg::LoadProgress(..) | Msg::LoadPart(_) | Msg::LoadDone(_) | Msg::LoadFailed) {
         return loading::update(app, msg);
     }
-    if !matches!(msg, Msg::Drawn(_) | Msg::Resize(..) | Msg::Reloaded(_) | Msg::ReloadFailed(_) | Msg::Work) {
+    // A status message lasts until the next thing the user does.
+    if msg.is_users() {
         app.writing.status = None;
     }
-    // A search still being worked out is finished before anything but
-    // typing reads the list (typing voids it; Esc drops it). A resize too:
-    // the matches on screen were found for the old height.
+    // A search still being worked out is finished before what the user does
+    // reads the list, but typing (which voids it; Esc drops it) and quitting.
+    // A resize too: the matches on screen were found for the old height. (A
+    // reload refilters the new version whole.)
     let typing = app.mode == Mode::Search && matches!(msg, Msg::Input(_) | Msg::Backspace | Msg::Paste(_) | Msg::Close);
-    if app.searching.is_some() && !typing && !matches!(msg, Msg::Drawn(_) | Msg::Work | Msg::Quit) {
+    let reads_list = (msg.is_users() && !typing && !matches!(msg, Msg::Quit)) || matches!(msg, Msg::Resize(..));
+    if app.searching.is_some() && reads_list {
         progressive::complete(app);
     }
     if app.load.is_some()
