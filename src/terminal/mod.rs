@@ -166,7 +166,8 @@ pub fn run(mut app: App, theme: Theme, ctx: &Context, loads: Option<Loads<'_>>) 
     };
     // Debug builds only: end-to-end tests reach the search done in steps
     // with a file they can load quickly.
-    if let Some(n) = std::env::var("TLVIEW_DEBUG_SLICED_FROM").ok().and_then(|v| v.parse().ok()) {
+    let sliced_from = std::env::var("TLVIEW_DEBUG_SLICED_FROM").ok().filter(|_| cfg!(debug_assertions));
+    if let Some(n) = sliced_from.and_then(|v| v.parse().ok()) {
         app::progressive::lower_threshold(n);
     }
     let requests = signals::watch(restore)?;
