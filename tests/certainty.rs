@@ -49,7 +49,6 @@ fn event() -> impl Strategy<Value = Ev> {
     (0u32..500, 0u8..4, 0u32..24, proptest::option::weighted(0.3, 1u32..40), any::<bool>(), prop::char::range('a', 'c'))
 }
 
-/// Checks every tick of `app`'s axis at `width` columns.
 /// [`check`] at every zoom, coarsest first, then every unit down to hours.
 fn check_every_zoom(app: &mut App, width: u16) -> Result<(), TestCaseError> {
     for _ in 0..5 {
@@ -62,6 +61,7 @@ fn check_every_zoom(app: &mut App, width: u16) -> Result<(), TestCaseError> {
     check(app, width)
 }
 
+/// Checks every tick of `app`'s axis at `width` columns.
 fn check(app: &App, width: u16) -> Result<(), TestCaseError> {
     let ticks = axis::ticks(app, width);
     let counts = axis::certainty(app, &ticks);

@@ -1,6 +1,7 @@
 //! Reloading: what counts as a change, and what the reader keeps.
 
 use super::*;
+use crate::app::tests::shown_ids;
 use crate::app::{Loaded, Msg, update};
 use crate::timeline::limits::Limits;
 use crate::timeline::load_bytes;
@@ -101,32 +102,28 @@ fn after(msgs: &[Msg], v2: &str) -> App {
     app
 }
 
-fn shown(app: &App) -> Vec<&str> {
-    app.shown.events().iter().map(|&i| &*app.timeline.events[i as usize].id).collect()
-}
-
 #[test]
 fn a_reload_keeps_the_sources_filter_by_id() {
     use crate::app::PickerKind;
     // Ticks the first source the picker lists: `u` (b, and a's claim, rest on it).
     let app = after(&[Msg::OpenPicker(PickerKind::Sources), Msg::Toggle, Msg::Accept], V1);
-    assert_eq!(shown(&app), ["a", "b"]);
+    assert_eq!(shown_ids(&app), ["a", "b"]);
     // A new source first in the file moves `s` to another index.
     let app = after(
         &[Msg::OpenPicker(PickerKind::Sources), Msg::Toggle, Msg::Accept],
         &V1.replace("sources:\n  - {id: s,", "sources:\n  - {id: n, title: N}\n  - {id: s,"),
     );
     let ids: Vec<&str> = app.filters.sources.iter().map(|&s| &*app.timeline.sources[s as usize].id).collect();
-    assert_eq!((ids, shown(&app)), (vec!["u"], vec!["a", "b"]));
+    assert_eq!((ids, shown_ids(&app)), (vec!["u"], vec!["a", "b"]));
 }
 
 #[test]
 fn a_reload_keeps_the_unsourced_and_status_filters() {
     let app = after(&[Msg::ToggleUnsourced], V1);
-    assert_eq!((app.filters.unsourced, shown(&app)), (true, vec!["c"]));
+    assert_eq!((app.filters.unsourced, shown_ids(&app)), (true, vec!["c"]));
     let app = after(&[Msg::CycleStatus, Msg::CycleStatus, Msg::CycleStatus], V1);
     assert_eq!(app.filters.status, Some(Some(crate::timeline::Status::Disputed)));
-    assert_eq!(shown(&app), ["a"], "only the disputed event");
+    assert_eq!(shown_ids(&app), ["a"], "only the disputed event");
 }
 
 #[test]
@@ -136,10 +133,10 @@ fn a_reload_keeps_the_as_of_cursor_and_its_dimming() {
     typed.push(Msg::Accept);
     let app = after(&typed, &V1.replace("title: Charlie", "title: C"));
     assert!(app.asof.at.is_some());
-    assert_eq!(shown(&app), ["b"], "a is reported on the 5th, c happens on the 3rd");
+    assert_eq!(shown_ids(&app), ["b"], "a is reported on the 5th, c happens on the 3rd");
     typed.push(Msg::ToggleDim);
     let app = after(&typed, V1);
-    assert_eq!((app.asof.dim, shown(&app).len()), (true, 3));
+    assert_eq!((app.asof.dim, shown_ids(&app).len()), (true, 3));
     assert!(app.asof.event_is_future(2), "still dimmed");
 }
 
