@@ -16,7 +16,7 @@ use crate::app::{Loaded, Msg, Piece};
 use crate::formats::import;
 use crate::progress::Progress;
 use crate::timeline::limits::Limits;
-use crate::timeline::{LoadError, Part, Sink, Timeline, WHOLE_FILE, load_path_streaming};
+use crate::timeline::{LoadError, Part, Reached, Sink, Timeline, load_path_streaming};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -114,16 +114,16 @@ fn run(path: &Path, limits: &Limits, progress: Progress, to_viewer: &ToViewer) -
     let mut percent = usize::MAX;
     // The progress before the first part, for the viewer's first screen.
     let reached = std::cell::Cell::new((0, 0));
-    let mut on_progress = |done: usize, total: usize| match progress.borrow_mut().as_mut() {
-        Some(p) => {
-            if done != WHOLE_FILE {
+    let mut on_progress = |now: Reached| match (progress.borrow_mut().as_mut(), now) {
+        (Some(p), _) => {
+            if let Reached::Bytes { done, total } = now {
                 reached.set((done, total));
             }
-            p.update(done, total)
+            p.update(now)
         }
         // The viewer was told with `Part::Rechecking`, and has no percent to show.
-        None if done == WHOLE_FILE => true,
-        None => {
+        (None, Reached::WholeFile { .. }) => true,
+        (None, Reached::Bytes { done, total }) => {
             // One message per percent: the viewer redraws for each.
             let now = done.saturating_mul(100) / total.max(1);
             std::mem::replace(&mut percent, now) == now || to_viewer.send(Msg::LoadProgress(done, total))

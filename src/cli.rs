@@ -5,7 +5,7 @@
 use crate::text::sanitize;
 use crate::timeline::limits::{Limits, SIZE_ENV, parse_size};
 use crate::timeline::problem::SHOWN;
-use crate::timeline::{self, BUNDLED, BUNDLED_NAME, LoadError, Timeline};
+use crate::timeline::{self, BUNDLED, BUNDLED_NAME, LoadError, Reached, Timeline};
 use std::ffi::OsString;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -204,7 +204,7 @@ pub fn markdown_options() -> String {
 /// # Errors
 /// Whatever the loader found.
 pub fn load(file: Option<&PathBuf>, limits: &Limits) -> Result<Timeline, LoadError> {
-    load_with(file, limits, &mut |_, _| true)
+    load_with(file, limits, &mut |_| true)
 }
 
 /// Like [`load`], reporting progress as [`timeline::load_bytes_with`] does.
@@ -214,7 +214,7 @@ pub fn load(file: Option<&PathBuf>, limits: &Limits) -> Result<Timeline, LoadErr
 pub fn load_with(
     file: Option<&PathBuf>,
     limits: &Limits,
-    progress: &mut dyn FnMut(usize, usize) -> bool,
+    progress: &mut dyn FnMut(Reached) -> bool,
 ) -> Result<Timeline, LoadError> {
     match file {
         Some(path) => crate::open::load_path(path, limits, progress),

@@ -366,7 +366,7 @@ fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
 
 fn export(e: &ExportArgs, limits: &Limits) -> Result<String, (u8, String)> {
     let loaded = match &e.file {
-        Some(path) => crate::open::load_path(path, limits, &mut |_, _| true),
+        Some(path) => crate::open::load_path(path, limits, &mut |_| true),
         None => crate::cli::load(None, limits),
     };
     let t = loaded.map_err(|err| (err.exit_status(), err.to_string()))?;

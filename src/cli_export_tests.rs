@@ -62,7 +62,7 @@ fn export_convert_and_open_a_timelinejs_file() {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     assert_eq!(run(&Sub::Export(e), &Limits::default(), &mut out, &mut err), 0, "{}", String::from_utf8_lossy(&err));
     assert!(out.is_empty());
-    let opened = crate::open::load_path(&json, &Limits::default(), &mut |_, _| true).expect("opens");
+    let opened = crate::open::load_path(&json, &Limits::default(), &mut |_| true).expect("opens");
     assert_eq!(opened.events.len(), crate::cli::load(None, &Limits::default()).expect("bundled").events.len());
     let c = ConvertArgs { input: json, output: None };
     assert_eq!(run(&Sub::Convert(c), &Limits::default(), &mut out, &mut err), 0);
@@ -107,7 +107,7 @@ fn a_conversion_the_loader_refuses_is_still_written_with_its_problems() {
     assert!(yaml.contains(&long), "{yaml}");
     let err = String::from_utf8_lossy(&err);
     assert!(err.contains("long.yaml:"), "{err}");
-    let opened = crate::open::load_path(&input, &limits, &mut |_, _| true).expect_err("refused").to_string();
+    let opened = crate::open::load_path(&input, &limits, &mut |_| true).expect_err("refused").to_string();
     assert!(opened.contains("long.json (converted):") && opened.contains("`tlview convert "), "{opened}");
 }
 
@@ -129,7 +129,7 @@ fn help_and_readme_show_every_export_flag() {
 fn unsourced_and_status_filters_export_what_u_and_bang_show() {
     let eg = || {
         let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ever-given.yaml"));
-        crate::timeline::load_path(&path, &Limits::default(), &mut |_, _| true).expect("fixture loads")
+        crate::timeline::load_path(&path, &Limits::default(), &mut |_| true).expect("fixture loads")
     };
     let ids = |e: ExportArgs| filtered(eg(), &e).map(|t| t.events.iter().map(|e| e.id.to_string()).collect::<Vec<_>>());
     let unsourced = ids(ExportArgs { unsourced: true, ..ExportArgs::default() }).expect("filters");

@@ -80,7 +80,7 @@ fn view(file: Option<PathBuf>, limits: &Limits) -> ExitCode {
         };
     }
     let mut progress = Progress::new(&name);
-    let loaded = cli::load_with(file.as_ref(), limits, &mut |done, total| progress.update(done, total));
+    let loaded = cli::load_with(file.as_ref(), limits, &mut |reached| progress.update(reached));
     progress.clear();
     // The load's Ctrl-c handling ends here; the viewer has its own.
     drop(progress);

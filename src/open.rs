@@ -9,7 +9,7 @@
 
 use crate::formats::import::{self, Converted, Kind};
 use crate::timeline::problem::{Position, Problem, Severity};
-use crate::timeline::{self, LoadError, Timeline};
+use crate::timeline::{self, LoadError, Reached, Timeline};
 use std::path::Path;
 
 /// Loads `path`: TimelineJS JSON or CSV is converted to YAML first; anything
@@ -20,7 +20,7 @@ use std::path::Path;
 pub fn load_path(
     path: &Path,
     limits: &crate::timeline::limits::Limits,
-    progress: &mut dyn FnMut(usize, usize) -> bool,
+    progress: &mut dyn FnMut(Reached) -> bool,
 ) -> Result<Timeline, LoadError> {
     let is_yaml = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
     if is_yaml {

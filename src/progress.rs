@@ -8,7 +8,7 @@
 //! at once and holds the load at its first step for as long as PATH exists
 //! (or until Ctrl-c), so tests can act during a load without racing it.
 
-use crate::timeline::WHOLE_FILE;
+use crate::timeline::Reached;
 use crate::timeline::limits::human_bytes;
 use signal_hook::SigId;
 use std::io::{IsTerminal, Write};
@@ -62,18 +62,18 @@ impl Progress {
         }
     }
 
-    /// Records `done` of `total` bytes; false once the user pressed Ctrl-c.
-    pub fn update(&mut self, done: usize, total: usize) -> bool {
+    /// Records how far the load is; false once the user pressed Ctrl-c.
+    pub fn update(&mut self, reached: Reached) -> bool {
         let now = Instant::now();
         // The line for the whole file's check is written once, as soon as it may be.
-        let whole = done == WHOLE_FILE;
+        let whole = matches!(reached, Reached::WholeFile { .. });
         let due = if whole { !self.whole } else { self.last.is_none_or(|t| now - t >= Duration::from_millis(50)) };
         let quiet = if self.hold.is_some() { Duration::ZERO } else { QUIET_FOR };
         if self.visible && now - self.start >= quiet && due {
             self.last = Some(now);
             self.whole = whole;
             let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
-            let line = progress_line(&self.name, done, total, width);
+            let line = progress_line(&self.name, reached, width);
             let pad = self.shown.saturating_sub(line.chars().count());
             let _ = write!(std::io::stderr(), "\r{line}{:pad$}", "");
             self.shown = self.shown.max(line.chars().count());
@@ -108,12 +108,13 @@ impl Drop for Progress {
 /// The progress line, fitted to a terminal `width` columns wide with one to
 /// spare (a line that wraps cannot be rewritten in place, and stale copies
 /// pile up): a long file name loses its start, keeping the file's own name.
-fn progress_line(name: &str, done: usize, total: usize, width: usize) -> String {
-    let pct = done as f64 * 100.0 / total.max(1) as f64;
-    let tail = if done == WHOLE_FILE {
-        format!(": checking the whole file ({})", human_bytes(total as u64))
-    } else {
-        format!(": {} of {} ({pct:.0}%)", human_bytes(done as u64), human_bytes(total as u64))
+fn progress_line(name: &str, reached: Reached, width: usize) -> String {
+    let tail = match reached {
+        Reached::WholeFile { total } => format!(": checking the whole file ({})", human_bytes(total as u64)),
+        Reached::Bytes { done, total } => {
+            let pct = done as f64 * 100.0 / total.max(1) as f64;
+            format!(": {} of {} ({pct:.0}%)", human_bytes(done as u64), human_bytes(total as u64))
+        }
     };
     let room = width.saturating_sub(1);
     let name_room = room.saturating_sub("loading ".len() + tail.width());
@@ -147,20 +148,27 @@ fn progress_line(name: &str, done: usize, total: usize, width: usize) -> String 
 mod tests {
     use super::*;
 
+    fn bytes(done: usize, total: usize) -> Reached {
+        Reached::Bytes { done, total }
+    }
+
     #[test]
     fn the_progress_line_never_wraps() {
         let path = format!("/home/someone/{}/timeline.yaml", "d".repeat(50));
         assert_eq!(path.len(), 78);
-        let line = progress_line(&path, 5 << 20, 40 << 20, 80);
+        let line = progress_line(&path, bytes(5 << 20, 40 << 20), 80);
         assert!(line.width() < 80, "{line}");
         assert!(line.starts_with("loading …"), "{line}");
         assert!(line.ends_with("/timeline.yaml: 5.0 MiB of 40.0 MiB (12%)"), "{line}");
-        assert_eq!(progress_line("t.yaml", 0, 10, 80), "loading t.yaml: 0 bytes of 10 bytes (0%)");
+        assert_eq!(progress_line("t.yaml", bytes(0, 10), 80), "loading t.yaml: 0 bytes of 10 bytes (0%)");
         for width in 0..30 {
-            assert!(progress_line(&path, 1, 2, width).width() < width.max(1), "width {width}");
+            assert!(progress_line(&path, bytes(1, 2), width).width() < width.max(1), "width {width}");
         }
-        assert_eq!(progress_line("t.yaml", WHOLE_FILE, 10, 80), "loading t.yaml: checking the whole file (10 bytes)");
+        assert_eq!(
+            progress_line("t.yaml", Reached::WholeFile { total: 10 }, 80),
+            "loading t.yaml: checking the whole file (10 bytes)"
+        );
         let wide = "時間".repeat(40);
-        assert!(progress_line(&wide, 1, 2, 40).width() < 40);
+        assert!(progress_line(&wide, bytes(1, 2), 40).width() < 40);
     }
 }

@@ -88,7 +88,7 @@ impl fmt::Display for LoadError {
 pub fn load_path(
     path: &Path,
     limits: &Limits,
-    progress: &mut dyn FnMut(usize, usize) -> bool,
+    progress: &mut dyn FnMut(Reached) -> bool,
 ) -> Result<Timeline, LoadError> {
     load_path_streaming(path, limits, progress, None)
 }
@@ -109,7 +109,7 @@ pub fn load_path(
 pub fn load_path_streaming(
     path: &Path,
     limits: &Limits,
-    progress: &mut dyn FnMut(usize, usize) -> bool,
+    progress: &mut dyn FnMut(Reached) -> bool,
     sink: Option<Sink<'_>>,
 ) -> Result<Timeline, LoadError> {
     let file = path.display().to_string();
@@ -118,7 +118,7 @@ pub fn load_path_streaming(
     // the beginning showed, which the whole load skips.
     let mut shown: Option<(usize, usize)> = None;
     let bytes = read_with(path, limits, sink.is_some(), &mut |beginning, end, total| {
-        if !progress(0, total) {
+        if !progress(Reached::Bytes { done: 0, total }) {
             return false;
         }
         if let Some(sink) = sink.as_mut()
@@ -193,19 +193,32 @@ pub(super) fn too_big(file: &str, size: Option<u64>, limits: &Limits) -> LoadErr
 /// # Errors
 /// [`LoadError::Invalid`] with every problem found, in file order.
 pub fn load_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Result<Timeline, LoadError> {
-    load_bytes_with(file, bytes, limits, &mut |_, _| true)
+    load_bytes_with(file, bytes, limits, &mut |_| true)
 }
 
-/// What a load's `progress` is called with as `done` while the file is
-/// checked as a whole document (after the fast path found a problem, or a
-/// shape it does not take): no percent can be told until that ends, which
-/// for a large file takes seconds. It is called again every so often, so
-/// a request to stop is still heard.
-pub const WHOLE_FILE: usize = usize::MAX;
+/// How far a load is, as it tells its caller's `progress` (which answers
+/// whether to go on).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reached {
+    /// `done` of the file's `total` bytes are checked.
+    Bytes {
+        /// Bytes checked.
+        done: usize,
+        /// Bytes in the file.
+        total: usize,
+    },
+    /// The file, `total` bytes, is checked as a whole document (the fast
+    /// path found a problem, or a shape it does not take): no percent can
+    /// be told until that ends, which for a large file takes seconds. Told
+    /// again every so often, so a request to stop is still heard.
+    WholeFile {
+        /// Bytes in the file.
+        total: usize,
+    },
+}
 
-/// Like [`load_bytes`], calling `progress(done, total)` in bytes as the load
-/// advances (`done` is [`WHOLE_FILE`] while the file is checked as a whole);
-/// `progress` returning false stops it with [`LoadError::Interrupted`].
+/// Like [`load_bytes`], telling `progress` how far the load is as it
+/// advances; `progress` returning false stops it with [`LoadError::Interrupted`].
 ///
 /// # Errors
 /// [`LoadError::Invalid`] with every problem found, in file order, or
@@ -214,7 +227,7 @@ pub fn load_bytes_with(
     file: &str,
     bytes: &[u8],
     limits: &Limits,
-    progress: &mut dyn FnMut(usize, usize) -> bool,
+    progress: &mut dyn FnMut(Reached) -> bool,
 ) -> Result<Timeline, LoadError> {
     load_text(file, bytes, limits, progress, None)
 }
@@ -224,7 +237,7 @@ fn load_text(
     file: &str,
     bytes: &[u8],
     limits: &Limits,
-    progress: &mut dyn FnMut(usize, usize) -> bool,
+    progress: &mut dyn FnMut(Reached) -> bool,
     mut sink: Option<Sink<'_>>,
 ) -> Result<Timeline, LoadError> {
     let invalid = |problems: Vec<Problem>| LoadError::Invalid { file: file.to_owned(), problems, more: 0 };
@@ -233,7 +246,7 @@ fn load_text(
     }
     let text = decode(bytes).map_err(|p| invalid(vec![p]))?;
     let total = text.len();
-    match pipeline::load_streaming(text, limits, &mut |done| progress(done, total), sink.as_mut()) {
+    match pipeline::load_streaming(text, limits, &mut |done| progress(Reached::Bytes { done, total }), sink.as_mut()) {
         Fast::Loaded(mut t) => {
             super::warnings::finish(text, &mut t);
             return Ok(*t);
@@ -247,12 +260,16 @@ fn load_text(
     }
     // The whole document at once, after a full guard (which also names
     // repeated keys); seconds for a large file, with no percent to tell.
-    let mut whole = || progress(WHOLE_FILE, total);
+    let mut whole = || progress(Reached::WholeFile { total });
     if !whole() {
         return Err(LoadError::Interrupted);
     }
     let mut stopped = false;
-    let guarded = scan::guard_ticking(text, limits, Duplicates::Report, &mut || stopped |= !whole());
+    let guarded = scan::guard_ticking(text, limits, Duplicates::Report, &mut || {
+        stopped = !whole();
+        !stopped
+    });
+    // Told to stop in the guard (which then stopped), or right after it.
     if stopped || !whole() {
         return Err(LoadError::Interrupted);
     }

@@ -25,7 +25,7 @@ mod validate_more;
 pub mod visible;
 mod warnings;
 
-pub use load::{LoadError, WHOLE_FILE, load_bytes, load_bytes_with, load_path, load_path_streaming};
+pub use load::{LoadError, Reached, load_bytes, load_bytes_with, load_path, load_path_streaming};
 pub use model::{Actor, ActorKind, Claim, Event, Media, Part, Period, Quote, Source, Status, Timeline};
 pub use read::read_path;
 pub use sink::Sink;

@@ -63,22 +63,23 @@ pub enum Duplicates {
 /// # Errors
 /// The first problem found, at its position.
 pub fn guard(text: &str, limits: &Limits, duplicates: Duplicates) -> Result<Outline, Problem> {
-    guard_ticking(text, limits, duplicates, &mut || {})
+    guard_ticking(text, limits, duplicates, &mut || true)
 }
 
 /// How many YAML events the guard reads between two ticks.
 const TICK_EVENTS: usize = 1 << 16;
 
 /// [`guard`], calling `tick` every [`TICK_EVENTS`] YAML events (a large
-/// file's guard takes seconds: its caller shows it is still at work).
+/// file's guard takes seconds: its caller shows it is still at work, and
+/// may be asked to stop); a false tick stops the guard there.
 ///
 /// # Errors
-/// As [`guard`].
+/// As [`guard`]; a problem saying the check was stopped when `tick` said so.
 pub fn guard_ticking(
     text: &str,
     limits: &Limits,
     duplicates: Duplicates,
-    tick: &mut dyn FnMut(),
+    tick: &mut dyn FnMut() -> bool,
 ) -> Result<Outline, Problem> {
     let mut outline = Outline::default();
     let mut stack: Vec<Frame<'_>> = Vec::new();
@@ -87,10 +88,10 @@ pub fn guard_ticking(
     let mut documents = 0;
     let mut content = false;
     for (n, item) in Parser::new_from_str(text).enumerate() {
-        if n % TICK_EVENTS == TICK_EVENTS - 1 {
-            tick();
-        }
         let (event, span) = item.map_err(|e| syntax(text, &e))?;
+        if n % TICK_EVENTS == TICK_EVENTS - 1 && !tick() {
+            return Err(Problem::at(position(&span.start), "the check was stopped here".into()));
+        }
         let at = position(&span.start);
         let fail = |msg: String| Err(Problem::at(at, msg));
         match event {

@@ -18,8 +18,10 @@ fn stream(dir: &Path, text: &str, every: Duration) -> (Result<Timeline, LoadErro
     std::fs::write(&path, text).expect("write");
     let (mut parts, done) = (Vec::new(), std::cell::Cell::new(0));
     let mut give = |p| parts.push((p, done.get()));
-    let mut progress = |d, _| {
-        done.set(d);
+    let mut progress = |reached| {
+        if let Reached::Bytes { done: d, .. } = reached {
+            done.set(d);
+        }
         true
     };
     let result =

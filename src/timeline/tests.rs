@@ -370,32 +370,40 @@ fn progress_reports_bytes_and_can_stop_the_load() {
     // so four (6,000 events) could give fewer than three reports on a busy machine.
     let big = many_events(16_000);
     let mut seen = Vec::new();
-    let t = load_bytes_with("p.yaml", big.as_bytes(), &Limits::default(), &mut |done, total| {
+    let t = load_bytes_with("p.yaml", big.as_bytes(), &Limits::default(), &mut |reached| {
+        let Reached::Bytes { done, total } = reached else { panic!("a valid file is not checked whole") };
         seen.push((done, total));
         true
     });
     assert!(t.is_ok());
     assert!(seen.len() >= 3 && seen.windows(2).all(|w| w[0].0 < w[1].0) && seen.iter().all(|&(d, t)| d <= t));
-    let stopped = load_bytes_with("p.yaml", big.as_bytes(), &Limits::default(), &mut |_, _| false);
+    let stopped = load_bytes_with("p.yaml", big.as_bytes(), &Limits::default(), &mut |_| false);
     assert!(matches!(stopped, Err(LoadError::Interrupted)));
     // A problem in the first chunk: the whole file is checked again, which
     // says so every so often (and can be stopped at each), then the problem.
     let bad = big.replacen("date: 2018-02-01T00:00+03:00", "date: 2018-02-30", 1);
     let mut whole = 0;
-    let failed = load_bytes_with("p.yaml", bad.as_bytes(), &Limits::default(), &mut |done, total| {
-        assert!(done <= total || done == WHOLE_FILE);
-        whole += usize::from(done == WHOLE_FILE);
+    let failed = load_bytes_with("p.yaml", bad.as_bytes(), &Limits::default(), &mut |reached| {
+        match reached {
+            Reached::Bytes { done, total } => assert!(done <= total),
+            Reached::WholeFile { total } => {
+                assert_eq!(total, bad.len());
+                whole += 1;
+            }
+        }
         true
     });
     assert!(matches!(failed, Err(LoadError::Invalid { .. })));
     assert!(whole >= 5, "{whole} calls while the whole file was checked");
     for stop_at in [1, 3, whole] {
         let mut calls = 0;
-        let stopped = load_bytes_with("p.yaml", bad.as_bytes(), &Limits::default(), &mut |done, _| {
-            calls += usize::from(done == WHOLE_FILE);
+        let stopped = load_bytes_with("p.yaml", bad.as_bytes(), &Limits::default(), &mut |reached| {
+            calls += usize::from(matches!(reached, Reached::WholeFile { .. }));
             calls < stop_at
         });
         assert!(matches!(stopped, Err(LoadError::Interrupted)), "stopped at call {stop_at}");
+        // Stopped there: the guard read no further, and nothing asked again.
+        assert_eq!(calls, stop_at);
     }
 }
 
