@@ -239,6 +239,7 @@ fn huge_summary() {
 /// at 1M events, which the first screen would be charged.
 fn give_back_freed_memory() {
     // SAFETY: malloc_trim only releases free memory of this process's heap.
+    #[cfg(target_env = "gnu")]
     unsafe {
         libc::malloc_trim(0);
     }
@@ -305,11 +306,10 @@ fn open_in_pty(dir: &std::path::Path) {
 fn exports(t: &Timeline) {
     use tlview::formats::{self, Format, Options, import};
     println!("\nexport of the 100k-event timeline (best of 3; compare the tlview load above)");
-    let best = |f: &dyn Fn() -> Duration| best_of(3, f);
     let mut json = String::new();
     for (format, name) in Format::ALL {
         let out = formats::export(t, format, Options::default()).expect("exports");
-        let took = best(&|| timed(|| formats::export(t, format, Options::default()).expect("exports")).1);
+        let took = best_of(3, &|| timed(|| formats::export(t, format, Options::default()).expect("exports")).1);
         println!("{name:<12} {:>8.1} ms {:>8.1} MB", ms(took), mb(out.len()));
         if format == Format::TimelineJs {
             json = out;
@@ -320,7 +320,7 @@ fn exports(t: &Timeline) {
         load_bytes("x.json", yaml.as_bytes(), &Limits::default()).expect("loads").events.len()
     };
     assert_eq!(read_back(), t.events.len());
-    println!("{:<12} {:>8.1} ms (convert + load)", "import json", ms(best(&|| timed(read_back).1)));
+    println!("{:<12} {:>8.1} ms (convert + load)", "import json", ms(best_of(3, &|| timed(read_back).1)));
 }
 
 /// The sections named on the command line (`cargo bench --bench scale -- pty keys`), or all of them.
@@ -355,9 +355,8 @@ fn loads() {
             draw(&app, &mut term);
             app
         };
-        let best = |f: &dyn Fn() -> Duration| best_of(3, f);
-        let floor_t = best(&|| timed(floor).1);
-        let ours_t = best(&|| {
+        let floor_t = best_of(3, &|| timed(floor).1);
+        let ours_t = best_of(3, &|| {
             let (mut app, t) = timed(open);
             let _ = app.index.get(); // joined before the app is dropped, so no thread outlives the run
             t

@@ -68,9 +68,9 @@ pub fn date(text: &str) -> String {
     {
         let fixed: Vec<String> =
             std::iter::once(dashed[0].to_owned()).chain(dashed[1..].iter().map(|p| format!("{:0>2}", p))).collect();
-        let number = |i: usize| dashed.get(i).and_then(|p| p.parse::<u32>().ok());
-        // Padding `2018-0` gives `2018-00`, no more a date than before.
-        if real_date(dashed[0], number(1).unwrap_or(0), dashed.get(2).map(|_| number(2).unwrap_or(0))) {
+        // Digits, checked above. Padding `2018-0` gives `2018-00`, no more a date than before.
+        let number = |p: &&str| p.parse::<u32>().unwrap_or(0);
+        if real_date(dashed[0], number(&dashed[1]), dashed.get(2).map(number)) {
             return format!("; write months and days with two digits: `{}`", fixed.join("-"));
         }
     }

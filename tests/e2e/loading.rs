@@ -96,15 +96,16 @@ fn timelinejs_json_and_csv_files_open_on_a_terminal() {
 }
 
 #[test]
-fn a_search_in_a_large_file_lists_its_screen_then_every_match() {
+fn a_search_worked_out_in_steps_ends_on_every_match() {
     // With the debug hook, a search of 4,096 events or more is worked out in
     // steps (256k otherwise): the loop finishes it while no key waits. The
-    // test checks where it ends (the steps are the model tests'); it fails
-    // if the loop never sends the steps.
-    let yaml = crate::generate::timeline_yaml(5_000, 5);
-    let file = ScratchFile::new("big.yaml", &yaml);
+    // test checks where it ends (the steps and each keystroke's screen are
+    // the model tests', progressive_tests.rs); it fails if the loop never
+    // sends the steps.
+    let file = big_file(5_000);
+    let yaml = std::fs::read(file.path()).expect("read the file back");
     // The whole search, in-process: what the viewer must end on.
-    let t = tlview::timeline::load_bytes("big.yaml", yaml.as_bytes(), &Default::default()).expect("loads");
+    let t = tlview::timeline::load_bytes("big.yaml", &yaml, &Default::default()).expect("loads");
     let mut whole = tlview::app::App::new(t, (120, 40));
     whole.filters.set_query("pr".to_owned());
     tlview::app::nav::refilter(&mut whole);
