@@ -8,7 +8,7 @@
 //! precomputed keys, never a walk over text or dates.
 
 use super::event_keys::EventKeys;
-use super::index::{LazyIndex, Postings, intersect, union_of};
+use super::index::{LazyIndex, Postings, SearchIndex, intersect, union_of};
 use super::search::{self, SearchCache};
 use super::tick_index::TickIndex;
 use std::collections::BTreeSet;
@@ -221,8 +221,30 @@ pub fn gather(events: Vec<u32>, keys: &EventKeys) -> Shown {
 /// (in tests, a handful, so the split path is tested too).
 const SPLIT_FROM: usize = if cfg!(test) { 16 } else { 64 * 1024 };
 
+/// The actors, tags and sources (by index) whose names hold a search's
+/// needle: the search also finds every event that involves them.
+pub(super) struct NameHits {
+    /// Actors, by index.
+    pub(super) actors: Vec<u32>,
+    /// Tags, by index.
+    pub(super) tags: Vec<u32>,
+    /// Sources, by index.
+    pub(super) sources: Vec<u32>,
+}
+
+impl NameHits {
+    /// The names holding `needle` (folded).
+    pub(super) fn of(index: &SearchIndex, needle: &str) -> NameHits {
+        NameHits {
+            actors: index.actor_names.matching(needle),
+            tags: index.tags.matching(needle),
+            sources: index.sources.matching(needle),
+        }
+    }
+}
+
 /// The events matching `query` in their text (`text`, when already found),
-/// actors or tags; `None` for no search.
+/// actors, tags or sources; `None` for no search.
 fn search_matches(
     query: &str,
     text: Option<Vec<u32>>,
@@ -239,11 +261,11 @@ fn search_matches(
     // The cache holds text matches only: names are matched afresh for every
     // query (their haystacks are small), so narrowing stays exact.
     let in_text = text.unwrap_or_else(|| cache.matches(&index.events, &needle));
-    let (actors, tags, sources) =
-        (index.actor_names.matching(&needle), index.tags.matching(&needle), index.sources.matching(&needle));
+    let names = NameHits::of(index, &needle);
     // One union of every list: a search matching most names unions millions of postings.
     let mut picked = vec![in_text.as_slice()];
-    for (lists, found) in [(&postings.actors, &actors), (&postings.tags, &tags), (&postings.sources, &sources)] {
+    let pairs = [(&postings.actors, &names.actors), (&postings.tags, &names.tags), (&postings.sources, &names.sources)];
+    for (lists, found) in pairs {
         picked.extend(found.iter().filter_map(|&f| lists.get(f as usize)).map(Vec::as_slice));
     }
     // Most queries match no name: the text matches are the result, not a copy of it.

@@ -180,20 +180,20 @@ fn only_search(app: &App) -> bool {
 fn around(app: &mut App, needle: &str) -> Option<Vec<u32>> {
     let rows = layout::list_rows(app);
     let index = app.index.get();
-    let marks = |hay: &super::index::Hay, n: usize| {
+    let marks = |hits: &[u32], n: usize| {
         let mut marked = vec![false; n];
-        for i in hay.matching(needle) {
+        for &i in hits {
             if let Some(m) = marked.get_mut(i as usize) {
                 *m = true;
             }
         }
         marked
     };
-    let t = &app.timeline;
+    let (t, names) = (&app.timeline, filter::NameHits::of(index, needle));
     let (actors, tags, sources) = (
-        marks(&index.actor_names, t.actors.len()),
-        marks(&index.tags, t.tags.len()),
-        marks(&index.sources, t.sources.len()),
+        marks(&names.actors, t.actors.len()),
+        marks(&names.tags, t.tags.len()),
+        marks(&names.sources, t.sources.len()),
     );
     let finder = memmem::Finder::new(needle.as_bytes());
     let mut read = 0;
