@@ -202,18 +202,15 @@ pub fn passing(
 pub fn gather(events: Vec<u32>, keys: &EventKeys) -> Shown {
     // The list's rows and the axis's keys are independent gathers over the
     // same events: for a large result, on two cores.
-    let (starts, ticks, finishes, heads) = std::thread::scope(|s| {
-        let events = &events;
-        // A thread that cannot start leaves the work to this one.
-        let other = (events.len() >= SPLIT_FROM)
-            .then(|| std::thread::Builder::new().spawn_scoped(s, || (finishes(events, keys), heads(events, keys))).ok())
-            .flatten();
-        let starts: Vec<i64> = events.iter().map(|&i| keys.start[i as usize]).collect();
-        let ticks = TickIndex::build(&starts, events.iter().map(|&i| keys.fits[i as usize]));
-        let (finishes, heads) =
-            other.and_then(|h| h.join().ok()).unwrap_or_else(|| (finishes(events, keys), heads(events, keys)));
-        (starts, ticks, finishes, heads)
-    });
+    let ((finishes, heads), (starts, ticks)) = super::index::join(
+        events.len() >= SPLIT_FROM,
+        || (finishes(&events, keys), heads(&events, keys)),
+        || {
+            let starts: Vec<i64> = events.iter().map(|&i| keys.start[i as usize]).collect();
+            let ticks = TickIndex::build(&starts, events.iter().map(|&i| keys.fits[i as usize]));
+            (starts, ticks)
+        },
+    );
     Shown { events, starts, finishes, ticks, heads }
 }
 

@@ -40,6 +40,17 @@ pub fn split<R: Send>(first: usize, last: usize, small: bool, work: impl Fn(usiz
     })
 }
 
+/// `a` and `b` at once: `a` on another core when `apart` (else, or when no
+/// thread can start, here after `b`), `b` here; both results.
+pub fn join<A: Send, B>(apart: bool, a: impl Fn() -> A + Sync, b: impl FnOnce() -> B) -> (A, B) {
+    std::thread::scope(|s| {
+        let a = &a;
+        let other = apart.then(|| std::thread::Builder::new().spawn_scoped(s, a).ok()).flatten();
+        let b = b();
+        (other.and_then(|h| h.join().ok()).unwrap_or_else(a), b)
+    })
+}
+
 /// How much of each field search looks at: its first 64 KiB (cut at a
 /// character boundary), folded. Text past that is shown but not searched.
 pub const FIELD_CAP: usize = 64 * 1024;

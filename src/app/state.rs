@@ -154,14 +154,9 @@ impl App {
         // The lookups the filters read and those the list reads are
         // independent: for a large timeline, built on two cores.
         let lookups = || (Postings::build(&timeline), super::sources::SourceIndex::build(&timeline));
-        let ((postings, source_index), ListKeys { keys, span, earliest, widest_title }) = std::thread::scope(|s| {
-            // A thread that cannot start leaves the work to this one.
-            let other = (timeline.events.len() >= BUILD_APART_FROM)
-                .then(|| std::thread::Builder::new().spawn_scoped(s, lookups).ok())
-                .flatten();
-            let list = known.map_or_else(|| ListKeys::build(&timeline), |(k, from)| k.extended(&timeline, from));
-            (other.and_then(|h| h.join().ok()).unwrap_or_else(lookups), list)
-        });
+        let list = || known.map_or_else(|| ListKeys::build(&timeline), |(k, from)| k.extended(&timeline, from));
+        let ((postings, source_index), ListKeys { keys, span, earliest, widest_title }) =
+            super::index::join(timeline.events.len() >= BUILD_APART_FROM, lookups, list);
         App {
             timeline,
             index,
