@@ -158,7 +158,8 @@ impl Shown {
 
 /// The events `filters` let through (ascending), from the load-time
 /// lookups; `cache` remembers the search so the next keystroke narrows it,
-/// unless `text` brings the search's text matches already found. `resting`
+/// unless `text` brings the search's text matches already found; with no
+/// filter, all `count` events pass. `resting`
 /// lists, per source, the events resting on it; `restrict` removes what a
 /// view hides besides the filters (the as-of cursor's not-yet-public
 /// events). [`gather`] makes them a [`Shown`].
@@ -170,7 +171,7 @@ pub fn passing(
     index: &mut LazyIndex,
     cache: &mut SearchCache,
     postings: &Postings,
-    keys: &EventKeys,
+    count: usize,
     resting: &[Vec<u32>],
     restrict: impl FnOnce(&mut Vec<u32>),
 ) -> Vec<u32> {
@@ -190,7 +191,7 @@ pub fn passing(
     lists.sort_by_key(Vec::len);
     let mut lists = lists.into_iter();
     let mut events = match lists.next() {
-        None => (0..u32::try_from(keys.start.len()).unwrap_or(u32::MAX)).collect(),
+        None => (0..u32::try_from(count).unwrap_or(u32::MAX)).collect(),
         Some(first) => lists.fold(first, |acc, l| intersect(&acc, &l)),
     };
     restrict(&mut events);

@@ -119,7 +119,7 @@ pub fn passing(app: &mut App, text: Option<Vec<u32>>) -> Vec<u32> {
         &mut app.index,
         &mut app.search_cache,
         &app.postings,
-        &app.keys,
+        events.len(),
         &app.source_index.resting,
         |shown| {
             asof.retain_public(shown);
