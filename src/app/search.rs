@@ -299,17 +299,25 @@ mod tests {
         SearchIndex::build(&t)
     }
 
-    /// One random edit of `query` as a reader makes them, drawn from
-    /// `seed`: a backspace, cutting it to a few characters, or a letter
-    /// typed (letters whose case folds differ in length among them).
-    fn edit(query: &mut String, seed: u64) {
-        match (seed >> 33) % 8 {
-            0 | 1 => {
-                query.pop();
-            }
-            2 => *query = query.chars().take(((seed >> 40) % 4) as usize).collect(),
-            _ => query.push(['a', 'b', 's', 'σ', 'ß', 'x', 'A'][((seed >> 40) % 7) as usize]),
-        }
+    /// 2,000 random edits of a query as a reader makes them (a backspace,
+    /// cutting it to a few characters, or a letter typed, letters whose
+    /// case folds differ in length among them), drawn from `seq`: the query
+    /// after each, and its needle.
+    fn edits(seq: &mut crate::test_seq::Seq) -> Vec<(String, String)> {
+        let mut query = String::new();
+        (0..2000)
+            .map(|_| {
+                let seed = seq.next();
+                match (seed >> 33) % 8 {
+                    0 | 1 => {
+                        query.pop();
+                    }
+                    2 => query = query.chars().take(((seed >> 40) % 4) as usize).collect(),
+                    _ => query.push(['a', 'b', 's', 'σ', 'ß', 'x', 'A'][((seed >> 40) % 7) as usize]),
+                }
+                (query.clone(), fold(&query).into_owned())
+            })
+            .collect()
     }
 
     #[test]
@@ -325,11 +333,7 @@ mod tests {
         let index = index();
         let hay = &index.events;
         let mut cache = SearchCache::default();
-        let mut query = String::new();
-        let mut seq = crate::test_seq::Seq::new(3);
-        for step in 0..2000 {
-            edit(&mut query, seq.next());
-            let needle = fold(&query);
+        for (step, (query, needle)) in edits(&mut crate::test_seq::Seq::new(3)).into_iter().enumerate() {
             if needle.is_empty() {
                 cache.clear();
                 continue;
@@ -347,12 +351,9 @@ mod tests {
         let index = index();
         let hay = &index.events;
         let mut cache = SearchCache::default();
-        let mut query = String::new();
         let mut seq = crate::test_seq::Seq::new(9);
         let (mut sliced, mut abandoned) = (0, 0);
-        for step in 0..2000 {
-            edit(&mut query, seq.next());
-            let needle = fold(&query);
+        for (step, (query, needle)) in edits(&mut seq).into_iter().enumerate() {
             if needle.is_empty() {
                 cache.clear();
                 continue;
